@@ -1,0 +1,105 @@
+// A thin RAII layer over the SQLite C API: a connection (Db), prepared statements (Stmt)
+// and a scoped transaction (Transaction).
+//
+// Contract: every failure is returned as a Status (io_error for SQLite I/O failures,
+// corrupt for SQLITE_CORRUPT/NOTADB, conflict for constraint violations, internal for
+// misuse). Values are always bound as parameters; SQL text comes from core's store
+// layer, never from input. A Db is used by one thread at a time (the server has a single
+// writer; the browser runs it in one worker).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "core/base/status.h"
+
+namespace invento::db {
+
+using Json = nlohmann::json;
+
+class Stmt {
+ public:
+  Stmt() = default;
+  explicit Stmt(sqlite3_stmt* s) : s_(s) {}
+  Stmt(Stmt&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+  Stmt& operator=(Stmt&& o) noexcept;
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  ~Stmt();
+
+  // Binding; index is 1-based. Bind(Json) accepts null, integer, boolean and string.
+  Stmt& Bind(int index, std::int64_t v);
+  Stmt& Bind(int index, std::string_view v);
+  Stmt& BindNull(int index);
+  Stmt& Bind(int index, const Json& v);
+
+  // Step: returns true when a row is available, false when done.
+  Result<bool> Step();
+  // Runs a statement that returns no rows.
+  Status Run();
+  void Reset();
+
+  int ColumnCount() const;
+  std::string_view ColumnName(int i) const;
+  bool IsNull(int i) const;
+  std::int64_t Int(int i) const;
+  double Double(int i) const;
+  std::string Text(int i) const;
+  Json Value(int i) const;  // null / integer / string (reals as numbers)
+  Json RowObject() const;   // {column: value} for the current row
+
+  sqlite3_stmt* raw() const { return s_; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  Status status_;  // first bind error, reported by Step/Run
+};
+
+class Db {
+ public:
+  // Opens (creating if needed) the database at path (":memory:" for in-memory) and
+  // sets the connection pragmas. vfs may be nullptr for the default VFS.
+  static Result<std::unique_ptr<Db>> Open(const std::string& path, const char* vfs = nullptr);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  Result<Stmt> Prepare(std::string_view sql) const;
+  // Executes one or more statements without parameters (migrations, pragmas).
+  Status Exec(std::string_view sql) const;
+  // Runs sql with the given parameters and returns the first column of the first row.
+  Result<Json> QueryValue(std::string_view sql, std::initializer_list<Json> params = {}) const;
+
+  std::int64_t Changes() const;
+  sqlite3* raw() const { return db_; }
+  Status ErrorStatus(int rc) const;
+  bool in_transaction() const;
+
+ private:
+  explicit Db(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless Commit() succeeded.
+class Transaction {
+ public:
+  static Result<std::unique_ptr<Transaction>> Begin(Db& db);
+  ~Transaction();
+  Status Commit();
+  void Rollback();
+
+ private:
+  explicit Transaction(Db& db) : db_(db) {}
+  Db& db_;
+  bool open_ = true;
+};
+
+// Maps a SQLite result code to a Status with the connection's message.
+Status StatusFromSqlite(int rc, std::string_view what);
+
+}  // namespace invento::db

@@ -1,0 +1,30 @@
+#include "core/mutators/registry.h"
+
+#include "core/stock/categories.h"
+
+namespace invento {
+
+const Registry& Registry::Get() {
+  static const Registry kRegistry = [] {
+    Registry r;
+    stock::RegisterCategories(r);
+    return r;
+  }();
+  return kRegistry;
+}
+
+const MutatorDef* Registry::FindMutator(std::string_view name) const {
+  for (const auto& m : mutators_) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+const QueryDef* Registry::FindQuery(std::string_view name) const {
+  for (const auto& q : queries_) {
+    if (q.name == name) return &q;
+  }
+  return nullptr;
+}
+
+}  // namespace invento

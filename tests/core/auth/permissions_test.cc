@@ -1,0 +1,43 @@
+#include "core/auth/permissions.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/mutators/registry.h"
+
+namespace invento {
+
+TEST(PermissionsTest, EveryMutatorAndQueryIsInThePermissionTable) {
+  auto names = PermissionTableNames();
+  for (const auto& m : Registry::Get().mutators()) {
+    EXPECT_NE(std::find(names.begin(), names.end(), m.name), names.end()) << m.name;
+  }
+  for (const auto& q : Registry::Get().queries()) {
+    EXPECT_NE(std::find(names.begin(), names.end(), q.name), names.end()) << q.name;
+  }
+}
+
+TEST(PermissionsTest, ConsultantsNeverWrite) {
+  for (const auto& m : Registry::Get().mutators()) {
+    EXPECT_FALSE(IsAllowed(Role::kConsultant, m.name)) << m.name;
+  }
+}
+
+TEST(PermissionsTest, CategoryCreateByRole) {
+  EXPECT_TRUE(IsAllowed(Role::kAdmin, "category.create"));
+  EXPECT_TRUE(IsAllowed(Role::kManager, "category.create"));
+  EXPECT_FALSE(IsAllowed(Role::kTechnician, "category.create"));
+  EXPECT_FALSE(IsAllowed(Role::kConsultant, "category.create"));
+  EXPECT_TRUE(IsAllowed(Role::kConsultant, "category.list"));
+  EXPECT_FALSE(IsAllowed(Role::kAdmin, "no.such.mutator"));
+}
+
+TEST(PermissionsTest, RolesParse) {
+  EXPECT_EQ(ParseRole("technician").value(), Role::kTechnician);
+  auto bad = ParseRole("root");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "role");
+}
+
+}  // namespace invento

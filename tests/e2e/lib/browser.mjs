@@ -1,0 +1,77 @@
+/**
+ * Shared helpers for the browser end-to-end tests: launches the system Chromium through
+ * playwright-core and opens pages that record every console error, page error, CSP
+ * violation and failed request, so a test can assert that none happened.
+ *
+ * Environment: BASE_URL (default http://127.0.0.1:8080), CHROMIUM (default
+ * /usr/bin/chromium), E2E_ARTIFACTS (default tests/e2e/artifacts).
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const kBaseUrl = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+export const kArtifacts = process.env.E2E_ARTIFACTS ?? fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+// Without the network flags Chromium floods a closed network with refused connections.
+const kChromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Fails fast, with a readable message, when nothing serves BASE_URL. */
+export async function assertServerUp() {
+  try {
+    await fetch(`${kBaseUrl}/`, { signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    throw new Error(`nothing answers at BASE_URL=${kBaseUrl} (${error.cause?.code ?? error.message}); start the server first`);
+  }
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: kChromiumArgs,
+  });
+}
+
+/**
+ * Opens a page in a fresh context (fresh localStorage). Returns { context, page,
+ * problems } where `problems` collects the console errors (page and workers), uncaught
+ * page errors, CSP violations, failed requests and HTTP error responses.
+ */
+export async function openPage(browser, { viewport = { width: 1024, height: 768 }, locale = 'fr-FR' } = {}) {
+  const context = await browser.newContext({ viewport, locale, baseURL: kBaseUrl });
+  const page = await context.newPage();
+  const problems = [];
+  const warnings = [];
+  page.on('console', (message) => {
+    const where = message.worker() ? 'worker console' : 'console';
+    if (message.type() === 'error') problems.push(`${where}.error: ${message.text()}`);
+    if (message.type() === 'warning') warnings.push(`${where}.warning: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  // Init scripts run outside the page's CSP; Chromium also logs refusals as console errors.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+    });
+  });
+  return { context, page, problems, warnings };
+}
+
+export function artifact(name) {
+  mkdirSync(kArtifacts, { recursive: true });
+  return `${kArtifacts.replace(/\/?$/, '/')}${name}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Hand-written types for the Emscripten ES6 module built from wasm/bindings.cc
+ * (`wasm/dist/invento_core.mjs` + `.wasm`, not committed; the generated loader has no
+ * types of its own).
+ *
+ * Contract: every embind function takes and returns plain strings. Arguments and
+ * results are JSON documents; a call never throws for a domain failure, it returns
+ * the envelope `{"ok":false,"code":...,"message":...,"field"?:...}` instead. A C++
+ * exception escaping the bindings would reach JS as a bare number: callers still guard
+ * with try/catch and report it as `internal`.
+ *
+ * The declaration is a wildcard ambient module so it applies to the relative import
+ * `./dist/invento_core.mjs` whether or not the build output exists yet.
+ */
+declare module '*/dist/invento_core.mjs' {
+  /** The raw embind surface: JSON strings in, JSON strings out. */
+  export interface InventoCoreModule {
+    /** `{"core":"0.1.0","sqlite":"3.50.4","schema":1}` */
+    versions(): string;
+    /** Opens (and migrates) the database at `path`; ":memory:" for an in-memory one. */
+    open(path: string): string;
+    /** Runs the named mutator: `(name, argsJson, actorJson)` -> envelope JSON. */
+    mutate(name: string, argsJson: string, actorJson: string): string;
+    /** Runs the named read-only query: `(name, argsJson, actorJson)` -> envelope JSON. */
+    query(name: string, argsJson: string, actorJson: string): string;
+  }
+
+  /** The subset of Emscripten's module options the worker passes. */
+  export interface InventoCoreModuleOptions {
+    /** Maps a file the loader needs (the .wasm) to the URL it is served from. */
+    locateFile?: (path: string, scriptDirectory: string) => string;
+    print?: (text: string) => void;
+    printErr?: (text: string) => void;
+  }
+
+  /** The MODULARIZE factory (`-sEXPORT_NAME=createCore`). Rejects if the wasm fails to load. */
+  export default function createCore(options?: InventoCoreModuleOptions): Promise<InventoCoreModule>;
+}

@@ -1,0 +1,85 @@
+/**
+ * Entry point of the dedicated Worker that owns the C++ core and its SQLite database.
+ *
+ * Thin on purpose: it loads the Emscripten module, opens the database once, and
+ * forwards `mutate`/`query` calls, converting objects to JSON strings and back. It holds
+ * no business rule. Every call resolves with a `CoreReply` (see protocol.ts); a load
+ * failure, an unparsable reply or an exception escaping the module becomes an
+ * `internal` error value instead of a rejected promise.
+ *
+ * Storage: ":memory:" for now (the OPFS-backed database is a later step).
+ */
+import * as Comlink from 'comlink';
+import createCore, { type InventoCoreModule } from './dist/invento_core.mjs';
+import wasmUrl from './dist/invento_core.wasm?url';
+import type {
+  Actor,
+  CoreErrorInfo,
+  CoreReply,
+  CoreVersions,
+  CoreWorkerApi,
+} from './protocol';
+
+const kDatabasePath = ':memory:';
+
+/** The core's flat envelope, as returned by the bindings. */
+type RawReply = { ok: true; result?: unknown } | ({ ok: false } & CoreErrorInfo);
+
+function internalError(message: string): { ok: false; error: CoreErrorInfo } {
+  return { ok: false, error: { code: 'internal', message } };
+}
+
+function describe(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message;
+  // A C++ exception escaping embind arrives as a bare number (a pointer).
+  return `unexpected exception from the core (${String(thrown)})`;
+}
+
+/** Calls into the module and converts its JSON envelope to a CoreReply. */
+function invoke<T>(call: () => string): CoreReply<T> {
+  let raw: RawReply;
+  try {
+    raw = JSON.parse(call()) as RawReply;
+  } catch (thrown) {
+    return internalError(describe(thrown));
+  }
+  if (raw.ok) return { ok: true, result: raw.result as T };
+  const error: CoreErrorInfo = { code: raw.code, message: raw.message };
+  if (raw.field !== undefined) error.field = raw.field;
+  return { ok: false, error };
+}
+
+async function load(): Promise<CoreReply<InventoCoreModule>> {
+  let module: InventoCoreModule;
+  try {
+    module = await createCore({ locateFile: () => wasmUrl });
+  } catch (thrown) {
+    return internalError(`the core could not be loaded: ${describe(thrown)}`);
+  }
+  const opened = invoke<unknown>(() => module.open(kDatabasePath));
+  if (!opened.ok) return opened;
+  return { ok: true, result: module };
+}
+
+// Started at once (not on the first call) so loading overlaps with the page's startup.
+const loaded = load();
+
+const api: CoreWorkerApi = {
+  async start() {
+    const core = await loaded;
+    if (!core.ok) return core;
+    return invoke<CoreVersions>(() => core.result.versions());
+  },
+  async mutate(name: string, args: unknown, actor: Actor) {
+    const core = await loaded;
+    if (!core.ok) return core;
+    return invoke(() => core.result.mutate(name, JSON.stringify(args), JSON.stringify(actor)));
+  },
+  async query(name: string, args: unknown, actor: Actor) {
+    const core = await loaded;
+    if (!core.ok) return core;
+    return invoke(() => core.result.query(name, JSON.stringify(args), JSON.stringify(actor)));
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,47 @@
+/** The categories as returned by the core's `category.list` query, in its order. */
+import type { Category } from '../core/contract';
+import { useI18n } from '../i18n/i18n';
+
+interface Props {
+  items: Category[] | null;
+  error: string | null;
+}
+
+export function CategoryList({ items, error }: Props) {
+  const { t } = useI18n();
+  let body;
+  if (error !== null) {
+    body = <p class="list__message list__message--error">{t('categories.list.failed', { message: error })}</p>;
+  } else if (items === null) {
+    body = <p class="list__message">{t('categories.list.loading')}</p>;
+  } else if (items.length === 0) {
+    body = (
+      <p class="list__message" data-testid="category-list-empty">
+        {t('categories.list.empty')}
+      </p>
+    );
+  }
+  return (
+    <section class="card" aria-labelledby="category-list-title">
+      <h3 id="category-list-title" class="card__title">
+        {t('categories.list.title')}
+        {items !== null && items.length > 0 && <span class="card__count">{items.length}</span>}
+      </h3>
+      {body}
+      <ul class="list" data-testid="category-list" aria-busy={items === null ? 'true' : 'false'}>
+        {(items ?? []).map((item) => (
+          <li
+            key={item.id}
+            class={`list__item${item.archived ? ' list__item--archived' : ''}`}
+            style={{ '--depth': String(item.depth) }}
+            data-testid="category-item"
+            data-id={item.id}
+          >
+            <span class="list__name">{item.name}</span>
+            {item.archived && <span class="badge">{t('categories.list.archived')}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/** Shows whether the core is starting, ready (with its versions) or failed. */
+import { useEffect, useState } from 'preact/hooks';
+import type { CoreVersions } from '../../../wasm/protocol';
+import { CoreError } from '../core/core_error';
+import { useCore } from '../core/core_context';
+import { useI18n } from '../i18n/i18n';
+
+type CoreState =
+  | { state: 'loading' }
+  | { state: 'ready'; versions: CoreVersions }
+  | { state: 'failed'; error: CoreError };
+
+export function StatusLine() {
+  const core = useCore();
+  const { t } = useI18n();
+  const [status, setStatus] = useState<CoreState>({ state: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    core.ready.then(
+      (versions) => live && setStatus({ state: 'ready', versions }),
+      (thrown: unknown) => live && setStatus({ state: 'failed', error: CoreError.from(thrown) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [core]);
+
+  return (
+    <p class={`status status--${status.state}`} role="status" data-testid="core-status" data-state={status.state}>
+      <span class="status__dot" aria-hidden="true" />
+      {status.state === 'loading' && t('status.loading')}
+      {status.state === 'ready' && (
+        <span data-testid="versions">
+          {t('status.ready', {
+            core: status.versions.core,
+            sqlite: status.versions.sqlite,
+            schema: status.versions.schema,
+          })}
+        </span>
+      )}
+      {status.state === 'failed' && t('status.failed', { message: status.error.message })}
+    </p>
+  );
+}
