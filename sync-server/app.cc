@@ -1,0 +1,190 @@
+#include "sync-server/app.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "sync-server/json_response.h"
+#include "sync-server/static_files.h"
+
+namespace invento::server {
+namespace {
+
+int HttpStatusFor(const Status& s) {
+  switch (s.code()) {
+    case Code::kInvalidArgument: return 400;
+    case Code::kNotFound: return 404;
+    case Code::kForbidden: return 403;
+    case Code::kConflict: return 409;
+    case Code::kFailedPrecondition: return 412;
+    default: return 500;
+  }
+}
+
+HttpResponse StatusResponse(const Status& s) {
+  return JsonResponse(HttpStatusFor(s), ErrorJson(s));
+}
+
+// Parses a JSON object body; on failure fills *error with a 400/415 response.
+bool ParseJsonObject(const HttpRequest& req, Json* out, HttpResponse* error) {
+  std::string type = req.Header("content-type");
+  if (type.rfind("application/json", 0) != 0) {
+    *error = JsonError(415, "unsupported_media_type", "send the body as application/json");
+    return false;
+  }
+  try {
+    *out = Json::parse(req.body);
+  } catch (const Json::parse_error& e) {
+    *error = JsonError(400, "malformed_json", std::string("the body is not valid JSON: ") + e.what());
+    return false;
+  }
+  if (!out->is_object()) {
+    *error = JsonError(400, "invalid_argument", "the body must be a JSON object");
+    return false;
+  }
+  return true;
+}
+
+std::string StringField(const Json& j, const char* name) {
+  auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Json UserJson(const SessionUser& u) {
+  return {{"id", u.user_id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"role", RoleName(u.role)},
+          {"must_change_password", u.must_change_password}};
+}
+
+}  // namespace
+
+void AddSecurityHeaders(HttpResponse& r) {
+  r.SetHeader("Content-Security-Policy",
+              "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+              "img-src 'self' data: blob:; connect-src 'self' ws: wss:; worker-src 'self'; "
+              "manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+              "form-action 'self'");
+  r.SetHeader("X-Content-Type-Options", "nosniff");
+  r.SetHeader("Referrer-Policy", "no-referrer");
+  r.SetHeader("X-Frame-Options", "DENY");
+  r.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
+  if (!clock) {
+    clock = [] {
+      return std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+          .count();
+    };
+  }
+  std::error_code ec;
+  auto parent = std::filesystem::path(config.database_path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  INVENTO_ASSIGN_OR_RETURN(auto core,
+                           Core::Open({.path = config.database_path, .server_tables = true}));
+  INVENTO_RETURN_IF_ERROR(core->db().Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
+  std::unique_ptr<App> app(new App(config, std::move(core), clock));
+  INVENTO_RETURN_IF_ERROR(app->accounts_.EnsureBootstrapAdmin(app->clock_()));
+  return app;
+}
+
+App::App(Config config, std::unique_ptr<Core> core, Clock clock)
+    : config_(std::move(config)),
+      core_(std::move(core)),
+      accounts_(core_->db(), config_.fast_password_hash),
+      clock_(std::move(clock)) {}
+
+HttpResponse App::Handle(const HttpRequest& request) {
+  HttpResponse r;
+  try {
+    r = Route(request);
+  } catch (const std::exception& e) {
+    r = JsonError(500, "internal", std::string("internal error: ") + e.what());
+  }
+  AddSecurityHeaders(r);
+  return r;
+}
+
+HttpResponse App::Route(const HttpRequest& req) {
+  const std::string path = req.Path();
+  if (path != "/api" && path.rfind("/api/", 0) != 0) return ServeStatic(config_.web_root, req);
+  auto method_is = [&](const char* m) { return req.method == m; };
+  if (path == "/api/health" && method_is("GET")) return Health();
+  if (path == "/api/login" && method_is("POST")) return Login(req);
+  if (path == "/api/logout" && method_is("POST")) return Logout(req);
+  if (path == "/api/me" && method_is("GET")) return Me(req);
+  if (path == "/api/password" && method_is("POST")) return Password(req);
+  for (const char* known : {"/api/health", "/api/login", "/api/logout", "/api/me", "/api/password"}) {
+    if (path == known) return JsonError(405, "method_not_allowed", req.method + " is not allowed on " + path);
+  }
+  return JsonError(404, "not_found", "no API endpoint " + path);
+}
+
+HttpResponse App::Health() {
+  std::lock_guard lock(mu_);
+  auto check = core_->db().QueryValue("PRAGMA quick_check");
+  bool db_ok = check.ok() && check.value() == "ok";
+  return JsonResponse(db_ok ? 200 : 503, {{"ok", db_ok},
+                                          {"version", kCoreVersion},
+                                          {"sqlite", Core::SqliteVersion()},
+                                          {"schema", core_->schema_version()},
+                                          {"database", db_ok ? "ok" : "unavailable"}});
+}
+
+Result<SessionUser> App::RequireSession(const HttpRequest& req, std::string* token_out) {
+  std::string auth = req.Header("authorization");
+  const std::string prefix = "Bearer ";
+  if (auth.rfind(prefix, 0) != 0 || auth.size() != prefix.size() + 64) {
+    return Status::Forbidden("missing or malformed bearer token");
+  }
+  std::string token = auth.substr(prefix.size());
+  if (token_out) *token_out = token;
+  std::lock_guard lock(mu_);
+  return accounts_.Authenticate(token, clock_());
+}
+
+HttpResponse App::Login(const HttpRequest& req) {
+  Json body;
+  HttpResponse err;
+  if (!ParseJsonObject(req, &body, &err)) return err;
+  std::string username = StringField(body, "username");
+  std::string password = StringField(body, "password");
+  if (username.empty() || password.empty() || username.size() > 200 || password.size() > 1024) {
+    return JsonError(400, "invalid_argument", "username and password are required");
+  }
+  std::lock_guard lock(mu_);
+  auto r = accounts_.Login(username, password, clock_());
+  if (!r.ok()) return JsonError(401, "unauthenticated", r.status().message());
+  return JsonResponse(200, {{"ok", true}, {"token", r->token}, {"user", UserJson(r->user)}});
+}
+
+HttpResponse App::Logout(const HttpRequest& req) {
+  std::string token;
+  auto user = RequireSession(req, &token);
+  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  std::lock_guard lock(mu_);
+  Status s = accounts_.Logout(token);
+  return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
+}
+
+HttpResponse App::Me(const HttpRequest& req) {
+  auto user = RequireSession(req);
+  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  return JsonResponse(200, {{"ok", true}, {"user", UserJson(user.value())}});
+}
+
+HttpResponse App::Password(const HttpRequest& req) {
+  auto user = RequireSession(req);
+  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  Json body;
+  HttpResponse err;
+  if (!ParseJsonObject(req, &body, &err)) return err;
+  std::lock_guard lock(mu_);
+  Status s = accounts_.ChangePassword(user->user_id, StringField(body, "current_password"),
+                                      StringField(body, "new_password"));
+  return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
+}
+
+}  // namespace invento::server

@@ -1,0 +1,84 @@
+#include "sync-server/config.h"
+
+#include <cstdlib>
+#include <fstream>
+
+extern char** environ;
+
+namespace invento::server {
+namespace {
+
+Result<long> ParseNumber(const std::string& name, const std::string& value, long min, long max) {
+  char* end = nullptr;
+  long v = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0' || v < min || v > max) {
+    return Status::InvalidArgument(name + " must be a number between " + std::to_string(min) +
+                                   " and " + std::to_string(max) + " (got '" + value + "')");
+  }
+  return v;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> ProcessVariables() {
+  std::map<std::string, std::string> vars;
+  std::ifstream env_file(".env");
+  std::string line;
+  while (std::getline(env_file, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::string value = line.substr(eq + 1);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    vars[line.substr(0, eq)] = value;
+  }
+  for (char** e = environ; *e; ++e) {
+    std::string kv(*e);
+    auto eq = kv.find('=');
+    if (eq != std::string::npos) vars[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return vars;
+}
+
+Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env) {
+  Config c;
+  auto get = [&](const char* k) -> const std::string* {
+    auto it = env.find(k);
+    return it == env.end() || it->second.empty() ? nullptr : &it->second;
+  };
+  if (auto v = get("DATABASE_URL")) {
+    std::string url = *v;
+    if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) {
+      return Status::InvalidArgument(
+          "DATABASE_URL: PostgreSQL is not supported by this build yet; use a SQLite path");
+    }
+    if (url.rfind("sqlite://", 0) == 0) url = url.substr(9);
+    c.database_path = url;
+  }
+  if (auto v = get("PORT")) {
+    INVENTO_ASSIGN_OR_RETURN(long p, ParseNumber("PORT", *v, 0, 65535));
+    c.port = static_cast<int>(p);
+  }
+  if (auto v = get("BIND_ADDRESS")) c.bind_address = *v;
+  if (auto v = get("WEB_ROOT")) c.web_root = *v;
+  if (auto v = get("BODY_LIMIT")) {
+    INVENTO_ASSIGN_OR_RETURN(long b, ParseNumber("BODY_LIMIT", *v, 1024, 1L << 30));
+    c.body_limit = static_cast<std::size_t>(b);
+  }
+  if (auto v = get("READ_TIMEOUT")) {
+    INVENTO_ASSIGN_OR_RETURN(long t, ParseNumber("READ_TIMEOUT", *v, 1, 3600));
+    c.read_timeout_seconds = static_cast<int>(t);
+  }
+  if (auto v = get("PASSWORD_HASH_COST")) {
+    if (*v != "interactive" && *v != "min") {
+      return Status::InvalidArgument("PASSWORD_HASH_COST must be 'interactive' or 'min'");
+    }
+    c.fast_password_hash = *v == "min";
+  }
+  return c;
+}
+
+}  // namespace invento::server

@@ -1,0 +1,36 @@
+// Server configuration from the environment, with a `.env` file in the working directory
+// as a fallback (real environment variables win).
+//
+//   DATABASE_URL  SQLite path (or sqlite:///abs/path); default data/invento.db.
+//                 postgresql:// URLs are recognised and refused until PostgreSQL lands.
+//   PORT          default 8080          BIND_ADDRESS  default 127.0.0.1
+//   WEB_ROOT      built web app, default web/dist
+//   BODY_LIMIT    max request body in bytes, default 1 MiB
+//   READ_TIMEOUT  seconds to receive a whole request, default 30
+//   PASSWORD_HASH_COST  "interactive" (default) or "min" (tests only: fast Argon2id)
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/base/status.h"
+
+namespace invento::server {
+
+struct Config {
+  std::string database_path = "data/invento.db";
+  std::string bind_address = "127.0.0.1";
+  int port = 8080;
+  std::string web_root = "web/dist";
+  std::size_t body_limit = 1 << 20;
+  int read_timeout_seconds = 30;
+  bool fast_password_hash = false;
+};
+
+// Reads variables from `env` (normally the process environment merged with .env).
+Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env);
+// The process environment, with .env (if present in the working directory) underneath.
+std::map<std::string, std::string> ProcessVariables();
+
+}  // namespace invento::server

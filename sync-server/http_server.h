@@ -1,0 +1,40 @@
+// The HTTP transport (Boost.Beast): an acceptor, one session per connection on a strand,
+// each request handed to App::Handle. Beast stays inside http_server.cc.
+//
+// Contract: requests larger than Config::body_limit get 413 (JSON) and the connection is
+// closed; a request not fully received within Config::read_timeout_seconds closes the
+// connection; a request Beast cannot parse gets 400. Stop() stops accepting, waits up to
+// five seconds for requests in flight to be answered, then stops the I/O threads.
+#pragma once
+
+#include <memory>
+
+#include "core/base/status.h"
+#include "sync-server/app.h"
+
+namespace invento::server {
+
+class HttpServer {
+ public:
+  explicit HttpServer(App& app);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds config().bind_address:config().port (0 = any free port) and starts `threads` I/O
+  // threads. Returns the bound port.
+  Result<int> Start(int threads);
+  // Makes SIGINT/SIGTERM call Stop().
+  void StopOnSignals();
+  // Graceful stop (idempotent; callable from any thread).
+  void Stop();
+  // Blocks until the I/O threads have finished.
+  void Wait();
+
+  struct Impl;  // opaque: defined in http_server.cc
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace invento::server
