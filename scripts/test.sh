@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sets everything up (scripts/setup.sh) and runs every test suite:
+#   1. C++ unit + integration tests (core and server, real SQLite, real HTTP) through ctest;
+#   2. the core tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   3. the browser end-to-end tests (playwright-core driving Debian's Chromium) against a
+#      real server serving the built web app.
+# Exits non-zero if anything fails.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+log() { printf '\033[1;32m[test]\033[0m %s\n' "$*"; }
+START=$(date +%s)
+
+bash scripts/setup.sh
+
+log "C++ tests (ctest)"
+ctest --test-dir build --output-on-failure -j2 --timeout 300
+
+log "core tests under ASan + UBSan"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DINVENTO_SANITIZE=ON \
+  -DINVENTO_BUILD_SERVER=OFF >/dev/null
+cmake --build build-asan --target core_tests
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ./build-asan/tests/core_tests --gtest_brief=1
+
+log "browser end-to-end tests"
+E2E_DIR="$(mktemp -d)"
+PORT_E2E="${E2E_PORT:-18080}"
+PORT="$PORT_E2E" DATABASE_URL="$E2E_DIR/invento.db" WEB_ROOT="$ROOT/web/dist" \
+  PASSWORD_HASH_COST=min "$ROOT/build/sync-server/invento-server" serve >"$E2E_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+cleanup() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$PORT_E2E/api/health" >/dev/null && break
+  sleep 0.1
+done
+curl -fs "http://127.0.0.1:$PORT_E2E/api/health" >/dev/null || { cat "$E2E_DIR/server.log"; exit 1; }
+(cd tests/e2e && BASE_URL="http://127.0.0.1:$PORT_E2E" npm test)
+
+log "all tests passed in $(( $(date +%s) - START )) s"
