@@ -5,7 +5,9 @@
 namespace invento::db {
 
 const std::vector<std::string_view>& ReplicatedTableNames() {
-  static const std::vector<std::string_view> k{"categories"};
+  static const std::vector<std::string_view> k{"categories", "attribute_defs", "suppliers", "locations", "items",
+                                                 "item_location_mins", "stock_movements",
+                                                 "count_sessions", "count_lines", "alert_acks"};
   return k;
 }
 

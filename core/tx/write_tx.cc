@@ -76,13 +76,18 @@ Status WriteTx::Del(std::string_view table, std::string_view id) {
 }
 
 Status WriteTx::WriteFullRow(db::Db& db, const db::TableDef& def, const Json& row) {
-  std::string sql = "INSERT OR REPLACE INTO " + def.name + " (";
-  std::string qs;
+  // An upsert (not INSERT OR REPLACE) keeps the rowid and fires UPDATE triggers, which keep
+  // derived tables (full-text index, on-hand cache) right.
+  std::string sql = "INSERT INTO " + def.name + " (";
+  std::string qs, sets;
   for (size_t i = 0; i < def.columns.size(); ++i) {
     sql += (i ? ", " : "") + def.columns[i];
     qs += i ? ", ?" : "?";
+    if (def.columns[i] != "id") {
+      sets += (sets.empty() ? "" : ", ") + def.columns[i] + " = excluded." + def.columns[i];
+    }
   }
-  sql += ") VALUES (" + qs + ")";
+  sql += ") VALUES (" + qs + ") ON CONFLICT (id) DO UPDATE SET " + sets;
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(sql));
   for (size_t i = 0; i < def.columns.size(); ++i) {
     auto it = row.find(def.columns[i]);
