@@ -108,6 +108,7 @@ CREATE TABLE stock_movements (
   unit_cost_cents  INTEGER,
   supplier_id      TEXT,
   task_id          TEXT,
+  site_id          TEXT,            -- issue: the client site the parts went to
   count_session_id TEXT,
   reverses_id      TEXT,
   reason           TEXT,

@@ -16,8 +16,37 @@ struct Entry {
 // THE permission table. Admin: everything. Manager: everything but deleting/archiving
 // reference data. Technician: field operations. Consultant: read only.
 constexpr std::array kTable{
+    // Stock reference data.
     Entry{"category.create", kA | kM},
+    Entry{"category.update", kA | kM},
+    Entry{"category.archive", kA},
     Entry{"category.list", kAll},
+    Entry{"attribute.create", kA | kM},
+    Entry{"attribute.update", kA | kM},
+    Entry{"attribute.archive", kA},
+    Entry{"attribute.list", kAll},
+    Entry{"supplier.create", kA | kM},
+    Entry{"supplier.update", kA | kM},
+    Entry{"supplier.archive", kA},
+    Entry{"supplier.list", kAll},
+    Entry{"location.create", kA | kM},
+    Entry{"location.update", kA | kM},
+    Entry{"location.archive", kA},
+    Entry{"location.list", kAll},
+    Entry{"item.create", kA | kM},
+    Entry{"item.update", kA | kM},
+    Entry{"item.archive", kA},
+    Entry{"item.set_location_min", kA | kM},
+    Entry{"item.get", kAll},
+    // Stock ledger.
+    Entry{"stock.receipt", kA | kM | kT},
+    Entry{"stock.issue", kA | kM | kT},
+    Entry{"stock.transfer", kA | kM | kT},
+    Entry{"stock.adjust", kA | kM},
+    Entry{"stock.reverse", kA | kM},
+    Entry{"stock.onhand", kAll},
+    Entry{"stock.movements", kAll},
+    Entry{"stock.value", kAll},
 };
 
 unsigned Bit(Role r) {

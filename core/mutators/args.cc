@@ -1,5 +1,7 @@
 #include "core/mutators/args.h"
 
+#include "core/base/decimal.h"
+
 namespace invento {
 
 bool IsUuid(std::string_view s) {
@@ -164,6 +166,58 @@ bool ArgReader::Bool(const char* field, bool default_value) {
   }
   return v->get<bool>();
 }
+
+std::int64_t ArgReader::Quantity(const char* field) {
+  auto v = OptionalQuantity(field);
+  if (!v && status_.ok()) Fail(std::string(field) + " is required", field);
+  return v.value_or(0);
+}
+
+std::optional<std::int64_t> ArgReader::OptionalQuantity(const char* field) {
+  const Json* v = Lookup(field, false);
+  if (!v) return std::nullopt;
+  std::optional<std::int64_t> q;
+  if (v->is_number_integer()) {
+    if (v->is_number_unsigned() && v->get<std::uint64_t>() > 1'000'000'000ULL) {
+      q = std::nullopt;
+    } else {
+      std::int64_t units = v->get<std::int64_t>();
+      if (units >= -1'000'000'000 && units <= 1'000'000'000) q = units * kMilli;
+    }
+  } else if (v->is_string()) {
+    q = ParseQuantity(v->get_ref<const std::string&>());
+  }
+  if (!q) {
+    Fail(std::string(field) +
+             " must be a quantity: an integer or a decimal string with at most 3 decimals "
+             "(e.g. \"2.5\"), at most one billion",
+         field);
+  }
+  return q;
+}
+
+std::string ArgReader::Enum(const char* field, std::initializer_list<const char*> allowed) {
+  auto v = OptionalEnum(field, allowed);
+  if (!v && status_.ok()) Fail(std::string(field) + " is required", field);
+  return v.value_or("");
+}
+
+std::optional<std::string> ArgReader::OptionalEnum(const char* field,
+                                                   std::initializer_list<const char*> allowed) {
+  const Json* v = Lookup(field, false);
+  if (!v) return std::nullopt;
+  std::string list;
+  for (const char* a : allowed) {
+    if (v->is_string() && v->get_ref<const std::string&>() == a) return std::string(a);
+    list += (list.empty() ? "" : ", ") + std::string(a);
+  }
+  Fail(std::string(field) + " must be one of: " + list, field);
+  return std::nullopt;
+}
+
+const Json* ArgReader::Raw(const char* field) { return Lookup(field, false); }
+
+bool ArgReader::Has(const char* field) const { return args_.is_object() && args_.contains(field); }
 
 Status ArgReader::Finish() const {
   if (!status_.ok()) return status_;

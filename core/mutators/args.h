@@ -35,6 +35,18 @@ class ArgReader {
   std::int64_t Int(const char* field, std::int64_t min, std::int64_t max);
   std::optional<std::int64_t> OptionalInt(const char* field, std::int64_t min, std::int64_t max);
   bool Bool(const char* field, bool default_value);
+  // Quantities in milli-units (see base/decimal.h): an integer number of units or a
+  // decimal string. Bounded by ±kMaxQuantityMilli.
+  std::int64_t Quantity(const char* field);
+  std::optional<std::int64_t> OptionalQuantity(const char* field);
+  // One of `allowed`.
+  std::string Enum(const char* field, std::initializer_list<const char*> allowed);
+  std::optional<std::string> OptionalEnum(const char* field,
+                                          std::initializer_list<const char*> allowed);
+  // The raw value (marks the field as used); nullptr if absent or null.
+  const Json* Raw(const char* field);
+  // True if the field is present (even as null): for updates, where null means "clear".
+  bool Has(const char* field) const;
 
   // ok, or the first error (including unknown fields and a non-object args).
   Status Finish() const;

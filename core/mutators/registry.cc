@@ -1,6 +1,10 @@
 #include "core/mutators/registry.h"
 
+#include "core/stock/attributes.h"
 #include "core/stock/categories.h"
+#include "core/stock/items.h"
+#include "core/stock/ledger.h"
+#include "core/stock/suppliers_locations.h"
 
 namespace invento {
 
@@ -8,6 +12,10 @@ const Registry& Registry::Get() {
   static const Registry kRegistry = [] {
     Registry r;
     stock::RegisterCategories(r);
+    stock::RegisterAttributes(r);
+    stock::RegisterSuppliersAndLocations(r);
+    stock::RegisterItems(r);
+    stock::RegisterLedger(r);
     return r;
   }();
   return kRegistry;

@@ -2,6 +2,7 @@
 
 #include "core/base/text.h"
 #include "core/mutators/args.h"
+#include "core/stock/common.h"
 
 namespace invento::stock {
 namespace {
@@ -59,6 +60,42 @@ Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
   return Json{{"id", id}};
 }
 
+// category.update {id, name?, parent_id?}: renames or moves (never under itself).
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
+  ArgReader r(args);
+  std::string id = r.Id("id");
+  std::optional<std::string> name = r.OptionalString("name", {.min = 1, .max = 100});
+  bool move = r.Has("parent_id");
+  std::optional<std::string> parent = r.OptionalId("parent_id");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(Json row, RequireLive(tx, "categories", id, "id", "category"));
+  std::optional<std::string> new_parent =
+      move ? parent
+           : (row["parent_id"].is_null() ? std::nullopt
+                                         : std::optional(row["parent_id"].get<std::string>()));
+  if (move && parent) {
+    INVENTO_ASSIGN_OR_RETURN(Json p, RequireLive(tx, "categories", *parent, "parent_id",
+                                                 "parent category"));
+    INVENTO_ASSIGN_OR_RETURN(bool cycle, IsSelfOrDescendant(tx.db(), "categories", *parent, id));
+    if (cycle) {
+      return Status::InvalidArgument("a category cannot be moved under itself", "parent_id");
+    }
+  }
+  std::string final_name = name ? *name : row["name"].get<std::string>();
+  std::string key = FoldKey(final_name);
+  INVENTO_RETURN_IF_ERROR(
+      RequireUniqueSiblingName(tx.db(), "categories", new_parent, key, id, final_name));
+  INVENTO_RETURN_IF_ERROR(tx.Put("categories", Json{{"id", id},
+                                                    {"name", final_name},
+                                                    {"name_key", key},
+                                                    {"parent_id", OptJson(new_parent)}}));
+  return Json{{"id", id}};
+}
+
+Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
+  return SetArchived(tx, args, "categories", "category");
+}
+
 Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   ArgReader r(args);
   bool include_archived = r.Bool("include_archived", false);
@@ -89,6 +126,8 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
 
 void RegisterCategories(Registry& registry) {
   registry.Add(MutatorDef{"category.create", &Create});
+  registry.Add(MutatorDef{"category.update", &Update});
+  registry.Add(MutatorDef{"category.archive", &Archive});
   registry.Add(QueryDef{"category.list", &List});
 }
 

@@ -1,0 +1,33 @@
+// Small helpers shared by the stock mutators: fetching live rows with a specific error,
+// refusing reused ids, archiving, and tree checks.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/mutators/args.h"
+#include "core/mutators/registry.h"
+
+namespace invento::stock {
+
+// The row `id` of `table` if it exists and is not deleted; otherwise not_found naming field.
+Result<Json> RequireLive(const WriteTx& tx, std::string_view table, const std::string& id,
+                         const char* field, const char* what);
+Result<Json> RequireLive(const db::Db& db, std::string_view table, const std::string& id,
+                         const char* field, const char* what);
+// conflict if a row with this id already exists (ids are never reused).
+Status RequireNewId(const WriteTx& tx, std::string_view table, const std::string& id);
+// {id, archived: bool} -> sets the flag. Shared by every *.archive mutator.
+Result<Json> SetArchived(WriteTx& tx, const Json& args, std::string_view table, const char* what);
+// True if `ancestor` is `id` or one of its ancestors in a parent_id tree.
+Result<bool> IsSelfOrDescendant(const db::Db& db, std::string_view table, const std::string& id,
+                                const std::string& ancestor);
+// conflict if a live sibling (same parent) already has this folded name.
+Status RequireUniqueSiblingName(const db::Db& db, std::string_view table,
+                                const std::optional<std::string>& parent_id,
+                                const std::string& name_key, const std::string& self_id,
+                                const std::string& display_name);
+inline Json OptJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(); }
+inline bool Flag(const Json& row, const char* col) { return row.value(col, 0) == 1; }
+
+}  // namespace invento::stock
