@@ -153,8 +153,11 @@ CREATE TABLE stock_onhand_dirty (
 ) STRICT, WITHOUT ROWID;
 
 -- Recomputes the cache for every dirty pair, then clears the dirty set.
+-- (No OR REPLACE/OR IGNORE in these triggers: SQLite lets the conflict policy of the
+-- statement that fired a trigger override the one inside it.)
 CREATE TRIGGER stock_onhand_refresh AFTER INSERT ON stock_onhand_dirty BEGIN
-  INSERT OR REPLACE INTO stock_onhand (item_id, location_id, qty, last_count_at)
+  DELETE FROM stock_onhand WHERE item_id = NEW.item_id AND location_id = NEW.location_id;
+  INSERT INTO stock_onhand (item_id, location_id, qty, last_count_at)
   SELECT NEW.item_id, NEW.location_id,
          coalesce(c.qty, 0) + coalesce((
            SELECT sum(e.delta) FROM stock_effects e
@@ -170,18 +173,18 @@ CREATE TRIGGER stock_onhand_refresh AFTER INSERT ON stock_onhand_dirty BEGIN
 END;
 
 CREATE TRIGGER stock_movements_ai AFTER INSERT ON stock_movements BEGIN
-  INSERT OR IGNORE INTO stock_onhand_dirty SELECT NEW.item_id, NEW.to_location_id WHERE NEW.to_location_id IS NOT NULL;
-  INSERT OR IGNORE INTO stock_onhand_dirty SELECT NEW.item_id, NEW.from_location_id WHERE NEW.from_location_id IS NOT NULL;
+  INSERT INTO stock_onhand_dirty SELECT NEW.item_id, NEW.to_location_id WHERE NEW.to_location_id IS NOT NULL;
+  INSERT INTO stock_onhand_dirty SELECT NEW.item_id, NEW.from_location_id WHERE NEW.from_location_id IS NOT NULL;
 END;
 CREATE TRIGGER stock_movements_au AFTER UPDATE ON stock_movements BEGIN
-  INSERT OR IGNORE INTO stock_onhand_dirty SELECT OLD.item_id, OLD.to_location_id WHERE OLD.to_location_id IS NOT NULL;
-  INSERT OR IGNORE INTO stock_onhand_dirty SELECT OLD.item_id, OLD.from_location_id WHERE OLD.from_location_id IS NOT NULL;
-  INSERT OR IGNORE INTO stock_onhand_dirty SELECT NEW.item_id, NEW.to_location_id WHERE NEW.to_location_id IS NOT NULL;
-  INSERT OR IGNORE INTO stock_onhand_dirty SELECT NEW.item_id, NEW.from_location_id WHERE NEW.from_location_id IS NOT NULL;
+  INSERT INTO stock_onhand_dirty SELECT OLD.item_id, OLD.to_location_id WHERE OLD.to_location_id IS NOT NULL;
+  INSERT INTO stock_onhand_dirty SELECT OLD.item_id, OLD.from_location_id WHERE OLD.from_location_id IS NOT NULL;
+  INSERT INTO stock_onhand_dirty SELECT NEW.item_id, NEW.to_location_id WHERE NEW.to_location_id IS NOT NULL;
+  INSERT INTO stock_onhand_dirty SELECT NEW.item_id, NEW.from_location_id WHERE NEW.from_location_id IS NOT NULL;
 END;
 CREATE TRIGGER stock_movements_ad AFTER DELETE ON stock_movements BEGIN
-  INSERT OR IGNORE INTO stock_onhand_dirty SELECT OLD.item_id, OLD.to_location_id WHERE OLD.to_location_id IS NOT NULL;
-  INSERT OR IGNORE INTO stock_onhand_dirty SELECT OLD.item_id, OLD.from_location_id WHERE OLD.from_location_id IS NOT NULL;
+  INSERT INTO stock_onhand_dirty SELECT OLD.item_id, OLD.to_location_id WHERE OLD.to_location_id IS NOT NULL;
+  INSERT INTO stock_onhand_dirty SELECT OLD.item_id, OLD.from_location_id WHERE OLD.from_location_id IS NOT NULL;
 END;
 
 -- Count sessions and their lines. Closing a session writes one 'count' movement per
@@ -233,25 +236,41 @@ CREATE TABLE alert_acks (
 CREATE INDEX alert_acks_by_key ON alert_acks (alert_key, acked_at);
 CREATE INDEX alert_acks_by_version ON alert_acks (version);
 
--- Full-text search over items: reference, label, barcode, supplier reference and text
--- attributes; unicode61 with diacritics removed, so "ecrou" finds "Écrou".
+-- Full-text search over items (query item.search, core/stock/search.h): reference, label,
+-- barcode, supplier reference and text attributes; unicode61 with diacritics removed, so
+-- "ecrou" finds "Écrou"; prefix indexes for 1 to 3 characters (type-ahead).
+-- Only live items (deleted = 0) are indexed. `filters` holds filter tokens so that filtering
+-- happens inside the index, without reading items rows for every match: "archived" for
+-- archived items and "c" + the category id without dashes.
+-- The search expression always restricts the user's words to the first five columns.
+-- `reference_key` (stored, not indexed) breaks ranking ties without touching items.
+-- The rowid is items.rowid (kept by UPDATE and by VACUUM, because items has indexes).
 CREATE VIRTUAL TABLE items_fts USING fts5 (
-  reference, label, barcode, supplier_ref, attributes_text,
-  content = '', contentless_delete = 1,
+  reference, label, barcode, supplier_ref, attributes_text, filters,
+  reference_key UNINDEXED,
+  content = '', contentless_delete = 1, contentless_unindexed = 1,
   tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 CREATE TRIGGER items_fts_ai AFTER INSERT ON items WHEN NEW.deleted = 0 BEGIN
-  INSERT INTO items_fts (rowid, reference, label, barcode, supplier_ref, attributes_text)
+  INSERT INTO items_fts (rowid, reference, label, barcode, supplier_ref, attributes_text,
+                         filters, reference_key)
   VALUES (NEW.rowid, NEW.reference, NEW.label, NEW.barcode, NEW.supplier_ref,
-          (SELECT group_concat(value, ' ') FROM json_each(NEW.attributes) WHERE type = 'text'));
+          (SELECT group_concat(value, ' ') FROM json_each(NEW.attributes) WHERE type = 'text'),
+          iif(NEW.archived, 'archived ', '') || coalesce('c' || replace(NEW.category_id, '-', ''), ''),
+          NEW.reference_key);
 END;
 CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
   DELETE FROM items_fts WHERE rowid = OLD.rowid;
 END;
-CREATE TRIGGER items_fts_au AFTER UPDATE ON items BEGIN
+-- Only when an indexed value changes (a version stamp alone does not re-index).
+CREATE TRIGGER items_fts_au AFTER UPDATE OF reference, reference_key, label, barcode,
+    supplier_ref, attributes, category_id, archived, deleted ON items BEGIN
   DELETE FROM items_fts WHERE rowid = OLD.rowid;
-  INSERT INTO items_fts (rowid, reference, label, barcode, supplier_ref, attributes_text)
+  INSERT INTO items_fts (rowid, reference, label, barcode, supplier_ref, attributes_text,
+                         filters, reference_key)
   SELECT NEW.rowid, NEW.reference, NEW.label, NEW.barcode, NEW.supplier_ref,
-         (SELECT group_concat(value, ' ') FROM json_each(NEW.attributes) WHERE type = 'text')
+         (SELECT group_concat(value, ' ') FROM json_each(NEW.attributes) WHERE type = 'text'),
+         iif(NEW.archived, 'archived ', '') || coalesce('c' || replace(NEW.category_id, '-', ''), ''),
+         NEW.reference_key
    WHERE NEW.deleted = 0;
 END;

@@ -35,13 +35,22 @@ function describe(thrown: unknown): string {
   return `unexpected exception from the core (${String(thrown)})`;
 }
 
-/** Calls into the module and converts its JSON envelope to a CoreReply. */
-function invoke<T>(call: () => string): CoreReply<T> {
-  let raw: RawReply;
+/** Calls into the module and parses the JSON it returns. */
+function call(fn: () => string): { ok: true; value: unknown } | { ok: false; error: CoreErrorInfo } {
   try {
-    raw = JSON.parse(call()) as RawReply;
+    return { ok: true, value: JSON.parse(fn()) };
   } catch (thrown) {
     return internalError(describe(thrown));
+  }
+}
+
+/** Calls a module function that answers with the core's envelope; returns a CoreReply. */
+function invoke<T>(fn: () => string): CoreReply<T> {
+  const parsed = call(fn);
+  if (!parsed.ok) return parsed;
+  const raw = parsed.value as RawReply;
+  if (typeof raw !== 'object' || raw === null || typeof raw.ok !== 'boolean') {
+    return internalError('malformed reply from the core');
   }
   if (raw.ok) return { ok: true, result: raw.result as T };
   const error: CoreErrorInfo = { code: raw.code, message: raw.message };
@@ -68,7 +77,9 @@ const api: CoreWorkerApi = {
   async start() {
     const core = await loaded;
     if (!core.ok) return core;
-    return invoke<CoreVersions>(() => core.result.versions());
+    // versions() answers with the bare object, not an envelope.
+    const versions = call(() => core.result.versions());
+    return versions.ok ? { ok: true, result: versions.value as CoreVersions } : versions;
   },
   async mutate(name: string, args: unknown, actor: Actor) {
     const core = await loaded;

@@ -47,6 +47,16 @@ constexpr std::array kTable{
     Entry{"stock.onhand", kAll},
     Entry{"stock.movements", kAll},
     Entry{"stock.value", kAll},
+    // Stock counts.
+    Entry{"count.open", kA | kM},
+    Entry{"count.record", kA | kM | kT},
+    Entry{"count.undo_last", kA | kM | kT},
+    Entry{"count.close", kA | kM},
+    Entry{"count.review", kAll},
+    Entry{"count.list", kAll},
+    // Alerts.
+    Entry{"alert.list", kAll},
+    Entry{"alert.ack", kA | kM},
 };
 
 unsigned Bit(Role r) {

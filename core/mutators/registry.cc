@@ -1,6 +1,8 @@
 #include "core/mutators/registry.h"
 
+#include "core/stock/alerts.h"
 #include "core/stock/attributes.h"
+#include "core/stock/counts.h"
 #include "core/stock/categories.h"
 #include "core/stock/items.h"
 #include "core/stock/ledger.h"
@@ -16,6 +18,8 @@ const Registry& Registry::Get() {
     stock::RegisterSuppliersAndLocations(r);
     stock::RegisterItems(r);
     stock::RegisterLedger(r);
+    stock::RegisterCounts(r);
+    stock::RegisterAlerts(r);
     return r;
   }();
   return kRegistry;

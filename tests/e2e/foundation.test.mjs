@@ -25,11 +25,26 @@ after(async () => {
   await browser?.close();
 });
 
-/** Loads the app and waits until the core reports its versions. */
+/**
+ * Waits until the core reports its versions; fails at once, with the page's own
+ * explanation, if the core reports that it could not start.
+ */
+async function waitForCore(page) {
+  const status = page.getByTestId('core-status');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="core-status"]')?.getAttribute('data-state') !== 'loading',
+    undefined,
+    { timeout: 30_000 },
+  );
+  const state = await status.getAttribute('data-state');
+  assert.equal(state, 'ready', `the core did not start: ${await status.textContent()}`);
+}
+
+/** Loads the app and waits until the core is ready. */
 async function loadApp(page) {
   const response = await page.goto('/');
   assert.ok(response?.ok(), `GET ${kBaseUrl}/ -> ${response?.status()}`);
-  await page.getByTestId('versions').waitFor({ timeout: 30_000 });
+  await waitForCore(page);
   return response;
 }
 
@@ -83,7 +98,7 @@ describe('foundation at 1024x768 (French browser)', () => {
     } finally {
       release();
     }
-    await page.getByTestId('versions').waitFor({ timeout: 30_000 });
+    await waitForCore(page);
     await context.unrouteAll();
     const text = await page.getByTestId('versions').textContent();
     assert.match(text, new RegExp(`SQLite ${kSqliteVersion.replaceAll('.', '\\.')}`));
@@ -207,6 +222,32 @@ describe('other screen sizes', () => {
       }
     });
   }
+});
+
+describe('installability', () => {
+  test('index.html links the manifest; the manifest and its icons are served', kTimeout, async () => {
+    const html = await (await fetch(`${kBaseUrl}/`)).text();
+    assert.match(html, /<link rel="manifest" href="\/manifest.webmanifest"/);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>|\sstyle=/, 'inline script or style attribute in index.html');
+    const response = await fetch(`${kBaseUrl}/manifest.webmanifest`);
+    assert.equal(response.status, 200);
+    const manifest = await response.json();
+    assert.equal(manifest.name, 'Invento');
+    assert.equal(manifest.start_url, '/');
+    assert.equal(manifest.display, 'standalone');
+    const sizes = manifest.icons.map((icon) => icon.sizes);
+    assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), `icon sizes: ${sizes}`);
+    for (const icon of manifest.icons) {
+      const file = await fetch(`${kBaseUrl}${icon.src}`);
+      assert.equal(file.status, 200, icon.src);
+      assert.equal(file.headers.get('content-type')?.split(';')[0], icon.type, icon.src);
+      if (icon.type === 'image/png') {
+        const bytes = Buffer.from(await file.arrayBuffer());
+        const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+        assert.equal(`${width}x${height}`, icon.sizes, icon.src);
+      }
+    }
+  });
 });
 
 describe('default language', () => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CoreVersions } from '../../../wasm/protocol';
 import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
+import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 
 type CoreState =
@@ -12,7 +13,8 @@ type CoreState =
 
 export function StatusLine() {
   const core = useCore();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [status, setStatus] = useState<CoreState>({ state: 'loading' });
 
   useEffect(() => {
@@ -39,7 +41,7 @@ export function StatusLine() {
           })}
         </span>
       )}
-      {status.state === 'failed' && t('status.failed', { message: status.error.message })}
+      {status.state === 'failed' && t('status.failed', { message: coreErrorMessage(i18n, 'status', status.error) })}
     </p>
   );
 }

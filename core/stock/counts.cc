@@ -1,0 +1,328 @@
+#include "core/stock/counts.h"
+
+#include <map>
+#include <set>
+
+#include "core/base/decimal.h"
+#include "core/base/text.h"
+#include "core/stock/common.h"
+
+namespace invento::stock {
+namespace {
+
+constexpr std::int64_t kMinTime = 946684800000;
+constexpr std::int64_t kMaxTime = 7258118400000;
+
+Result<Json> OpenSession(const WriteTx& tx, const std::string& id) {
+  INVENTO_ASSIGN_OR_RETURN(Json s, RequireLive(tx, "count_sessions", id, "session_id", "count session"));
+  if (s["status"] != "open") {
+    return Status::FailedPrecondition("this count session is closed (read-only)");
+  }
+  return s;
+}
+
+Result<bool> InScope(const db::Db& db, const Json& session, const std::string& item_id,
+                     const Json& item) {
+  std::string scope = session["scope"].get<std::string>();
+  if (scope == "all") return true;
+  if (scope == "list") {
+    Json ids = Json::parse(session["item_ids"].get<std::string>(), nullptr, false);
+    for (const auto& i : ids) {
+      if (i == item_id) return true;
+    }
+    return false;
+  }
+  if (item["category_id"].is_null()) return false;
+  return IsSelfOrDescendant(db, "categories", item["category_id"].get<std::string>(),
+                            session["category_id"].get<std::string>());
+}
+
+Result<Json> Open(WriteTx& tx, const Json& args, const MutationContext& ctx) {
+  ArgReader r(args);
+  std::string id = r.Id("id");
+  std::string location_id = r.Id("location_id");
+  auto name = r.OptionalString("name", {.min = 0, .max = 120});
+  std::string scope = r.OptionalEnum("scope", {"all", "category", "list"}).value_or("all");
+  auto category_id = r.OptionalId("category_id");
+  const Json* item_ids = r.Raw("item_ids");
+  bool blind = r.Bool("blind", false);
+  std::string mode = r.OptionalEnum("repeat_mode", {"add", "replace"}).value_or("add");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "count_sessions", id));
+  INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
+  Json ids = Json::array();
+  if (scope == "category") {
+    if (!category_id) return Status::InvalidArgument("a category count needs category_id", "category_id");
+    INVENTO_ASSIGN_OR_RETURN(Json c, RequireLive(tx, "categories", *category_id, "category_id", "category"));
+  } else if (category_id) {
+    return Status::InvalidArgument("category_id is only for scope category", "category_id");
+  }
+  if (scope == "list") {
+    if (!item_ids || !item_ids->is_array() || item_ids->empty() || item_ids->size() > 5000) {
+      return Status::InvalidArgument("a list count needs item_ids: 1 to 5000 item ids", "item_ids");
+    }
+    std::set<std::string> seen;
+    for (const auto& i : *item_ids) {
+      if (!i.is_string() || !IsUuid(i.get<std::string>())) {
+        return Status::InvalidArgument("item_ids must hold item ids", "item_ids");
+      }
+      INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", i.get<std::string>(), "item_ids", "item"));
+      if (seen.insert(i.get<std::string>()).second) ids.push_back(i);
+    }
+  } else if (item_ids) {
+    return Status::InvalidArgument("item_ids is only for scope list", "item_ids");
+  }
+  INVENTO_RETURN_IF_ERROR(tx.Put("count_sessions", Json{{"id", id},
+                                                        {"location_id", location_id},
+                                                        {"name", OptJson(name)},
+                                                        {"scope", scope},
+                                                        {"category_id", OptJson(category_id)},
+                                                        {"item_ids", ids.dump()},
+                                                        {"blind", blind ? 1 : 0},
+                                                        {"repeat_mode", mode},
+                                                        {"status", "open"},
+                                                        {"opened_at", ctx.now_ms},
+                                                        {"opened_by", ctx.actor.user_id},
+                                                        {"deleted", 0}}));
+  return Json{{"id", id}};
+}
+
+Result<Json> FindItem(const db::Db& db, const char* column, const std::string& value,
+                      const char* field) {
+  // column is a literal chosen below.
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(std::string("SELECT * FROM items WHERE ") +
+                                                   column + " = ? AND deleted = 0 LIMIT 1"));
+  st.Bind(1, std::string_view(value));
+  INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound(std::string("no item has the ") + field + " " + value, field);
+  return st.RowObject();
+}
+
+// Counted quantity of each item in a session, and the time of its last line.
+struct Counted {
+  std::int64_t qty = 0;
+  std::int64_t last_at = 0;
+};
+
+Result<std::map<std::string, Counted>> CountedPerItem(const db::Db& db, const Json& session) {
+  const bool replace = session["repeat_mode"] == "replace";
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
+      "SELECT item_id, qty, counted_at FROM count_lines WHERE session_id = ? AND deleted = 0"
+      " ORDER BY counted_at, id"));
+  st.Bind(1, std::string_view(session["id"].get_ref<const std::string&>()));
+  std::map<std::string, Counted> out;
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    Counted& c = out[st.Text(0)];
+    c.qty = replace ? st.Int(1) : c.qty + st.Int(1);
+    c.last_at = st.Int(2);
+  }
+  return out;
+}
+
+Result<std::int64_t> Expected(const db::Db& db, const std::string& item_id,
+                              const std::string& location_id) {
+  INVENTO_ASSIGN_OR_RETURN(Json q, db.QueryValue(
+      "SELECT qty FROM stock_onhand WHERE item_id = ? AND location_id = ?",
+      {Json(item_id), Json(location_id)}));
+  return q.is_number_integer() ? q.get<std::int64_t>() : 0;
+}
+
+bool ShowsExpected(const Json& session, const Actor& actor) {
+  return session["blind"] != 1 || actor.role == Role::kAdmin || actor.role == Role::kManager;
+}
+
+Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {
+  ArgReader r(args);
+  std::string id = r.Id("id");
+  std::string session_id = r.Id("session_id");
+  std::int64_t qty = r.Quantity("qty");
+  std::int64_t at = r.OptionalInt("counted_at", kMinTime, kMaxTime).value_or(ctx.now_ms);
+  auto item_id = r.OptionalId("item_id");
+  auto barcode = r.OptionalString("barcode", {.min = 1, .max = 128});
+  auto reference = r.OptionalString("reference", {.min = 1, .max = 64});
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  if ((item_id ? 1 : 0) + (barcode ? 1 : 0) + (reference ? 1 : 0) != 1) {
+    return Status::InvalidArgument("give exactly one of item_id, barcode or reference", "item_id");
+  }
+  INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
+  const bool replace = session["repeat_mode"] == "replace";
+  if (replace && qty < 0) return Status::InvalidArgument("a counted quantity cannot be negative", "qty");
+  INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "count_lines", id));
+  Json item;
+  if (item_id) {
+    INVENTO_ASSIGN_OR_RETURN(item, RequireLive(tx, "items", *item_id, "item_id", "item"));
+  } else if (barcode) {
+    INVENTO_ASSIGN_OR_RETURN(item, FindItem(tx.db(), "barcode", *barcode, "barcode"));
+  } else {
+    INVENTO_ASSIGN_OR_RETURN(item, FindItem(tx.db(), "reference_key", FoldKey(*reference), "reference"));
+  }
+  const std::string iid = item["id"].get<std::string>();
+  INVENTO_ASSIGN_OR_RETURN(bool in_scope, InScope(tx.db(), session, iid, item));
+  if (!in_scope) {
+    return Status::FailedPrecondition("item " + item["reference"].get<std::string>() +
+                                      " is not part of this count");
+  }
+  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerItem(tx.db(), session));
+  std::int64_t total = replace ? qty : counted[iid].qty + qty;
+  if (total < 0) {
+    return Status::InvalidArgument("the counted total for this item cannot go below zero", "qty");
+  }
+  INVENTO_RETURN_IF_ERROR(tx.Put("count_lines", Json{{"id", id},
+                                                     {"session_id", session_id},
+                                                     {"item_id", iid},
+                                                     {"qty", qty},
+                                                     {"counted_at", at},
+                                                     {"actor_id", ctx.actor.user_id},
+                                                     {"deleted", 0}}));
+  Json out{{"line_id", id}, {"item_id", iid}, {"reference", item["reference"]},
+           {"label", item["label"]}, {"counted", FormatQuantity(total)}};
+  if (ShowsExpected(session, ctx.actor)) {
+    INVENTO_ASSIGN_OR_RETURN(std::int64_t exp, Expected(tx.db(), iid, session["location_id"].get<std::string>()));
+    out["expected"] = FormatQuantity(exp);
+  }
+  return out;
+}
+
+Result<Json> UndoLast(WriteTx& tx, const Json& args, const MutationContext&) {
+  ArgReader r(args);
+  std::string session_id = r.Id("session_id");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, tx.db().Prepare(
+      "SELECT id, item_id FROM count_lines WHERE session_id = ? AND deleted = 0"
+      " ORDER BY counted_at DESC, id DESC LIMIT 1"));
+  st.Bind(1, std::string_view(session_id));
+  INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("this count session has no line to undo", "session_id");
+  std::string line = st.Text(0), item = st.Text(1);
+  INVENTO_RETURN_IF_ERROR(tx.Del("count_lines", line));
+  return Json{{"undone_line_id", line}, {"item_id", item}};
+}
+
+Result<Json> Close(WriteTx& tx, const Json& args, const MutationContext& ctx) {
+  ArgReader r(args);
+  std::string session_id = r.Id("session_id");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
+  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerItem(tx.db(), session));
+  const std::string location = session["location_id"].get<std::string>();
+  for (const auto& [item_id, c] : counted) {
+    // Deterministic observation id: the session id and item id, so a retried close on
+    // another replica cannot create a second observation.
+    std::string obs_id = session_id.substr(0, 24) + item_id.substr(24);
+    INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "stock_movements", obs_id));
+    INVENTO_RETURN_IF_ERROR(tx.Put("stock_movements", Json{{"id", obs_id},
+                                                           {"item_id", item_id},
+                                                           {"kind", "count"},
+                                                           {"to_location_id", location},
+                                                           {"qty", c.qty},
+                                                           {"count_session_id", session_id},
+                                                           {"occurred_at", c.last_at},
+                                                           {"actor_id", ctx.actor.user_id},
+                                                           {"deleted", 0}}));
+  }
+  INVENTO_RETURN_IF_ERROR(tx.Put("count_sessions", Json{{"id", session_id},
+                                                        {"status", "closed"},
+                                                        {"closed_at", ctx.now_ms},
+                                                        {"closed_by", ctx.actor.user_id}}));
+  return Json{{"id", session_id}, {"observations", counted.size()}};
+}
+
+Result<Json> Review(const db::Db& db, const Json& args, const Actor& actor) {
+  ArgReader r(args);
+  std::string session_id = r.Id("session_id");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(Json session, RequireLive(db, "count_sessions", session_id, "session_id", "count session"));
+  const bool show = ShowsExpected(session, actor);
+  const std::string location = session["location_id"].get<std::string>();
+  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerItem(db, session));
+  // Items in scope: for 'all', those holding stock at the location; otherwise the scope.
+  std::string scope = session["scope"].get<std::string>();
+  std::string scope_sql =
+      scope == "all"
+          ? "SELECT item_id FROM stock_onhand WHERE location_id = ?1 AND qty <> 0"
+      : scope == "list"
+          ? "SELECT value FROM json_each((SELECT item_ids FROM count_sessions WHERE id = ?2))"
+          : "WITH RECURSIVE sub(id, n) AS (SELECT category_id, 0 FROM count_sessions WHERE id = ?2"
+            " UNION ALL SELECT c.id, sub.n + 1 FROM categories c JOIN sub ON c.parent_id = sub.id"
+            " WHERE c.deleted = 0 AND sub.n < 64)"
+            " SELECT i.id FROM items i JOIN sub ON i.category_id = sub.id"
+            " WHERE i.deleted = 0 AND i.archived = 0";
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
+      "SELECT i.id, i.reference, i.label, i.unit, i.unit_price_cents FROM items i"
+      " WHERE i.id IN (" + scope_sql + ") OR i.id IN (SELECT item_id FROM count_lines"
+      " WHERE session_id = ?2 AND deleted = 0) ORDER BY i.reference_key"));
+  st.Bind(1, std::string_view(location)).Bind(2, std::string_view(session_id));
+  Json lines = Json::array(), uncounted = Json::array();
+  std::int64_t variance_value = 0;
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    std::string iid = st.Text(0);
+    Json o{{"item_id", iid}, {"reference", st.Text(1)}, {"label", st.Text(2)}, {"unit", st.Text(3)}};
+    INVENTO_ASSIGN_OR_RETURN(std::int64_t exp, Expected(db, iid, location));
+    if (show) o["expected"] = FormatQuantity(exp);
+    auto c = counted.find(iid);
+    if (c == counted.end()) {
+      uncounted.push_back(std::move(o));
+      continue;
+    }
+    o["counted"] = FormatQuantity(c->second.qty);
+    o["counted_at"] = c->second.last_at;
+    if (show) {
+      std::int64_t var = c->second.qty - exp;
+      std::int64_t val = ValueCents(var, st.Int(4));
+      o["variance"] = FormatQuantity(var);
+      o["variance_value_cents"] = val;
+      variance_value += val;
+    }
+    lines.push_back(std::move(o));
+  }
+  Json sess{{"id", session_id}, {"location_id", location}, {"name", session["name"]},
+            {"scope", scope}, {"blind", session["blind"] == 1},
+            {"repeat_mode", session["repeat_mode"]}, {"status", session["status"]},
+            {"opened_at", session["opened_at"]}, {"closed_at", session["closed_at"]}};
+  Json out{{"session", sess}, {"lines", std::move(lines)}, {"uncounted", std::move(uncounted)},
+           {"expected_visible", show}};
+  if (show) out["variance_value_cents"] = variance_value;
+  return out;
+}
+
+Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
+  ArgReader r(args);
+  auto location_id = r.OptionalId("location_id");
+  auto status = r.OptionalEnum("status", {"open", "closed"});
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
+      "SELECT s.id, s.location_id, l.name AS location, s.name, s.scope, s.blind, s.repeat_mode,"
+      " s.status, s.opened_at, s.closed_at,"
+      " (SELECT count(*) FROM count_lines c WHERE c.session_id = s.id AND c.deleted = 0) AS line_count"
+      " FROM count_sessions s JOIN locations l ON l.id = s.location_id"
+      " WHERE s.deleted = 0 AND (?1 IS NULL OR s.location_id = ?1) AND (?2 IS NULL OR s.status = ?2)"
+      " ORDER BY s.opened_at DESC, s.id LIMIT 500"));
+  st.Bind(1, OptJson(location_id)).Bind(2, OptJson(status));
+  Json items = Json::array();
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    Json o = st.RowObject();
+    o["blind"] = o["blind"] == 1;
+    items.push_back(std::move(o));
+  }
+  return Json{{"items", std::move(items)}};
+}
+
+}  // namespace
+
+void RegisterCounts(Registry& registry) {
+  registry.Add(MutatorDef{"count.open", &Open});
+  registry.Add(MutatorDef{"count.record", &Record});
+  registry.Add(MutatorDef{"count.undo_last", &UndoLast});
+  registry.Add(MutatorDef{"count.close", &Close});
+  registry.Add(QueryDef{"count.review", &Review});
+  registry.Add(QueryDef{"count.list", &List});
+}
+
+}  // namespace invento::stock

@@ -1,0 +1,27 @@
+// Stock count sessions (stocktakes).
+//
+// count.open {id, location_id, name?, scope?: all|category|list (default all), category_id?
+//             (scope category), item_ids?: [uuid] (scope list), blind?=false,
+//             repeat_mode?: add|replace (default add)} -> {id}
+// count.record {id, session_id, qty, counted_at?, and exactly one of item_id | barcode |
+//             reference} -> {line_id, item_id, reference, label, counted, expected?}
+//             add mode: repeated scans of an item add up; replace: the last line wins.
+//             Unknown barcode/reference -> not_found naming that field (the UI offers to
+//             find or create the item). Items outside the session's scope are refused.
+// count.undo_last {session_id} -> tombstones the session's most recent line.
+// count.close {session_id} -> writes one 'count' observation per counted item into the
+//             ledger, at the time its last line was counted; the session becomes read-only.
+// count.review {session_id} -> per item: counted, expected, variance (qty and value), plus
+//             the items in scope never counted. In a blind session, expected quantities and
+//             variances are hidden from technicians and consultants (shown to managers).
+// count.list {location_id?, status?} -> sessions, newest first.
+// Once closed, record/undo/close fail with failed_precondition.
+#pragma once
+
+#include "core/mutators/registry.h"
+
+namespace invento::stock {
+
+void RegisterCounts(Registry& registry);
+
+}  // namespace invento::stock

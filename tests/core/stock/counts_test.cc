@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+
+#include "tests/core/stock/stock_fixture.h"
+
+namespace invento {
+namespace {
+
+class CountsTest : public testing::StockFixture {
+ protected:
+  void SetUp() override {
+    StockFixture::SetUp();
+    Ok("category.create", {{"id", Id(1)}, {"name", "Visserie"}});
+    vis_ = Item(100, "VIS-M8", {{"barcode", "3000000000017"}, {"unit_price_cents", 50}, {"category_id", Id(1)}});
+    ecrou_ = Item(101, "ECROU-M8", {{"unit_price_cents", 20}, {"category_id", Id(1)}});
+    colle_ = Item(102, "COLLE", {{"unit_price_cents", 500}});
+    loc_ = Warehouse(10);
+    for (auto [n, item, qty] : {std::tuple{200, vis_, 10}, {201, ecrou_, 5}, {202, colle_, 2}}) {
+      Ok("stock.receipt", {{"id", Id(n)}, {"item_id", item}, {"location_id", loc_}, {"qty", qty},
+                           {"occurred_at", now_ - 86400000}});
+    }
+  }
+  Json Record(int n, Json args, Role role = Role::kAdmin) {
+    args["id"] = Id(n);
+    args["session_id"] = Id(500);
+    return Ok("count.record", args, role);
+  }
+  std::string vis_, ecrou_, colle_, loc_;
+};
+
+TEST_F(CountsTest, FullCountAddModeByBarcodeReferenceAndId) {
+  Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}, {"name", "Inventaire annuel"}});
+  Json r = Record(501, {{"barcode", "3000000000017"}, {"qty", 4}});
+  EXPECT_EQ(r["item_id"], vis_);
+  EXPECT_EQ(r["counted"], "4");
+  EXPECT_EQ(r["expected"], "10");
+  r = Record(502, {{"reference", " vis-m8 "}, {"qty", 5}});
+  EXPECT_EQ(r["counted"], "9");  // repeated scans add up
+  Record(503, {{"item_id", ecrou_}, {"qty", "5"}});
+  Json review = Query("count.review", {{"session_id", Id(500)}});
+  ASSERT_EQ(review["lines"].size(), 2u);
+  EXPECT_EQ(review["lines"][0]["reference"], "ECROU-M8");
+  EXPECT_EQ(review["lines"][0]["variance"], "0");
+  EXPECT_EQ(review["lines"][1]["variance"], "-1");
+  EXPECT_EQ(review["lines"][1]["variance_value_cents"], -50);
+  ASSERT_EQ(review["uncounted"].size(), 1u);  // colle holds stock here, never counted
+  EXPECT_EQ(review["uncounted"][0]["reference"], "COLLE");
+  Json closed = Ok("count.close", {{"session_id", Id(500)}});
+  EXPECT_EQ(closed["observations"], 2);
+  EXPECT_EQ(OnHand(vis_, loc_), "9");
+  EXPECT_EQ(OnHand(colle_, loc_), "2");  // uncounted: reported, not zeroed
+  // Read-only once closed.
+  ExpectError("count.record", {{"id", Id(510)}, {"session_id", Id(500)}, {"item_id", vis_}, {"qty", 1}},
+              Code::kFailedPrecondition, "");
+  ExpectError("count.undo_last", {{"session_id", Id(500)}}, Code::kFailedPrecondition, "");
+  ExpectError("count.close", {{"session_id", Id(500)}}, Code::kFailedPrecondition, "");
+}
+
+TEST_F(CountsTest, ObservationsAreDatedWhenCountedNotWhenClosed) {
+  Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}});
+  Record(501, {{"item_id", vis_}, {"qty", 7}, {"counted_at", now_ - 3600000}});
+  // Issued after the line was counted but before the close: must still apply.
+  Ok("stock.issue", {{"id", Id(600)}, {"item_id", vis_}, {"location_id", loc_}, {"qty", 2},
+                     {"occurred_at", now_ - 1800000}});
+  Ok("count.close", {{"session_id", Id(500)}});
+  EXPECT_EQ(OnHand(vis_, loc_), "5");
+  Json obs = Query("stock.movements", {{"item_id", vis_}, {"limit", 5}})["rows"];
+  bool found = false;
+  for (const auto& m : obs) {
+    if (m["kind"] == "count") {
+      EXPECT_EQ(m["occurred_at"], now_ - 3600000);
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(CountsTest, ReplaceModeAndUndoLast) {
+  Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}, {"repeat_mode", "replace"}});
+  Record(501, {{"item_id", vis_}, {"qty", 4}, {"counted_at", now_ - 3}});
+  Record(502, {{"item_id", vis_}, {"qty", 6}, {"counted_at", now_ - 2}});
+  Record(503, {{"item_id", ecrou_}, {"qty", 1}, {"counted_at", now_ - 1}});
+  Json undone = Ok("count.undo_last", {{"session_id", Id(500)}});
+  EXPECT_EQ(undone["undone_line_id"], Id(503));
+  Ok("count.undo_last", {{"session_id", Id(500)}});  // undo the 6: back to 4
+  Json review = Query("count.review", {{"session_id", Id(500)}});
+  ASSERT_EQ(review["lines"].size(), 1u);
+  EXPECT_EQ(review["lines"][0]["counted"], "4");
+  ExpectError("count.record", {{"id", Id(504)}, {"session_id", Id(500)}, {"item_id", vis_}, {"qty", -1}},
+              Code::kInvalidArgument, "qty");
+}
+
+TEST_F(CountsTest, BlindModeHidesExpectedFromTechniciansOnly) {
+  Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}, {"blind", true}});
+  Json r = Record(501, {{"item_id", vis_}, {"qty", 3}}, Role::kTechnician);
+  EXPECT_FALSE(r.contains("expected"));
+  Json tech = Query("count.review", {{"session_id", Id(500)}}, Role::kTechnician);
+  EXPECT_FALSE(tech["lines"][0].contains("expected"));
+  EXPECT_FALSE(tech["lines"][0].contains("variance"));
+  EXPECT_FALSE(tech["uncounted"][0].contains("expected"));
+  Json manager = Query("count.review", {{"session_id", Id(500)}}, Role::kManager);
+  EXPECT_EQ(manager["lines"][0]["expected"], "10");
+  EXPECT_EQ(manager["lines"][0]["variance"], "-7");
+}
+
+TEST_F(CountsTest, ScopesAndErrors) {
+  Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}, {"scope", "category"}, {"category_id", Id(1)}});
+  ExpectError("count.record", {{"id", Id(501)}, {"session_id", Id(500)}, {"item_id", colle_}, {"qty", 1}},
+              Code::kFailedPrecondition, "");
+  ExpectError("count.record", {{"id", Id(501)}, {"session_id", Id(500)}, {"barcode", "999"}, {"qty", 1}},
+              Code::kNotFound, "barcode");
+  ExpectError("count.record", {{"id", Id(501)}, {"session_id", Id(500)}, {"reference", "NOPE"}, {"qty", 1}},
+              Code::kNotFound, "reference");
+  ExpectError("count.record", {{"id", Id(501)}, {"session_id", Id(500)}, {"item_id", vis_}, {"barcode", "1"},
+                               {"qty", 1}}, Code::kInvalidArgument, "item_id");
+  ExpectError("count.record", {{"id", Id(501)}, {"session_id", Id(500)}, {"item_id", vis_}, {"qty", 1}},
+              Code::kForbidden, "", Role::kConsultant);
+  ExpectError("count.undo_last", {{"session_id", Id(500)}}, Code::kNotFound, "session_id");
+  ExpectError("count.open", {{"id", Id(520)}, {"location_id", loc_}, {"scope", "category"}},
+              Code::kInvalidArgument, "category_id");
+  ExpectError("count.open", {{"id", Id(520)}, {"location_id", loc_}, {"scope", "list"}, {"item_ids", Json::array()}},
+              Code::kInvalidArgument, "item_ids");
+  ExpectError("count.open", {{"id", Id(520)}, {"location_id", loc_}}, Code::kForbidden, "", Role::kTechnician);
+  Ok("count.open", {{"id", Id(521)}, {"location_id", loc_}, {"scope", "list"}, {"item_ids", {colle_}}});
+  Json review = Query("count.review", {{"session_id", Id(521)}});
+  ASSERT_EQ(review["uncounted"].size(), 1u);
+  EXPECT_EQ(Query("count.list", {{"status", "open"}})["items"].size(), 2u);
+}
+
+}  // namespace
+}  // namespace invento
