@@ -243,34 +243,30 @@ CREATE INDEX alert_acks_by_version ON alert_acks (version);
 -- happens inside the index, without reading items rows for every match: "archived" for
 -- archived items and "c" + the category id without dashes.
 -- The search expression always restricts the user's words to the first five columns.
--- `reference_key` (stored, not indexed) breaks ranking ties without touching items.
 -- The rowid is items.rowid (kept by UPDATE and by VACUUM, because items has indexes).
 CREATE VIRTUAL TABLE items_fts USING fts5 (
   reference, label, barcode, supplier_ref, attributes_text, filters,
-  reference_key UNINDEXED,
-  content = '', contentless_delete = 1, contentless_unindexed = 1,
+  content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 CREATE TRIGGER items_fts_ai AFTER INSERT ON items WHEN NEW.deleted = 0 BEGIN
   INSERT INTO items_fts (rowid, reference, label, barcode, supplier_ref, attributes_text,
-                         filters, reference_key)
+                         filters)
   VALUES (NEW.rowid, NEW.reference, NEW.label, NEW.barcode, NEW.supplier_ref,
           (SELECT group_concat(value, ' ') FROM json_each(NEW.attributes) WHERE type = 'text'),
-          iif(NEW.archived, 'archived ', '') || coalesce('c' || replace(NEW.category_id, '-', ''), ''),
-          NEW.reference_key);
+          iif(NEW.archived, 'archived ', '') || coalesce('c' || replace(NEW.category_id, '-', ''), ''));
 END;
 CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
   DELETE FROM items_fts WHERE rowid = OLD.rowid;
 END;
 -- Only when an indexed value changes (a version stamp alone does not re-index).
-CREATE TRIGGER items_fts_au AFTER UPDATE OF reference, reference_key, label, barcode,
-    supplier_ref, attributes, category_id, archived, deleted ON items BEGIN
+CREATE TRIGGER items_fts_au AFTER UPDATE OF reference, label, barcode, supplier_ref, attributes,
+    category_id, archived, deleted ON items BEGIN
   DELETE FROM items_fts WHERE rowid = OLD.rowid;
   INSERT INTO items_fts (rowid, reference, label, barcode, supplier_ref, attributes_text,
-                         filters, reference_key)
+                         filters)
   SELECT NEW.rowid, NEW.reference, NEW.label, NEW.barcode, NEW.supplier_ref,
          (SELECT group_concat(value, ' ') FROM json_each(NEW.attributes) WHERE type = 'text'),
-         iif(NEW.archived, 'archived ', '') || coalesce('c' || replace(NEW.category_id, '-', ''), ''),
-         NEW.reference_key
+         iif(NEW.archived, 'archived ', '') || coalesce('c' || replace(NEW.category_id, '-', ''), '')
    WHERE NEW.deleted = 0;
 END;

@@ -13,6 +13,8 @@
 #include "core/auth/permissions.h"
 #include "core/db/sqlite.h"
 
+namespace invento { using Json = nlohmann::json; }
+
 namespace invento::server {
 
 struct SessionUser {
@@ -45,6 +47,20 @@ class Accounts {
   Status ChangePassword(const std::string& user_id, const std::string& current,
                         const std::string& next);
   Result<std::string> HashPassword(const std::string& password) const;
+
+  // --- administration (the caller checks that the actor is an admin) ---
+  struct NewUser {
+    std::string username, display_name, email, role, password;
+    bool must_change_password = true;
+  };
+  // conflict (field username) if taken; invalid_argument for bad fields.
+  Result<std::string> CreateUser(const NewUser& user, std::int64_t now);
+  Result<Json> ListUsers();
+  // Any of role / active / display_name / email; deactivating revokes the user's sessions.
+  Status UpdateUser(const std::string& id, const Json& changes);
+  Status ResetPassword(const std::string& id, const std::string& password);
+  Result<Json> ListSessions(std::int64_t now);
+  Status RevokeSession(const std::string& session_id);
 
  private:
   db::Db& db_;

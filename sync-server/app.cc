@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "core/base/text.h"
 #include "sync-server/json_response.h"
 #include "sync-server/static_files.h"
 
@@ -20,11 +21,12 @@ int HttpStatusFor(const Status& s) {
   }
 }
 
+}  // namespace
+
 HttpResponse StatusResponse(const Status& s) {
   return JsonResponse(HttpStatusFor(s), ErrorJson(s));
 }
 
-// Parses a JSON object body; on failure fills *error with a 400/415 response.
 bool ParseJsonObject(const HttpRequest& req, Json* out, HttpResponse* error) {
   std::string type = req.Header("content-type");
   if (type.rfind("application/json", 0) != 0) {
@@ -43,6 +45,8 @@ bool ParseJsonObject(const HttpRequest& req, Json* out, HttpResponse* error) {
   }
   return true;
 }
+
+namespace {
 
 std::string StringField(const Json& j, const char* name) {
   auto it = j.find(name);
@@ -74,7 +78,7 @@ void AddSecurityHeaders(HttpResponse& r) {
 Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
   if (!clock) {
     clock = [] {
-      return std::chrono::duration_cast<std::chrono::seconds>(
+      return std::chrono::duration_cast<std::chrono::milliseconds>(
                  std::chrono::system_clock::now().time_since_epoch())
           .count();
     };
@@ -86,7 +90,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
                            Core::Open({.path = config.database_path, .server_tables = true}));
   INVENTO_RETURN_IF_ERROR(core->db().Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
   std::unique_ptr<App> app(new App(config, std::move(core), clock));
-  INVENTO_RETURN_IF_ERROR(app->accounts_.EnsureBootstrapAdmin(app->clock_()));
+  INVENTO_RETURN_IF_ERROR(app->accounts_.EnsureBootstrapAdmin(app->NowSeconds()));
   return app;
 }
 
@@ -94,6 +98,7 @@ App::App(Config config, std::unique_ptr<Core> core, Clock clock)
     : config_(std::move(config)),
       core_(std::move(core)),
       accounts_(core_->db(), config_.fast_password_hash),
+      sync_(*core_),
       clock_(std::move(clock)) {}
 
 HttpResponse App::Handle(const HttpRequest& request) {
@@ -116,7 +121,12 @@ HttpResponse App::Route(const HttpRequest& req) {
   if (path == "/api/logout" && method_is("POST")) return Logout(req);
   if (path == "/api/me" && method_is("GET")) return Me(req);
   if (path == "/api/password" && method_is("POST")) return Password(req);
-  for (const char* known : {"/api/health", "/api/login", "/api/logout", "/api/me", "/api/password"}) {
+  if (path == "/api/push" && method_is("POST")) return Push(req);
+  if (path == "/api/pull" && method_is("POST")) return Pull(req);
+  if (path.rfind("/api/admin/", 0) == 0) return Admin(req, path);
+  if (path == "/api/audit" && method_is("GET")) return Audit(req);
+  for (const char* known : {"/api/health", "/api/login", "/api/logout", "/api/me", "/api/password",
+                            "/api/push", "/api/pull"}) {
     if (path == known) return JsonError(405, "method_not_allowed", req.method + " is not allowed on " + path);
   }
   return JsonError(404, "not_found", "no API endpoint " + path);
@@ -142,7 +152,7 @@ Result<SessionUser> App::RequireSession(const HttpRequest& req, std::string* tok
   std::string token = auth.substr(prefix.size());
   if (token_out) *token_out = token;
   std::lock_guard lock(mu_);
-  return accounts_.Authenticate(token, clock_());
+  return accounts_.Authenticate(token, NowSeconds());
 }
 
 HttpResponse App::Login(const HttpRequest& req) {
@@ -154,9 +164,21 @@ HttpResponse App::Login(const HttpRequest& req) {
   if (username.empty() || password.empty() || username.size() > 200 || password.size() > 1024) {
     return JsonError(400, "invalid_argument", "username and password are required");
   }
+  const std::string account = FoldKey(username);
+  if (auto wait = limiter_.RetryAfterSeconds(account, req.remote_address, clock_())) {
+    HttpResponse r = JsonError(429, "too_many_attempts",
+                               "too many failed sign-in attempts: try again in " +
+                                   std::to_string(wait) + " s");
+    r.SetHeader("Retry-After", std::to_string(wait));
+    return r;
+  }
   std::lock_guard lock(mu_);
-  auto r = accounts_.Login(username, password, clock_());
-  if (!r.ok()) return JsonError(401, "unauthenticated", r.status().message());
+  auto r = accounts_.Login(username, password, NowSeconds());
+  if (!r.ok()) {
+    limiter_.RecordFailure(account, req.remote_address, clock_());
+    return JsonError(401, "unauthenticated", r.status().message());
+  }
+  limiter_.RecordSuccess(account);
   return JsonResponse(200, {{"ok", true}, {"token", r->token}, {"user", UserJson(r->user)}});
 }
 
@@ -185,6 +207,57 @@ HttpResponse App::Password(const HttpRequest& req) {
   Status s = accounts_.ChangePassword(user->user_id, StringField(body, "current_password"),
                                       StringField(body, "new_password"));
   return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
+}
+
+Result<SessionUser> App::Authenticate(const std::string& token) {
+  std::lock_guard lock(mu_);
+  return accounts_.Authenticate(token, NowSeconds());
+}
+
+Result<std::int64_t> App::CurrentVersion() {
+  std::lock_guard lock(mu_);
+  return sync_.CurrentVersion();
+}
+
+HttpResponse App::Push(const HttpRequest& req) {
+  auto user = RequireSession(req);
+  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (user->must_change_password) {
+    return JsonError(403, "password_change_required", "change your password before syncing");
+  }
+  Json body;
+  HttpResponse err;
+  if (!ParseJsonObject(req, &body, &err)) return err;
+  Result<Json> r = Status::Internal("unreached");
+  std::int64_t before = 0;
+  {
+    std::lock_guard lock(mu_);
+    before = sync_.CurrentVersion().ok() ? sync_.CurrentVersion().value() : 0;
+    r = sync_.Push(user.value(), body, clock_());
+  }
+  if (!r.ok()) return StatusResponse(r.status());
+  std::int64_t after = r.value()["version"].get<std::int64_t>();
+  if (after != before && on_version_) on_version_(after);
+  Json out = r.value();
+  out["ok"] = true;
+  return JsonResponse(200, out);
+}
+
+HttpResponse App::Pull(const HttpRequest& req) {
+  auto user = RequireSession(req);
+  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (user->must_change_password) {
+    return JsonError(403, "password_change_required", "change your password before syncing");
+  }
+  Json body;
+  HttpResponse err;
+  if (!ParseJsonObject(req, &body, &err)) return err;
+  std::lock_guard lock(mu_);
+  auto r = sync_.Pull(user.value(), body, clock_());
+  if (!r.ok()) return StatusResponse(r.status());
+  Json out = r.value();
+  out["ok"] = true;
+  return JsonResponse(200, out);
 }
 
 }  // namespace invento::server

@@ -15,17 +15,25 @@
 #include "sync-server/accounts.h"
 #include "sync-server/config.h"
 #include "sync-server/http_types.h"
+#include "sync-server/rate_limiter.h"
+#include "sync-server/sync_service.h"
 
 namespace invento::server {
 
 class App {
  public:
-  using Clock = std::function<std::int64_t()>;  // seconds since the epoch
+  using Clock = std::function<std::int64_t()>;  // milliseconds since the epoch
+  using VersionListener = std::function<void(std::int64_t version)>;
 
   // Opens the database (creating its folder), applies migrations, creates the first admin.
   static Result<std::unique_ptr<App>> Create(const Config& config, Clock clock = nullptr);
 
   HttpResponse Handle(const HttpRequest& request);
+  // Called (outside the database lock) after a push committed a new version: pokes.
+  void SetVersionListener(VersionListener listener) { on_version_ = std::move(listener); }
+  // Authenticates a bearer token (for the WebSocket).
+  Result<SessionUser> Authenticate(const std::string& token);
+  Result<std::int64_t> CurrentVersion();
   const Config& config() const { return config_; }
 
  private:
@@ -36,15 +44,27 @@ class App {
   HttpResponse Logout(const HttpRequest& request);
   HttpResponse Me(const HttpRequest& request);
   HttpResponse Password(const HttpRequest& request);
+  HttpResponse Push(const HttpRequest& request);
+  HttpResponse Admin(const HttpRequest& request, const std::string& path);
+  HttpResponse Audit(const HttpRequest& request);
+  HttpResponse Pull(const HttpRequest& request);
+  std::int64_t NowSeconds() { return clock_() / 1000; }
   Result<SessionUser> RequireSession(const HttpRequest& request, std::string* token = nullptr);
 
   Config config_;
   std::unique_ptr<Core> core_;
   Accounts accounts_;
+  SyncService sync_;
+  VersionListener on_version_;
+  LoginRateLimiter limiter_;
   Clock clock_;
   std::mutex mu_;
 };
 
 void AddSecurityHeaders(HttpResponse& response);
+// Shared by the API files.
+HttpResponse StatusResponse(const Status& s);
+// Parses a JSON object body; on failure fills *error with a 400/415 response.
+bool ParseJsonObject(const HttpRequest& req, Json* out, HttpResponse* error);
 
 }  // namespace invento::server

@@ -6,6 +6,10 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <deque>
+#include <mutex>
+#include <set>
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -18,6 +22,7 @@ namespace invento::server {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 
 namespace {
@@ -65,6 +70,111 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
 
   void Accept();
+  void Broadcast(std::int64_t version);
+
+  std::mutex ws_mu;
+  std::set<std::shared_ptr<class WsSession>> ws_sessions;
+};
+
+namespace {
+
+}  // namespace
+
+// A device's live channel: authenticates with its first message
+// {"type":"auth","token":"<bearer>"} (browsers cannot set headers on a WebSocket), then
+// receives {"type":"poke","version":N} after every committed push. Messages are bounded
+// (4 KiB); the server pings idle connections and drops dead ones.
+class WsSession : public std::enable_shared_from_this<WsSession> {
+ public:
+  WsSession(tcp::socket&& socket, HttpServer::Impl& server) : ws_(std::move(socket)), server_(server) {}
+
+  void Run(http::request<http::string_body> req) {
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+      res.set(http::field::server, "invento");
+    }));
+    ws_.read_message_max(4096);
+    ws_.async_accept(req, beast::bind_front_handler(&WsSession::OnAccept, shared_from_this()));
+  }
+
+  void Send(std::string text) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+      self->queue_.push_back(std::move(text));
+      if (self->queue_.size() == 1) self->WriteNext();
+    });
+  }
+
+  void Close() {
+    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+      self->ws_.async_close(websocket::close_code::going_away, [self](beast::error_code) {});
+    });
+  }
+
+ private:
+  void OnAccept(beast::error_code ec) {
+    if (ec) return;
+    // The first message must authenticate within 10 seconds.
+    auth_timer_ = std::make_unique<asio::steady_timer>(ws_.get_executor(), std::chrono::seconds(10));
+    auth_timer_->async_wait([self = shared_from_this()](beast::error_code e) {
+      if (!e && !self->authed_) {
+        self->ws_.async_close(websocket::close_code::policy_error, [self](beast::error_code) {});
+      }
+    });
+    DoRead();
+  }
+
+  void DoRead() {
+    buffer_.clear();
+    ws_.async_read(buffer_, beast::bind_front_handler(&WsSession::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec) return Unregister();
+    std::string text = beast::buffers_to_string(buffer_.data());
+    if (!authed_) {
+      auto msg = nlohmann::json::parse(text, nullptr, false);
+      std::string token = msg.is_object() && msg.value("type", "") == "auth" && msg.contains("token") &&
+                                  msg["token"].is_string()
+                              ? msg["token"].get<std::string>()
+                              : std::string();
+      auto user = token.size() == 64 ? server_.app.Authenticate(token) : Result<SessionUser>(Status::Forbidden("no token"));
+      if (!user.ok()) {
+        Send(R"({"type":"error","code":"unauthenticated","message":"authenticate first: {\"type\":\"auth\",\"token\":...}"})");
+        ws_.async_close(websocket::close_code::policy_error, [self = shared_from_this()](beast::error_code) {});
+        return;
+      }
+      authed_ = true;
+      auth_timer_->cancel();
+      {
+        std::lock_guard lock(server_.ws_mu);
+        server_.ws_sessions.insert(shared_from_this());
+      }
+      auto v = server_.app.CurrentVersion();
+      Send(nlohmann::json{{"type", "hello"}, {"version", v.ok() ? v.value() : 0}}.dump());
+    }
+    DoRead();  // other messages are ignored; reading keeps the connection's pings flowing
+  }
+
+  void WriteNext() {
+    ws_.text(true);
+    ws_.async_write(asio::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->Unregister();
+      self->queue_.pop_front();
+      if (!self->queue_.empty()) self->WriteNext();
+    });
+  }
+
+  void Unregister() {
+    std::lock_guard lock(server_.ws_mu);
+    server_.ws_sessions.erase(shared_from_this());
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  HttpServer::Impl& server_;
+  beast::flat_buffer buffer_;
+  std::deque<std::string> queue_;
+  std::unique_ptr<asio::steady_timer> auth_timer_;
+  bool authed_ = false;
 };
 
 namespace {
@@ -102,6 +212,14 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return Send(JsonError(400, "bad_request", "malformed HTTP request"), 11, false);
     auto req = parser_->release();
+    if (websocket::is_upgrade(req)) {
+      if (req.target() != "/api/ws") {
+        return Send(JsonError(404, "not_found", "WebSocket endpoint is /api/ws"), req.version(), false);
+      }
+      stream_.expires_never();
+      std::make_shared<WsSession>(stream_.release_socket(), server_)->Run(std::move(req));
+      return;
+    }
     ++server_.in_flight;
     HttpRequest app_req = ToAppRequest(req, stream_.socket());
     bool keep = req.keep_alive() && !server_.stopping;
@@ -145,11 +263,22 @@ void HttpServer::Impl::Accept() {
   });
 }
 
-HttpServer::HttpServer(App& app) : impl_(std::make_unique<Impl>(app)) {}
+void HttpServer::Impl::Broadcast(std::int64_t version) {
+  std::string msg = nlohmann::json{{"type", "poke"}, {"version", version}}.dump();
+  std::lock_guard lock(ws_mu);
+  for (const auto& s : ws_sessions) s->Send(msg);
+}
+
+HttpServer::HttpServer(App& app) : impl_(std::make_unique<Impl>(app)) {
+  app.SetVersionListener([impl = impl_.get()](std::int64_t v) { impl->Broadcast(v); });
+}
 
 HttpServer::~HttpServer() {
   Stop();
   Wait();
+  impl_->app.SetVersionListener(nullptr);
+  std::lock_guard lock(impl_->ws_mu);
+  impl_->ws_sessions.clear();
 }
 
 Result<int> HttpServer::Start(int threads) {
@@ -188,6 +317,10 @@ void HttpServer::Stop() {
     beast::error_code ec;
     impl_->acceptor.close(ec);
   });
+  {
+    std::lock_guard lock(impl_->ws_mu);
+    for (const auto& s : impl_->ws_sessions) s->Close();
+  }
   impl_->stopper = std::thread([this] {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (impl_->in_flight > 0 && std::chrono::steady_clock::now() < deadline) {

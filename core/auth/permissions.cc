@@ -38,6 +38,7 @@ constexpr std::array kTable{
     Entry{"item.archive", kA},
     Entry{"item.set_location_min", kA | kM},
     Entry{"item.get", kAll},
+    Entry{"item.search", kAll},
     // Stock ledger.
     Entry{"stock.receipt", kA | kM | kT},
     Entry{"stock.issue", kA | kM | kT},
@@ -57,6 +58,128 @@ constexpr std::array kTable{
     // Alerts.
     Entry{"alert.list", kAll},
     Entry{"alert.ack", kA | kM},
+    // ---- Maintenance, projects, people, dashboard (docs/maintenance.md) ----
+    // Same rule: admins everything; managers everything but delete/archive; consultants read.
+    // Entries marked "own task" are also open to technicians, and the mutator itself then
+    // checks that the task is assigned to them or to one of their teams
+    // (core/maintenance/task_access.h). Which status change each role may make is the
+    // workflow table in core/maintenance/task_workflow.cc.
+    // People.
+    Entry{"employee.create", kA | kM},
+    Entry{"employee.update", kA | kM},
+    Entry{"employee.archive", kA},
+    Entry{"employee.set_rate", kA | kM},
+    Entry{"employee.remove_rate", kA},
+    Entry{"employee.set_working_hours", kA | kM},
+    Entry{"employee.set_skill", kA | kM},
+    Entry{"employee.list", kAll},
+    Entry{"employee.get", kAll},
+    Entry{"skill.create", kA | kM},
+    Entry{"skill.update", kA | kM},
+    Entry{"skill.archive", kA},
+    Entry{"skill.list", kAll},
+    Entry{"team.create", kA | kM},
+    Entry{"team.update", kA | kM},
+    Entry{"team.archive", kA},
+    Entry{"team.add_member", kA | kM},
+    Entry{"team.remove_member", kA | kM},  // a membership change, not a deletion
+    Entry{"team.list", kAll},
+    Entry{"absence.create", kA | kM},
+    Entry{"absence.update", kA | kM},
+    Entry{"absence.delete", kA},
+    Entry{"absence.list", kAll},
+    // Clients and projects.
+    Entry{"client.create", kA | kM},
+    Entry{"client.update", kA | kM},
+    Entry{"client.archive", kA},
+    Entry{"client.list", kAll},
+    Entry{"client.get", kAll},
+    Entry{"project.create", kA | kM},
+    Entry{"project.update", kA | kM},
+    Entry{"project.set_status", kA | kM},
+    Entry{"project.delete", kA},
+    Entry{"project.add_cost", kA | kM},
+    Entry{"project.update_cost", kA | kM},
+    Entry{"project.remove_cost", kA},
+    Entry{"project.list", kAll},
+    Entry{"project.cost", kAll},
+    Entry{"project.costs", kAll},
+    // Assets and meters. Reporting a breakdown and reading a meter are field work.
+    Entry{"asset.create", kA | kM},
+    Entry{"asset.update", kA | kM},
+    Entry{"asset.archive", kA},
+    Entry{"asset.set_status", kA | kM | kT},
+    Entry{"asset.list", kAll},
+    Entry{"asset.get", kAll},
+    Entry{"asset.history", kAll},
+    Entry{"asset.kpi", kAll},
+    Entry{"meter.create", kA | kM},
+    Entry{"meter.update", kA | kM},
+    Entry{"meter.archive", kA},
+    Entry{"meter.record", kA | kM | kT},
+    Entry{"meter.readings", kAll},
+    // Work orders.
+    Entry{"task.create", kA | kM},
+    Entry{"task.update", kA | kM},
+    Entry{"task.delete", kA},
+    Entry{"task.set_status", kA | kM | kT},  // own task; per-transition roles: task_workflow.cc
+    Entry{"task.set_notes", kA | kM | kT},   // own task
+    Entry{"task.assign", kA | kM},
+    Entry{"task.unassign", kA | kM},
+    Entry{"task.set_required_skill", kA | kM},
+    Entry{"task.get", kAll},
+    Entry{"task.list", kAll},
+    Entry{"task.transitions", kAll},
+    Entry{"task.suggest_assignees", kAll},
+    Entry{"checklist.add", kA | kM},
+    Entry{"checklist.update", kA | kM},
+    Entry{"checklist.remove", kA | kM},
+    Entry{"checklist.check", kA | kM | kT},  // own task
+    Entry{"task.plan_material", kA | kM},
+    Entry{"task.update_material", kA | kM},
+    Entry{"task.remove_material", kA | kM},
+    Entry{"task.consume", kA | kM | kT},  // own task; runs stock.issue
+    Entry{"task.materials", kAll},
+    Entry{"stock.reservations", kAll},
+    Entry{"time.log", kA | kM | kT},     // own task, own time
+    Entry{"time.update", kA | kM | kT},  // own task, own time
+    Entry{"time.delete", kA},
+    Entry{"time.list", kAll},
+    Entry{"attachment.add", kA | kM | kT},  // technicians: own task only
+    Entry{"attachment.delete", kA},
+    Entry{"attachment.list", kAll},
+    // Preventive maintenance and planning.
+    Entry{"pm.create", kA | kM},
+    Entry{"pm.update", kA | kM},
+    Entry{"pm.set_active", kA | kM},
+    Entry{"pm.delete", kA},
+    Entry{"pm.generate", kA | kM},
+    Entry{"pm.list", kAll},
+    Entry{"pm.due", kAll},
+    Entry{"pm.compliance", kAll},
+    Entry{"planning.range", kAll},
+    // Dashboard. Widgets are each user's own layout (removing one deletes no data), so
+    // managers and technicians arrange theirs; consultants never write, so they get the default.
+    Entry{"dashboard.stock_by_category", kAll},
+    Entry{"dashboard.items_under_min", kAll},
+    Entry{"dashboard.projects_by_status", kAll},
+    Entry{"dashboard.tasks", kAll},
+    Entry{"dashboard.cost_vs_budget", kAll},
+    Entry{"dashboard.work_orders", kAll},
+    Entry{"dashboard.maintenance_kpis", kAll},
+    Entry{"dashboard.widgets", kAll},
+    Entry{"dashboard.widget_data", kAll},
+    Entry{"dashboard.widget_add", kA | kM | kT},
+    Entry{"dashboard.widget_update", kA | kM | kT},
+    Entry{"dashboard.widget_remove", kA | kM | kT},
+    // CSV (core/stock/csv_io.h). The preview runs the import's mutators (rolled back): it is
+    // a step of the import, so it has the import's roles.
+    Entry{"csv.items_preview", kA | kM},
+    Entry{"csv.items_import", kA | kM},
+    Entry{"csv.export_items", kA | kM | kC},
+    Entry{"csv.export_stock", kA | kM | kC},
+    Entry{"csv.export_movements", kA | kM | kC},
+    Entry{"csv.export_count", kA | kM | kC},
 };
 
 unsigned Bit(Role r) {

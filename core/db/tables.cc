@@ -7,7 +7,17 @@ namespace invento::db {
 const std::vector<std::string_view>& ReplicatedTableNames() {
   static const std::vector<std::string_view> k{"categories", "attribute_defs", "suppliers", "locations", "items",
                                                  "item_location_mins", "stock_movements",
-                                                 "count_sessions", "count_lines", "alert_acks"};
+                                                 "count_sessions", "count_lines", "alert_acks",
+                                                 // Maintenance, projects, people (0003).
+                                                 "employees", "employee_rates", "skills",
+                                                 "employee_skills", "teams", "team_members",
+                                                 "absences", "clients", "projects",
+                                                 "project_cost_lines", "assets",
+                                                 "asset_status_events", "meters", "meter_readings",
+                                                 "pm_plans", "tasks", "task_status_events",
+                                                 "task_assignees", "task_skills", "checklist_items",
+                                                 "task_materials", "time_entries", "attachments",
+                                                 "dashboard_widgets"};
   return k;
 }
 

@@ -60,10 +60,9 @@ Status WriteTx::Put(std::string_view table, const Json& row) {
   }
   if (before) st.Bind(i++, std::string_view(id));
   INVENTO_RETURN_IF_ERROR(st.Run());
-  bool seen = std::any_of(changes_.begin(), changes_.end(), [&](const RowChange& c) {
-    return c.table == def->name && c.id == id;
-  });
-  if (!seen) changes_.push_back({def->name, id, before ? *before : Json(nullptr)});
+  if (touched_.emplace(def->name, id).second) {
+    changes_.push_back({def->name, id, before ? *before : Json(nullptr)});
+  }
   return Status::Ok();
 }
 

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,7 @@ class WriteTx {
   const db::TableRegistry& tables_;
   std::int64_t version_;
   std::vector<RowChange> changes_;
+  std::set<std::pair<std::string, std::string>> touched_;  // (table, id) already recorded
 };
 
 }  // namespace invento

@@ -31,7 +31,7 @@ class ApiTest : public ::testing::Test {
     return r.status == 200 ? Body(r)["token"].get<std::string>() : "";
   }
   testing::TempDir dir_;
-  std::int64_t now_ = 1'800'000'000;
+  std::int64_t now_ = 1'800'000'000'000;  // ms
   std::unique_ptr<App> app_;
 };
 
@@ -108,7 +108,7 @@ TEST_F(ApiTest, TokensAreCheckedRevokedAndExpire) {
   EXPECT_EQ(Call("POST", "/api/logout", "", token).status, 200);
   EXPECT_EQ(Call("GET", "/api/me", "", token).status, 401);
   std::string second = LoginAdmin();
-  now_ += Accounts::kSessionSeconds + 1;
+  now_ += (Accounts::kSessionSeconds + 1) * 1000;
   EXPECT_EQ(Call("GET", "/api/me", "", second).status, 401);
 }
 

@@ -1,0 +1,90 @@
+#include "core/maintenance/assignment_checks.h"
+
+#include "core/maintenance/common.h"
+#include "core/maintenance/task_workflow.h"
+#include "core/people/absences.h"
+
+namespace invento::maint {
+
+std::optional<Window> TaskWindow(const Json& task) {
+  if (!task.contains("planned_start") || !task["planned_start"].is_number_integer()) return std::nullopt;
+  std::int64_t start = task["planned_start"].get<std::int64_t>();
+  if (task.contains("planned_end") && task["planned_end"].is_number_integer()) {
+    return Window{start, task["planned_end"].get<std::int64_t>()};
+  }
+  std::int64_t day = DayStartMs(DayOfMs(start));
+  return Window{day, day + kDayMs};
+}
+
+std::optional<std::pair<std::string, std::string>> TaskDays(const Json& task) {
+  if (auto w = TaskWindow(task)) {
+    // end is exclusive: a task ending at midnight does not occupy the next day
+    return std::pair{FormatDate(DayOfMs(w->start)), FormatDate(DayOfMs(std::max(w->start, w->end - 1)))};
+  }
+  if (auto due = OptStr(task, "due_date")) return std::pair{*due, *due};
+  return std::nullopt;
+}
+
+Result<std::vector<Json>> EmployeeBookings(const db::Db& db, const std::string& employee_id) {
+  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
+      "SELECT t.* FROM tasks t WHERE t.deleted = 0 AND t.planned_start IS NOT NULL"
+      " AND t.status IN ('planned', 'in_progress', 'on_hold') AND t.id IN ("
+      "  SELECT task_id FROM task_assignees WHERE employee_id = ?1 AND deleted = 0"
+      "  UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = a.team_id"
+      "  JOIN teams tm ON tm.id = a.team_id"
+      "  WHERE m.employee_id = ?1 AND a.deleted = 0 AND m.deleted = 0 AND tm.deleted = 0)"
+      " ORDER BY t.planned_start, t.id", {Json(employee_id)}));
+  return rows;
+}
+
+Result<Json> EmployeeWarnings(const db::Db& db, const Json& task, const std::string& employee_id) {
+  Json out = Json::array();
+  INVENTO_ASSIGN_OR_RETURN(Json e, RequireLive(db, "employees", employee_id, "employee_id", "employee"));
+  const std::string name = Str(e, "name");
+  auto days = TaskDays(task);
+  if (!days) return out;
+  INVENTO_ASSIGN_OR_RETURN(auto absences, people::AbsencesOverlapping(db, employee_id, days->first, days->second));
+  for (const auto& a : absences) {
+    out.push_back({{"code", "absent"}, {"employee_id", employee_id}, {"employee", name},
+                   {"absence_id", a["id"]}, {"kind", a["kind"]}, {"start_date", a["start_date"]},
+                   {"end_date", a["end_date"]}});
+  }
+  if (auto w = TaskWindow(task)) {
+    INVENTO_ASSIGN_OR_RETURN(auto bookings, EmployeeBookings(db, employee_id));
+    for (const auto& other : bookings) {
+      if (Str(other, "id") == Str(task, "id")) continue;
+      auto ow = TaskWindow(other);
+      if (ow && ow->start < w->end && w->start < ow->end) {
+        out.push_back({{"code", "overlap"}, {"employee_id", employee_id}, {"employee", name},
+                       {"task_id", other["id"]}, {"title", other["title"]},
+                       {"planned_start", other["planned_start"]}, {"planned_end", other["planned_end"]}});
+      }
+    }
+  }
+  Json hours = Json::parse(Str(e, "working_hours"), nullptr, false);
+  if (hours.is_array() && !hours.empty()) {
+    Date first = StoredDate(days->first), last = StoredDate(days->second);
+    for (std::int64_t d = DayNumber(first), n = 0; d <= DayNumber(last) && n < 366; ++d, ++n) {
+      int wd = IsoWeekday(FromDayNumber(d));
+      bool works = false;
+      for (const auto& p : hours) works = works || p.value("weekday", 0) == wd;
+      if (!works) {
+        out.push_back({{"code", "not_working"}, {"employee_id", employee_id}, {"employee", name},
+                       {"date", FormatDate(FromDayNumber(d))}});
+      }
+    }
+  }
+  return out;
+}
+
+Result<Json> AssignmentWarnings(const db::Db& db, const Json& task,
+                                const std::vector<std::string>& employee_ids) {
+  Json out = Json::array();
+  for (const auto& id : employee_ids) {
+    INVENTO_ASSIGN_OR_RETURN(Json w, EmployeeWarnings(db, task, id));
+    for (auto& x : w) out.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace invento::maint

@@ -1,0 +1,37 @@
+// Availability checks behind assignment warnings, planning conflicts and assignee suggestions.
+//
+// A task books its assignees over its window: [planned_start, planned_end) when both are set;
+// the whole UTC day of planned_start when only it is set; nothing otherwise. The days a task
+// occupies are the days of its window, or its due date when it has no window. Only tasks in a
+// booking status (planned, in_progress, on_hold) book anyone.
+//
+// Warnings (never refusals: the manager decides) for an employee on a task:
+//   {code:"absent", employee_id, employee, absence_id, kind, start_date, end_date}
+//   {code:"overlap", employee_id, employee, task_id, title, planned_start, planned_end}
+//   {code:"not_working", employee_id, employee, date}  (a day with no working hours, when the
+//                                                       employee has a weekly pattern)
+// Contract: read-only; deterministic order (employee id, then date / task id).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/mutators/registry.h"
+
+namespace invento::maint {
+
+struct Window {
+  std::int64_t start = 0, end = 0;  // ms, end exclusive
+};
+
+std::optional<Window> TaskWindow(const Json& task);
+// First and last day (YYYY-MM-DD) the task occupies, if any.
+std::optional<std::pair<std::string, std::string>> TaskDays(const Json& task);
+// Tasks in a booking status assigned to the employee (directly or via a team), with a window.
+Result<std::vector<Json>> EmployeeBookings(const db::Db& db, const std::string& employee_id);
+Result<Json> EmployeeWarnings(const db::Db& db, const Json& task, const std::string& employee_id);
+Result<Json> AssignmentWarnings(const db::Db& db, const Json& task,
+                                const std::vector<std::string>& employee_ids);
+
+}  // namespace invento::maint

@@ -1,0 +1,258 @@
+#include "core/sync/client.h"
+
+#include "core/sync/protocol.h"
+
+namespace invento::sync {
+namespace {
+
+Json ChangesToJson(const std::vector<RowChange>& changes) {
+  Json out = Json::array();
+  for (const auto& c : changes) out.push_back({{"t", c.table}, {"id", c.id}, {"b", c.before}});
+  return out;
+}
+
+Result<std::vector<RowChange>> ChangesFromJson(const std::string& text) {
+  Json j = Json::parse(text, nullptr, false);
+  if (!j.is_array()) return Status::Corrupt("sync_outbox.changes is not a JSON array");
+  std::vector<RowChange> out;
+  for (const auto& c : j) {
+    if (!c.is_object() || !c.contains("t") || !c.contains("id") || !c.contains("b")) {
+      return Status::Corrupt("sync_outbox.changes holds a malformed entry");
+    }
+    out.push_back({c["t"].get<std::string>(), c["id"].get<std::string>(), c["b"]});
+  }
+  return out;
+}
+
+// A savepoint that rolls back unless released.
+class Savepoint {
+ public:
+  explicit Savepoint(db::Db& db) : db_(db) { ok_ = db_.Exec("SAVEPOINT sync_step").ok(); }
+  ~Savepoint() {
+    if (ok_ && !released_) {
+      (void)db_.Exec("ROLLBACK TO sync_step");
+      (void)db_.Exec("RELEASE sync_step");
+    }
+  }
+  Status Release() {
+    released_ = true;
+    return db_.Exec("RELEASE sync_step");
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  db::Db& db_;
+  bool ok_ = false, released_ = false;
+};
+
+}  // namespace
+
+Result<std::string> SyncClient::Get(const std::string& key, const std::string& fallback) const {
+  INVENTO_ASSIGN_OR_RETURN(Json v, core_.db().QueryValue(
+      "SELECT value FROM sync_state WHERE key = ?", {Json(key)}));
+  return v.is_string() ? v.get<std::string>() : fallback;
+}
+
+Status SyncClient::Set(const std::string& key, const std::string& value) {
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+      "INSERT INTO sync_state (key, value) VALUES (?, ?)"
+      " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+  st.Bind(1, std::string_view(key)).Bind(2, std::string_view(value));
+  return st.Run();
+}
+
+Result<std::string> SyncClient::Init(const std::string& fresh_client_id) {
+  INVENTO_ASSIGN_OR_RETURN(std::string id, Get("client_id", ""));
+  if (!id.empty()) return id;
+  INVENTO_RETURN_IF_ERROR(Set("client_id", fresh_client_id));
+  return fresh_client_id;
+}
+
+Result<Json> SyncClient::Mutate(std::string_view name, const Json& args, const Actor& actor,
+                                std::int64_t device_now_ms) {
+  INVENTO_ASSIGN_OR_RETURN(std::string offset, Get("clock_offset_ms", "0"));
+  const std::int64_t at = device_now_ms + std::stoll(offset);
+  std::string args_text = args.dump();
+  if (args_text.size() > kMaxArgsBytes) {
+    return Status::InvalidArgument("the arguments of this change are too large", "args");
+  }
+  INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
+  INVENTO_ASSIGN_OR_RETURN(Json next, core_.db().QueryValue(
+      "SELECT max(coalesce((SELECT max(mutation_id) FROM sync_outbox), 0),"
+      " coalesce((SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'last_mutation_id'), 0)) + 1"));
+  WriteTx tx(core_.db(), core_.tables(), 0);
+  INVENTO_ASSIGN_OR_RETURN(Json result, Core::Apply(tx, name, args, {.actor = actor, .now_ms = at}));
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+      "INSERT INTO sync_outbox (mutation_id, name, args, at, changes) VALUES (?, ?, ?, ?, ?)"));
+  st.Bind(1, next.get<std::int64_t>()).Bind(2, name).Bind(3, std::string_view(args_text)).Bind(4, at);
+  st.Bind(5, std::string_view(ChangesToJson(tx.changes()).dump()));
+  INVENTO_RETURN_IF_ERROR(st.Run());
+  INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
+  return result;
+}
+
+Result<Json> SyncClient::PushRequest(std::size_t max_mutations) const {
+  INVENTO_ASSIGN_OR_RETURN(std::string client_id, Get("client_id", ""));
+  if (client_id.empty()) return Status::FailedPrecondition("sync client not initialised");
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+      "SELECT mutation_id, name, args, at FROM sync_outbox ORDER BY mutation_id LIMIT ?"));
+  st.Bind(1, static_cast<std::int64_t>(std::min(max_mutations, kMaxPushMutations)));
+  Json muts = Json::array();
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    muts.push_back({{"id", st.Int(0)}, {"name", st.Text(1)},
+                    {"args", Json::parse(st.Text(2), nullptr, false)}, {"at", st.Int(3)}});
+  }
+  if (muts.empty()) return Json::object();
+  return Json{{"client_id", client_id}, {"mutations", std::move(muts)}};
+}
+
+Status SyncClient::ApplyPushResponse(const Json& response, std::int64_t device_now_ms) {
+  if (response.contains("server_time") && response["server_time"].is_number_integer()) {
+    return Set("clock_offset_ms",
+               std::to_string(response["server_time"].get<std::int64_t>() - device_now_ms));
+  }
+  return Status::Ok();
+}
+
+Result<Json> SyncClient::PullRequest() const {
+  INVENTO_ASSIGN_OR_RETURN(std::string client_id, Get("client_id", ""));
+  if (client_id.empty()) return Status::FailedPrecondition("sync client not initialised");
+  INVENTO_ASSIGN_OR_RETURN(std::string cookie, Get("cookie", "0"));
+  INVENTO_ASSIGN_OR_RETURN(std::string cursor, Get("pull_cursor", ""));
+  INVENTO_ASSIGN_OR_RETURN(std::string until, Get("pull_until", ""));
+  Json req{{"client_id", client_id}, {"since", std::stoll(cookie)}};
+  if (!cursor.empty()) req["cursor"] = cursor;
+  if (!until.empty()) req["until"] = std::stoll(until);
+  return req;
+}
+
+Status SyncClient::UndoPending() {
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+      "SELECT changes FROM sync_outbox ORDER BY mutation_id DESC"));
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    INVENTO_ASSIGN_OR_RETURN(auto changes, ChangesFromJson(st.Text(0)));
+    INVENTO_RETURN_IF_ERROR(WriteTx::Undo(core_.db(), core_.tables(), changes));
+  }
+  return Status::Ok();
+}
+
+Status SyncClient::RedoPending(const Actor& actor) {
+  std::vector<std::tuple<std::int64_t, std::string, std::string, std::int64_t>> pending;
+  {
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+        "SELECT mutation_id, name, args, at FROM sync_outbox ORDER BY mutation_id"));
+    while (true) {
+      INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      pending.emplace_back(st.Int(0), st.Text(1), st.Text(2), st.Int(3));
+    }
+  }
+  for (const auto& [id, name, args, at] : pending) {
+    std::string changes = "[]";
+    {
+      Savepoint sp(core_.db());
+      if (!sp.ok()) return Status::IoError("cannot open a savepoint");
+      WriteTx tx(core_.db(), core_.tables(), 0);
+      auto r = Core::Apply(tx, name, Json::parse(args, nullptr, false), {.actor = actor, .now_ms = at});
+      // A mutation that no longer applies locally stays pending with no effect: the server
+      // decides (it will most likely reject it, and the user will see why).
+      if (r.ok()) {
+        changes = ChangesToJson(tx.changes()).dump();
+        INVENTO_RETURN_IF_ERROR(sp.Release());
+      }
+    }
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt up, core_.db().Prepare(
+        "UPDATE sync_outbox SET changes = ? WHERE mutation_id = ?"));
+    up.Bind(1, std::string_view(changes)).Bind(2, id);
+    INVENTO_RETURN_IF_ERROR(up.Run());
+  }
+  return Status::Ok();
+}
+
+Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
+                                   std::int64_t device_now_ms) {
+  if (!response.is_object() || !response.contains("rows") || !response["rows"].is_array() ||
+      !response.contains("until") || !response["until"].is_number_integer() ||
+      !response.contains("last_mutation_id") || !response["last_mutation_id"].is_number_integer()) {
+    return Status::InvalidArgument("malformed pull response");
+  }
+  INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
+  INVENTO_RETURN_IF_ERROR(UndoPending());
+  std::size_t applied = 0;
+  for (const auto& entry : response["rows"]) {
+    if (!entry.is_object() || !entry.contains("t") || !entry["t"].is_string() ||
+        !entry.contains("r") || !entry["r"].is_object()) {
+      return Status::InvalidArgument("malformed row in pull response");
+    }
+    const db::TableDef* def = core_.tables().Find(entry["t"].get<std::string>());
+    if (!def) return Status::InvalidArgument("pull response names unknown table " + entry["t"].get<std::string>());
+    INVENTO_RETURN_IF_ERROR(WriteTx::WriteFullRow(core_.db(), *def, entry["r"]));
+    ++applied;
+  }
+  const std::int64_t last = response["last_mutation_id"].get<std::int64_t>();
+  Json new_rejections = Json::array();
+  if (response.contains("rejected") && response["rejected"].is_array()) {
+    for (const auto& rj : response["rejected"]) {
+      INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+          "INSERT OR IGNORE INTO sync_rejections (mutation_id, name, args, code, message, at)"
+          " SELECT mutation_id, name, args, ?, ?, at FROM sync_outbox WHERE mutation_id = ?"));
+      const std::string code = rj.value("code", "rejected"), message = rj.value("message", "");
+      st.Bind(1, std::string_view(code)).Bind(2, std::string_view(message));
+      st.Bind(3, rj.value("mutation_id", std::int64_t{-1}));
+      INVENTO_RETURN_IF_ERROR(st.Run());
+      if (core_.db().Changes() > 0) new_rejections.push_back(rj);
+    }
+  }
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt drop, core_.db().Prepare("DELETE FROM sync_outbox WHERE mutation_id <= ?"));
+  drop.Bind(1, last);
+  INVENTO_RETURN_IF_ERROR(drop.Run());
+  INVENTO_RETURN_IF_ERROR(Set("last_mutation_id", std::to_string(last)));
+  INVENTO_RETURN_IF_ERROR(RedoPending(actor));
+  const bool done = !response.contains("cursor") || response["cursor"].is_null();
+  if (done) {
+    INVENTO_RETURN_IF_ERROR(Set("cookie", std::to_string(response["until"].get<std::int64_t>())));
+    INVENTO_RETURN_IF_ERROR(core_.db().Exec(
+        "DELETE FROM sync_state WHERE key IN ('pull_cursor', 'pull_until')"));
+  } else {
+    INVENTO_RETURN_IF_ERROR(Set("pull_cursor", response["cursor"].get<std::string>()));
+    INVENTO_RETURN_IF_ERROR(Set("pull_until", std::to_string(response["until"].get<std::int64_t>())));
+  }
+  if (response.contains("server_time") && response["server_time"].is_number_integer()) {
+    INVENTO_RETURN_IF_ERROR(Set("clock_offset_ms",
+        std::to_string(response["server_time"].get<std::int64_t>() - device_now_ms)));
+  }
+  INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
+  INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
+  return Json{{"done", done}, {"rows", applied}, {"pending", pending}, {"rejected", new_rejections}};
+}
+
+Result<Json> SyncClient::State() const {
+  INVENTO_ASSIGN_OR_RETURN(std::string client_id, Get("client_id", ""));
+  INVENTO_ASSIGN_OR_RETURN(std::string cookie, Get("cookie", "0"));
+  INVENTO_ASSIGN_OR_RETURN(std::string offset, Get("clock_offset_ms", "0"));
+  INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+      "SELECT mutation_id, name, args, code, message, at FROM sync_rejections ORDER BY mutation_id"));
+  Json rejections = Json::array();
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    Json o = st.RowObject();
+    o["args"] = Json::parse(o["args"].get<std::string>(), nullptr, false);
+    rejections.push_back(std::move(o));
+  }
+  return Json{{"client_id", client_id}, {"pending", pending}, {"cookie", std::stoll(cookie)},
+              {"clock_offset_ms", std::stoll(offset)}, {"rejections", std::move(rejections)}};
+}
+
+Status SyncClient::DismissRejection(std::int64_t mutation_id) {
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare("DELETE FROM sync_rejections WHERE mutation_id = ?"));
+  st.Bind(1, mutation_id);
+  return st.Run();
+}
+
+}  // namespace invento::sync

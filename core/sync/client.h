@@ -1,0 +1,56 @@
+// The client half of sync (design.md "Sync"), used by the browser worker through wasm and by
+// the native tests that simulate devices. Transport-agnostic: it builds request bodies and
+// consumes response bodies; the caller does the HTTP.
+//
+//   Mutate()      runs a mutator optimistically on the local database and appends it to the
+//                 outbox with its before-images, in ONE local transaction.
+//   PushRequest() the next batch of pending mutations, in order ({} when nothing is pending).
+//   PullRequest() the parameters of the next pull (cookie, cursor).
+//   ApplyPull()   in ONE local transaction: undo every pending mutation from its
+//                 before-images, apply the server rows, drop mutations the server has
+//                 processed (<= last_mutation_id), record the ones it rejected, re-run the
+//                 rest on top, and advance the cookie when the last page arrives.
+// Local-only state lives in sync_outbox / sync_state / sync_rejections (schema 0004).
+// Not thread-safe: one SyncClient per database, used by one thread (the worker).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/core.h"
+
+namespace invento::sync {
+
+class SyncClient {
+ public:
+  explicit SyncClient(Core& core) : core_(core) {}
+
+  // Sets the client id the first time (a fresh random UUID from the platform); later calls
+  // keep the stored one. Returns the client id in use.
+  Result<std::string> Init(const std::string& fresh_client_id);
+
+  // device_now_ms: the device clock; the stored server offset is added to it.
+  Result<Json> Mutate(std::string_view name, const Json& args, const Actor& actor,
+                      std::int64_t device_now_ms);
+
+  Result<Json> PushRequest(std::size_t max_mutations) const;
+  // Records the clock offset from a push response ({server_time, ...}).
+  Status ApplyPushResponse(const Json& response, std::int64_t device_now_ms);
+
+  Result<Json> PullRequest() const;
+  // Returns {"done": bool, "rows": n, "pending": n, "rejected": [...new rejections...]}.
+  Result<Json> ApplyPull(const Json& response, const Actor& actor, std::int64_t device_now_ms);
+
+  // {client_id, pending, cookie, clock_offset_ms, rejections: [...]}
+  Result<Json> State() const;
+  Status DismissRejection(std::int64_t mutation_id);
+
+ private:
+  Result<std::string> Get(const std::string& key, const std::string& fallback) const;
+  Status Set(const std::string& key, const std::string& value);
+  Status UndoPending();
+  Status RedoPending(const Actor& actor);
+  Core& core_;
+};
+
+}  // namespace invento::sync

@@ -1,0 +1,54 @@
+// /api/admin/...: user and session administration, admins only (role from the session).
+#include "core/mutators/args.h"
+#include "sync-server/app.h"
+#include "sync-server/json_response.h"
+
+namespace invento::server {
+
+HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
+  auto user = RequireSession(req);
+  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (user->role != Role::kAdmin) return JsonError(403, "forbidden", "administrators only");
+  if (user->must_change_password) {
+    return JsonError(403, "password_change_required", "change your password first");
+  }
+  auto done = [](const Status& s) {
+    return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
+  };
+  if (req.method == "GET") {
+    std::lock_guard lock(mu_);
+    if (path == "/api/admin/users") {
+      auto r = accounts_.ListUsers();
+      return r.ok() ? JsonResponse(200, {{"ok", true}, {"users", r.value()}}) : StatusResponse(r.status());
+    }
+    if (path == "/api/admin/sessions") {
+      auto r = accounts_.ListSessions(NowSeconds());
+      return r.ok() ? JsonResponse(200, {{"ok", true}, {"sessions", r.value()}}) : StatusResponse(r.status());
+    }
+    return JsonError(404, "not_found", "no API endpoint " + path);
+  }
+  if (req.method != "POST") return JsonError(405, "method_not_allowed", req.method + " is not allowed here");
+  Json body;
+  HttpResponse err;
+  if (!ParseJsonObject(req, &body, &err)) return err;
+  auto str = [&](const char* k) {
+    return body.contains(k) && body[k].is_string() ? body[k].get<std::string>() : std::string();
+  };
+  std::lock_guard lock(mu_);
+  if (path == "/api/admin/users") {
+    Accounts::NewUser u{str("username"), str("display_name"), str("email"), str("role"), str("password")};
+    if (u.display_name.empty()) u.display_name = u.username;
+    auto r = accounts_.CreateUser(u, NowSeconds());
+    return r.ok() ? JsonResponse(200, {{"ok", true}, {"id", r.value()}}) : StatusResponse(r.status());
+  }
+  if (path == "/api/admin/users/update") {
+    Json changes = body;
+    changes.erase("id");
+    return done(accounts_.UpdateUser(str("id"), changes));
+  }
+  if (path == "/api/admin/users/reset-password") return done(accounts_.ResetPassword(str("id"), str("password")));
+  if (path == "/api/admin/sessions/revoke") return done(accounts_.RevokeSession(str("id")));
+  return JsonError(404, "not_found", "no API endpoint " + path);
+}
+
+}  // namespace invento::server

@@ -1,0 +1,241 @@
+#include "sync-server/sync_service.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/mutators/args.h"
+#include "core/sync/protocol.h"
+
+namespace invento::server {
+namespace {
+
+constexpr std::int64_t kDeviceClockWindowMs = 24LL * 3600 * 1000;
+
+// Parses "version:table_index:id".
+bool ParseCursor(const std::string& c, std::int64_t* version, int* table, std::string* id) {
+  auto a = c.find(':'), b = c.find(':', a == std::string::npos ? 0 : a + 1);
+  if (a == std::string::npos || b == std::string::npos) return false;
+  try {
+    *version = std::stoll(c.substr(0, a));
+    *table = std::stoi(c.substr(a + 1, b - a - 1));
+  } catch (...) {
+    return false;
+  }
+  *id = c.substr(b + 1);
+  return *version >= 0 && *table >= 0 && IsUuid(*id);
+}
+
+}  // namespace
+
+Result<std::int64_t> SyncService::CurrentVersion() const {
+  INVENTO_ASSIGN_OR_RETURN(Json v, core_.db().QueryValue("SELECT version FROM server_state WHERE id = 1"));
+  return v.get<std::int64_t>();
+}
+
+Result<std::int64_t> SyncService::ClientLastMutation(const SessionUser& user,
+                                                     const std::string& client_id, bool create,
+                                                     std::int64_t now_ms) {
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+      "SELECT user_id, last_mutation_id FROM sync_clients WHERE client_id = ?"));
+  st.Bind(1, std::string_view(client_id));
+  INVENTO_ASSIGN_OR_RETURN(bool found, st.Step());
+  if (found) {
+    if (st.Text(0) != user.user_id) {
+      return Status::Forbidden("this client id belongs to another user");
+    }
+    return st.Int(1);
+  }
+  if (create) {
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt ins, core_.db().Prepare(
+        "INSERT INTO sync_clients (client_id, user_id, last_mutation_id, created_at, last_seen_at)"
+        " VALUES (?, ?, 0, ?, ?)"));
+    ins.Bind(1, std::string_view(client_id)).Bind(2, std::string_view(user.user_id)).Bind(3, now_ms).Bind(4, now_ms);
+    INVENTO_RETURN_IF_ERROR(ins.Run());
+  }
+  return std::int64_t{0};
+}
+
+Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::int64_t now_ms) {
+  ArgReader r(body);
+  std::string client_id = r.Id("client_id");
+  const Json* muts = r.Raw("mutations");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  if (!muts || !muts->is_array() || muts->size() > sync::kMaxPushMutations) {
+    return Status::InvalidArgument("mutations must be a list of at most " +
+                                       std::to_string(sync::kMaxPushMutations) + " entries",
+                                   "mutations");
+  }
+  // Validate the shape of every entry before touching anything.
+  for (const auto& m : *muts) {
+    if (!m.is_object() || !m.contains("id") || !m["id"].is_number_integer() || m["id"].get<std::int64_t>() < 1 ||
+        !m.contains("name") || !m["name"].is_string() || m["name"].get<std::string>().size() > 100 ||
+        !m.contains("args") || (m.contains("at") && !m["at"].is_number_integer())) {
+      return Status::InvalidArgument(
+          "each mutation needs {id: integer >= 1, name: string, args: object, at?: integer}", "mutations");
+    }
+    if (m["args"].dump().size() > sync::kMaxArgsBytes) {
+      return Status::InvalidArgument("mutation " + std::to_string(m["id"].get<std::int64_t>()) +
+                                         " has arguments larger than 64 KiB", "mutations");
+    }
+  }
+  INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
+  INVENTO_ASSIGN_OR_RETURN(std::int64_t last, ClientLastMutation(user, client_id, true, now_ms));
+  std::int64_t expected = last + 1;
+  for (const auto& m : *muts) {
+    std::int64_t id = m["id"].get<std::int64_t>();
+    if (id <= last) continue;
+    if (id != expected) {
+      return Status::InvalidArgument("mutation ids must be consecutive: expected " +
+                                         std::to_string(expected) + ", got " + std::to_string(id),
+                                     "mutations");
+    }
+    ++expected;
+  }
+  INVENTO_ASSIGN_OR_RETURN(std::int64_t version, CurrentVersion());
+  Json results = Json::array();
+  const Actor actor{user.user_id, user.role};
+  for (const auto& m : *muts) {
+    const std::int64_t id = m["id"].get<std::int64_t>();
+    if (id <= last) {
+      results.push_back({{"id", id}, {"status", "skipped"}});
+      continue;
+    }
+    const std::string name = m["name"].get<std::string>();
+    std::int64_t at = m.value("at", now_ms);
+    // The device's corrected clock is used when plausible, so the authoritative run
+    // computes the same defaults (occurred_at) as the optimistic one.
+    std::int64_t ctx_now = std::abs(at - now_ms) <= kDeviceClockWindowMs ? at : now_ms;
+    INVENTO_RETURN_IF_ERROR(core_.db().Exec("SAVEPOINT mutation"));
+    WriteTx tx(core_.db(), core_.tables(), version + 1);
+    auto out = Core::Apply(tx, name, m["args"], {.actor = actor, .now_ms = ctx_now});
+    if (!out.ok() && (out.status().code() == Code::kIoError || out.status().code() == Code::kCorrupt)) {
+      return out.status();  // storage failure: abort the batch, the device retries
+    }
+    Json touched = Json::array();
+    if (out.ok()) {
+      INVENTO_RETURN_IF_ERROR(core_.db().Exec("RELEASE mutation"));
+      for (const auto& c : tx.changes()) touched.push_back(c.table + ":" + c.id);
+      if (!tx.changes().empty()) ++version;
+    } else {
+      INVENTO_RETURN_IF_ERROR(core_.db().Exec("ROLLBACK TO mutation; RELEASE mutation"));
+    }
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt log, core_.db().Prepare(
+        "INSERT INTO mutation_log (client_id, mutation_id, user_id, name, args, device_time,"
+        " server_time, result, code, message, version, touched) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+    log.Bind(1, std::string_view(client_id)).Bind(2, id).Bind(3, std::string_view(user.user_id));
+    log.Bind(4, std::string_view(name)).Bind(5, std::string_view(m["args"].dump()));
+    log.Bind(6, m.contains("at") ? m["at"] : Json()).Bind(7, now_ms);
+    log.Bind(8, std::string_view(out.ok() ? "accepted" : "rejected"));
+    log.Bind(9, out.ok() ? Json() : Json(out.status().code_name()));
+    log.Bind(10, out.ok() ? Json() : Json(out.status().message()));
+    log.Bind(11, out.ok() ? Json(version) : Json()).Bind(12, std::string_view(touched.dump()));
+    INVENTO_RETURN_IF_ERROR(log.Run());
+    Json res{{"id", id}, {"status", out.ok() ? "accepted" : "rejected"}};
+    if (out.ok()) {
+      res["version"] = version;
+    } else {
+      res["code"] = out.status().code_name();
+      res["message"] = out.status().message();
+      if (!out.status().field().empty()) res["field"] = out.status().field();
+    }
+    results.push_back(std::move(res));
+    last = id;
+  }
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt upd, core_.db().Prepare(
+      "UPDATE sync_clients SET last_mutation_id = ?, last_seen_at = ? WHERE client_id = ?"));
+  upd.Bind(1, last).Bind(2, now_ms).Bind(3, std::string_view(client_id));
+  INVENTO_RETURN_IF_ERROR(upd.Run());
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt ver, core_.db().Prepare("UPDATE server_state SET version = ? WHERE id = 1"));
+  ver.Bind(1, version);
+  INVENTO_RETURN_IF_ERROR(ver.Run());
+  INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
+  return Json{{"last_mutation_id", last}, {"version", version}, {"results", std::move(results)},
+              {"server_time", now_ms}};
+}
+
+Result<Json> SyncService::Pull(const SessionUser& user, const Json& params, std::int64_t now_ms) {
+  ArgReader r(params);
+  std::string client_id = r.Id("client_id");
+  std::int64_t since = r.OptionalInt("since", 0, INT64_MAX).value_or(0);
+  auto until_arg = r.OptionalInt("until", 0, INT64_MAX);
+  auto cursor_arg = r.OptionalString("cursor", {.min = 1, .max = 200});
+  std::int64_t limit = r.OptionalInt("limit", 1, sync::kMaxPullRows).value_or(sync::kDefaultPullRows);
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  std::int64_t cv = 0;
+  int ct = -1;
+  std::string cid;
+  if (cursor_arg && !ParseCursor(*cursor_arg, &cv, &ct, &cid)) {
+    return Status::InvalidArgument("malformed cursor", "cursor");
+  }
+  INVENTO_ASSIGN_OR_RETURN(std::int64_t current, CurrentVersion());
+  std::int64_t until = until_arg ? std::min(*until_arg, current) : current;
+  if (since > until) since = until;
+  INVENTO_ASSIGN_OR_RETURN(std::int64_t last, ClientLastMutation(user, client_id, false, now_ms));
+
+  // Gather up to `limit` rows per table after the cursor, then merge by (version, table, id).
+  struct Row {
+    std::int64_t version;
+    int table;
+    std::string id;
+    Json row;
+  };
+  std::vector<Row> rows;
+  const auto& tables = core_.tables().tables();
+  for (int t = 0; t < static_cast<int>(tables.size()); ++t) {
+    // Rows strictly after the cursor in (version, table, id) order.
+    std::string sql = "SELECT * FROM " + tables[t].name + " WHERE version > ? AND version <= ?";
+    if (cursor_arg) {
+      sql += t < ct   ? " AND version > ?"
+             : t == ct ? " AND (version > ? OR (version = ? AND id > ?))"
+                       : " AND version >= ?";
+    }
+    sql += " ORDER BY version, id LIMIT ?";
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(sql));
+    int i = 1;
+    st.Bind(i++, since);
+    st.Bind(i++, until);
+    if (cursor_arg) {
+      st.Bind(i++, cv);
+      if (t == ct) {
+        st.Bind(i++, cv);
+        st.Bind(i++, std::string_view(cid));
+      }
+    }
+    st.Bind(i++, limit + 1);  // one more than a page tells whether another page follows
+    while (true) {
+      INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      Json o = st.RowObject();
+      rows.push_back({o["version"].get<std::int64_t>(), t, o["id"].get<std::string>(), std::move(o)});
+    }
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.version, a.table, a.id) < std::tie(b.version, b.table, b.id);
+  });
+  bool more = rows.size() > static_cast<size_t>(limit);
+  if (more) rows.resize(static_cast<size_t>(limit));
+  Json out_rows = Json::array();
+  for (auto& row : rows) out_rows.push_back({{"t", tables[row.table].name}, {"r", std::move(row.row)}});
+  Json cursor;
+  if (more) {
+    const Row& lastrow = rows.back();
+    cursor = std::to_string(lastrow.version) + ":" + std::to_string(lastrow.table) + ":" + lastrow.id;
+  }
+  // Rejections the device may not have seen yet: those of its recent mutations.
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt rj, core_.db().Prepare(
+      "SELECT mutation_id, name, code, message FROM mutation_log WHERE client_id = ?"
+      " AND result = 'rejected' ORDER BY mutation_id DESC LIMIT 200"));
+  rj.Bind(1, std::string_view(client_id));
+  Json rejected = Json::array();
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, rj.Step());
+    if (!row) break;
+    rejected.push_back({{"mutation_id", rj.Int(0)}, {"name", rj.Text(1)}, {"code", rj.Text(2)},
+                        {"message", rj.Text(3)}});
+  }
+  return Json{{"rows", std::move(out_rows)}, {"cursor", cursor}, {"until", until},
+              {"last_mutation_id", last}, {"rejected", std::move(rejected)},
+              {"server_time", now_ms}};
+}
+
+}  // namespace invento::server
