@@ -139,8 +139,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
                               : std::string();
       auto user = token.size() == 64 ? server_.app.Authenticate(token) : Result<SessionUser>(Status::Forbidden("no token"));
       if (!user.ok()) {
-        Send(R"({"type":"error","code":"unauthenticated","message":"authenticate first: {\"type\":\"auth\",\"token\":...}"})");
-        ws_.async_close(websocket::close_code::policy_error, [self = shared_from_this()](beast::error_code) {});
+        Send(R"({"type":"error","code":"unauthenticated","message":"send {\"type\":\"auth\",\"token\":\"...\"} first"})");
+        close_after_write_ = true;  // say why, then close (after the write)
         return;
       }
       authed_ = true;
@@ -160,7 +160,10 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     ws_.async_write(asio::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->Unregister();
       self->queue_.pop_front();
-      if (!self->queue_.empty()) self->WriteNext();
+      if (!self->queue_.empty()) return self->WriteNext();
+      if (self->close_after_write_) {
+        self->ws_.async_close(websocket::close_code::policy_error, [self](beast::error_code) {});
+      }
     });
   }
 
@@ -175,6 +178,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::deque<std::string> queue_;
   std::unique_ptr<asio::steady_timer> auth_timer_;
   bool authed_ = false;
+  bool close_after_write_ = false;
 };
 
 namespace {

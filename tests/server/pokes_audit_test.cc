@@ -1,0 +1,173 @@
+// Live pokes over a real WebSocket, and the audit trail API.
+#include <utility>  // before Asio (Boost 1.74 + C++20)
+
+#include <gtest/gtest.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include "sync-server/http_server.h"
+#include "tests/server/sim_device.h"
+#include "tests/server/test_support.h"
+
+namespace invento::server {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+
+class PokesAuditTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto app = App::Create(testing::TestConfig(dir_));
+    ASSERT_TRUE(app.ok()) << app.status().ToString();
+    app_ = std::move(app).value();
+    server_ = std::make_unique<HttpServer>(*app_);
+    port_ = server_->Start(2).value();
+    admin_ = std::make_unique<testing::SimDevice>([this](const HttpRequest& r) { return app_->Handle(r); }, rng_);
+    ASSERT_TRUE(admin_->Login("admin", "Admin123!"));
+    ASSERT_EQ(admin_->Post("/api/password", {{"current_password", "Admin123!"}, {"new_password", "Admin-Pass-1"}}).status, 200);
+  }
+  void TearDown() override {
+    server_->Stop();
+    server_->Wait();
+  }
+  std::unique_ptr<websocket::stream<tcp::socket>> Connect() {
+    auto ws = std::make_unique<websocket::stream<tcp::socket>>(ioc_);
+    tcp::resolver resolver(ioc_);
+    asio::connect(ws->next_layer(), resolver.resolve("127.0.0.1", std::to_string(port_)));
+    ws->handshake("127.0.0.1", "/api/ws");
+    return ws;
+  }
+  Json Read(websocket::stream<tcp::socket>& ws) {
+    beast::flat_buffer b;
+    ws.read(b);
+    return Json::parse(beast::buffers_to_string(b.data()));
+  }
+  testing::TempDir dir_;
+  std::mt19937_64 rng_{7};
+  asio::io_context ioc_;
+  std::unique_ptr<App> app_;
+  std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<testing::SimDevice> admin_;
+  int port_ = 0;
+};
+
+TEST_F(PokesAuditTest, AuthenticatedSocketsArePokedAfterEachCommittedPush) {
+  auto ws = Connect();
+  ws->write(asio::buffer(Json{{"type", "auth"}, {"token", admin_->token()}}.dump()));
+  Json hello = Read(*ws);
+  EXPECT_EQ(hello["type"], "hello");
+  EXPECT_EQ(hello["version"], 0);
+  ASSERT_TRUE(admin_->Mutate("category.create", {{"id", testing::RandomId(rng_)}, {"name", "A"}}).ok());
+  ASSERT_TRUE(admin_->Push().ok());
+  Json poke = Read(*ws);
+  EXPECT_EQ(poke["type"], "poke");
+  EXPECT_EQ(poke["version"], 1);
+}
+
+TEST_F(PokesAuditTest, SocketWithoutAuthIsClosed) {
+  auto ws = Connect();
+  ws->write(asio::buffer(std::string(R"({"type":"hello"})")));
+  Json err = Read(*ws);
+  EXPECT_EQ(err["code"], "unauthenticated");
+  beast::flat_buffer b;
+  beast::error_code ec;
+  ws->read(b, ec);
+  EXPECT_EQ(ec, websocket::error::closed);
+  // Oversized messages are refused too.
+  auto big = Connect();
+  big->write(asio::buffer(std::string(10000, 'x')), ec);
+  big->read(b, ec);
+  EXPECT_TRUE(ec);
+}
+
+TEST_F(PokesAuditTest, AuditTrailRecordsAcceptedAndRejectedWithFilters) {
+  std::string cat = testing::RandomId(rng_);
+  ASSERT_TRUE(admin_->Mutate("category.create", {{"id", cat}, {"name", "A"}}).ok());
+  ASSERT_TRUE(admin_->Push().ok());
+  auto r = admin_->Post("/api/push", {{"client_id", admin_->client_id()},
+                                      {"mutations", {{{"id", 2}, {"name", "category.create"}, {"args", {{"id", cat}, {"name", "B"}}}}}}});
+  ASSERT_EQ(r.status, 200);
+  auto get = [&](const std::string& target, const std::string& token) {
+    HttpRequest q;
+    q.method = "GET";
+    q.target = target;
+    q.headers["authorization"] = "Bearer " + token;
+    return app_->Handle(q);
+  };
+  Json all = Json::parse(get("/api/audit", admin_->token()).body);
+  ASSERT_EQ(all["rows"].size(), 2u);
+  EXPECT_EQ(all["rows"][0]["result"], "rejected");
+  EXPECT_EQ(all["rows"][0]["code"], "conflict");
+  EXPECT_EQ(all["rows"][1]["result"], "accepted");
+  EXPECT_EQ(all["rows"][1]["username"], "admin");
+  EXPECT_EQ(all["rows"][1]["touched"][0], "categories:" + cat);
+  EXPECT_EQ(Json::parse(get("/api/audit?entity=" + cat, admin_->token()).body)["rows"].size(), 2u);
+  EXPECT_EQ(Json::parse(get("/api/audit?mutator=stock.issue", admin_->token()).body)["rows"].size(), 0u);
+  EXPECT_EQ(Json::parse(get("/api/audit?from=0&to=1", admin_->token()).body)["rows"].size(), 0u);
+  EXPECT_EQ(get("/api/audit?from=yesterday", admin_->token()).status, 400);
+  auto csv = get("/api/audit?format=csv", admin_->token());
+  EXPECT_EQ(csv.Header("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFseq;", 0), 0u);
+  EXPECT_NE(csv.body.find("category.create"), std::string::npos);
+  // Technicians and consultants may not read it.
+  ASSERT_EQ(admin_->Post("/api/admin/users", {{"username", "t"}, {"role", "technician"}, {"password", "Tech-Pass-1"}}).status, 200);
+  testing::SimDevice t([this](const HttpRequest& q) { return app_->Handle(q); }, rng_);
+  ASSERT_TRUE(t.Login("t", "Tech-Pass-1"));
+  EXPECT_EQ(get("/api/audit", t.token()).status, 403);
+}
+
+TEST_F(PokesAuditTest, LoginIsRateLimitedPerAccountWithoutRevealingIt) {
+  testing::SimDevice d([this](const HttpRequest& q) { return app_->Handle(q); }, rng_);
+  for (const char* who : {"admin", "nobody"}) {
+    for (int i = 0; i < 5; ++i) {
+      EXPECT_EQ(d.Post("/api/login", {{"username", who}, {"password", "wrong"}}).status, 401);
+    }
+    auto r = d.Post("/api/login", {{"username", who}, {"password", "wrong"}});
+    EXPECT_EQ(r.status, 429) << who;
+    EXPECT_FALSE(r.Header("Retry-After").empty());
+  }
+  // Even the right password waits: the account is throttled.
+  EXPECT_EQ(d.Post("/api/login", {{"username", "admin"}, {"password", "Admin-Pass-1"}}).status, 429);
+}
+
+TEST_F(PokesAuditTest, AdminManagesUsersAndSessions) {
+  auto post = [&](const std::string& p, const Json& b) { return admin_->Post(p, b); };
+  auto created = post("/api/admin/users", {{"username", "marie"}, {"display_name", "Marie"}, {"role", "manager"}, {"password", "Marie-Pass-1"}});
+  ASSERT_EQ(created.status, 200) << created.body;
+  std::string id = Json::parse(created.body)["id"].get<std::string>();
+  EXPECT_EQ(post("/api/admin/users", {{"username", "MARIE"}, {"role", "manager"}, {"password", "Marie-Pass-1"}}).status, 409);
+  EXPECT_EQ(post("/api/admin/users", {{"username", "x y"}, {"role", "manager"}, {"password", "Marie-Pass-1"}}).status, 400);
+  EXPECT_EQ(post("/api/admin/users", {{"username", "z"}, {"role", "root"}, {"password", "Marie-Pass-1"}}).status, 400);
+  testing::SimDevice m([this](const HttpRequest& q) { return app_->Handle(q); }, rng_);
+  ASSERT_TRUE(m.Login("marie", "Marie-Pass-1"));
+  EXPECT_EQ(m.Post("/api/admin/users", {{"username", "evil"}, {"role", "admin"}, {"password", "Evil-Pass-1"}}).status, 403);
+  EXPECT_EQ(post("/api/admin/users/update", {{"id", id}, {"role", "technician"}}).status, 200);
+  ASSERT_EQ(m.Post("/api/logout", Json::object()).status, 200);
+  ASSERT_TRUE(m.Login("marie", "Marie-Pass-1"));
+  EXPECT_EQ(m.actor().role, Role::kTechnician);
+  HttpRequest q;
+  q.method = "GET";
+  q.target = "/api/admin/sessions";
+  q.headers["authorization"] = "Bearer " + admin_->token();
+  Json sessions = Json::parse(app_->Handle(q).body)["sessions"];
+  std::string sid;
+  for (const auto& s : sessions) {
+    if (s["username"] == "marie") sid = s["id"].get<std::string>();
+  }
+  ASSERT_FALSE(sid.empty());
+  EXPECT_EQ(post("/api/admin/sessions/revoke", {{"id", sid}}).status, 200);
+  EXPECT_EQ(m.Post("/api/pull", {{"client_id", m.client_id()}}).status, 401);
+  ASSERT_TRUE(m.Login("marie", "Marie-Pass-1"));
+  EXPECT_EQ(post("/api/admin/users/update", {{"id", id}, {"active", false}}).status, 200);
+  EXPECT_EQ(m.Post("/api/pull", {{"client_id", m.client_id()}}).status, 401);
+  EXPECT_EQ(m.Post("/api/login", {{"username", "marie"}, {"password", "Marie-Pass-1"}}).status, 401);
+  EXPECT_EQ(post("/api/admin/users/reset-password", {{"id", id}, {"password", "short"}}).status, 400);
+}
+
+}  // namespace
+}  // namespace invento::server
