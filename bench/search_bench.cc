@@ -267,7 +267,16 @@ int main(int argc, char** argv) {
   }
   double insert_s = 0;
   Dataset data = Fill(*core, items, &insert_s);
+  if (const char* sql = std::getenv("BENCH_AFTER_FILL")) {  // e.g. an FTS5 'optimize'
+    auto t0 = Clock::now();
+    if (!core->db().Exec(sql).ok()) return 1;
+    std::printf("After fill: %s (%.2f s)\n", sql,
+                std::chrono::duration<double>(Clock::now() - t0).count());
+  }
   std::vector<Kind> kinds = MakeQueries(data, per_kind);
+  if (const char* only = std::getenv("BENCH_ONLY")) {  // profiling aid: one query, repeated
+    kinds.assign(1, Kind{"only", std::vector<std::string>(static_cast<size_t>(per_kind), only), {}, {}, 0, 0});
+  }
 
   // Interleave the kinds, warm the page cache with a first pass, then measure.
   std::vector<std::pair<size_t, size_t>> order;
@@ -299,6 +308,12 @@ int main(int argc, char** argv) {
         t3 = Clock::now();
       }
       if (pass == 0) continue;
+      if (std::getenv("BENCH_SLOW") && std::chrono::duration<double, std::milli>(t1 - t0).count() >
+                                           std::atof(std::getenv("BENCH_SLOW"))) {
+        std::fprintf(stderr, "slow %.3f ms [%s] '%s' total %lld\n",
+                     std::chrono::duration<double, std::milli>(t1 - t0).count(), kind.name.c_str(),
+                     q.c_str(), r.value()["total"].get<long long>());
+      }
       kind.ours_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
       if (!q.empty()) {
         kind.bare_ms.push_back(std::chrono::duration<double, std::milli>(t3 - t2).count());

@@ -172,7 +172,31 @@ CREATE TRIGGER stock_onhand_refresh AFTER INSERT ON stock_onhand_dirty BEGIN
   DELETE FROM stock_onhand_dirty WHERE item_id = NEW.item_id AND location_id = NEW.location_id;
 END;
 
-CREATE TRIGGER stock_movements_ai AFTER INSERT ON stock_movements BEGIN
+-- Appending a movement (the common case) updates the cache incrementally: its effect is
+-- added unless a later count at that (item, location) already absorbs it. A count, an
+-- update or a delete (undo on rebase) recomputes the affected pairs from the ledger.
+CREATE TRIGGER stock_movements_ai_to AFTER INSERT ON stock_movements
+WHEN NEW.kind <> 'count' AND NEW.deleted = 0 AND NEW.to_location_id IS NOT NULL BEGIN
+  INSERT INTO stock_onhand (item_id, location_id, qty, last_count_at)
+  SELECT NEW.item_id, NEW.to_location_id, NEW.qty, NULL
+   WHERE NOT EXISTS (SELECT 1 FROM stock_movements c
+                      WHERE c.item_id = NEW.item_id AND c.to_location_id = NEW.to_location_id
+                        AND c.kind = 'count' AND c.deleted = 0
+                        AND (c.occurred_at, c.id) > (NEW.occurred_at, NEW.id))
+  ON CONFLICT (item_id, location_id) DO UPDATE SET qty = qty + excluded.qty;
+END;
+CREATE TRIGGER stock_movements_ai_from AFTER INSERT ON stock_movements
+WHEN NEW.kind <> 'count' AND NEW.deleted = 0 AND NEW.from_location_id IS NOT NULL BEGIN
+  INSERT INTO stock_onhand (item_id, location_id, qty, last_count_at)
+  SELECT NEW.item_id, NEW.from_location_id, -NEW.qty, NULL
+   WHERE NOT EXISTS (SELECT 1 FROM stock_movements c
+                      WHERE c.item_id = NEW.item_id AND c.to_location_id = NEW.from_location_id
+                        AND c.kind = 'count' AND c.deleted = 0
+                        AND (c.occurred_at, c.id) > (NEW.occurred_at, NEW.id))
+  ON CONFLICT (item_id, location_id) DO UPDATE SET qty = qty + excluded.qty;
+END;
+CREATE TRIGGER stock_movements_ai_count AFTER INSERT ON stock_movements
+WHEN NEW.kind = 'count' OR NEW.deleted = 1 BEGIN
   INSERT INTO stock_onhand_dirty SELECT NEW.item_id, NEW.to_location_id WHERE NEW.to_location_id IS NOT NULL;
   INSERT INTO stock_onhand_dirty SELECT NEW.item_id, NEW.from_location_id WHERE NEW.from_location_id IS NOT NULL;
 END;

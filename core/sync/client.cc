@@ -94,9 +94,14 @@ Result<Json> SyncClient::Mutate(std::string_view name, const Json& args, const A
 Result<Json> SyncClient::PushRequest(std::size_t max_mutations) const {
   INVENTO_ASSIGN_OR_RETURN(std::string client_id, Get("client_id", ""));
   if (client_id.empty()) return Status::FailedPrecondition("sync client not initialised");
+  // Mutations the server already acknowledged stay in the outbox until the pull that
+  // brings their rows, but are not sent again.
+  INVENTO_ASSIGN_OR_RETURN(std::string acked, Get("push_acked", "0"));
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
-      "SELECT mutation_id, name, args, at FROM sync_outbox ORDER BY mutation_id LIMIT ?"));
-  st.Bind(1, static_cast<std::int64_t>(std::min(max_mutations, kMaxPushMutations)));
+      "SELECT mutation_id, name, args, at FROM sync_outbox WHERE mutation_id > ?"
+      " ORDER BY mutation_id LIMIT ?"));
+  st.Bind(1, static_cast<std::int64_t>(std::stoll(acked)));
+  st.Bind(2, static_cast<std::int64_t>(std::min(max_mutations, kMaxPushMutations)));
   Json muts = Json::array();
   while (true) {
     INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -109,6 +114,9 @@ Result<Json> SyncClient::PushRequest(std::size_t max_mutations) const {
 }
 
 Status SyncClient::ApplyPushResponse(const Json& response, std::int64_t device_now_ms) {
+  if (response.contains("last_mutation_id") && response["last_mutation_id"].is_number_integer()) {
+    INVENTO_RETURN_IF_ERROR(Set("push_acked", std::to_string(response["last_mutation_id"].get<std::int64_t>())));
+  }
   if (response.contains("server_time") && response["server_time"].is_number_integer()) {
     return Set("clock_offset_ms",
                std::to_string(response["server_time"].get<std::int64_t>() - device_now_ms));
@@ -211,6 +219,7 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
   drop.Bind(1, last);
   INVENTO_RETURN_IF_ERROR(drop.Run());
   INVENTO_RETURN_IF_ERROR(Set("last_mutation_id", std::to_string(last)));
+  INVENTO_RETURN_IF_ERROR(Set("push_acked", std::to_string(last)));
   INVENTO_RETURN_IF_ERROR(RedoPending(actor));
   const bool done = !response.contains("cursor") || response["cursor"].is_null();
   if (done) {

@@ -90,11 +90,9 @@ class SimDevice {
     return Status::Internal("pull did not finish");
   }
 
+  // Pushes everything pending (in batches), then pulls once.
   Status Sync() {
-    while (Pending() > 0) {
-      INVENTO_RETURN_IF_ERROR(Push());
-      INVENTO_RETURN_IF_ERROR(Pull());
-    }
+    while (!client_->PushRequest(1).value().empty()) INVENTO_RETURN_IF_ERROR(Push(1000));
     return Pull();
   }
 
