@@ -10,8 +10,12 @@ log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
 # 1. Debian packages ---------------------------------------------------------
 APT_PACKAGES=(build-essential cmake ninja-build pkg-config git curl ca-certificates
-  nodejs npm emscripten libboost-dev nlohmann-json3-dev libsodium-dev
+  emscripten libboost-dev nlohmann-json3-dev libsodium-dev
   libgtest-dev googletest libpq-dev postgresql chromium)
+# Node.js may come from elsewhere (e.g. NodeSource, which bundles npm and conflicts with
+# Debian's npm package): install Debian's only when the commands are missing.
+command -v node >/dev/null || APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null || APT_PACKAGES+=(npm)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
