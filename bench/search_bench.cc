@@ -7,6 +7,11 @@
 //
 // Usage: search_bench [--items N] [--per-kind Q] [--db PATH] [--keep 1]
 // Prints a markdown table (milliseconds per query) for docs/benchmarks.md.
+// Profiling aids (environment): BENCH_PRAGMA=sql runs on the connection before the fill,
+// BENCH_AFTER_FILL=sql after it; BENCH_SLOW=ms prints the queries slower than ms;
+// BENCH_ONLY=q measures only q, repeated.
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,7 +21,6 @@
 #include <memory>
 #include <random>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "core/base/text.h"
@@ -28,33 +32,43 @@ using invento::Json;
 using Clock = std::chrono::steady_clock;
 
 const std::vector<std::string> kNouns{
-    "Écrou", "Vis", "Rondelle", "Boulon", "Joint torique", "Roulement", "Courroie", "Filtre",
-    "Huile", "Graisse", "Câble", "Disjoncteur", "Fusible", "Relais", "Contacteur", "Moteur",
-    "Pompe", "Vanne", "Clapet", "Tuyau", "Raccord", "Coude", "Manchon", "Collier", "Tôle",
-    "Équerre", "Charnière", "Serrure", "Poignée", "Ampoule", "Détecteur", "Capteur",
-    "Thermostat", "Résistance", "Condensateur", "Ventilateur", "Compresseur", "Détendeur",
-    "Électrovanne", "Manomètre", "Gaine", "Prise", "Interrupteur", "Goujon", "Cheville",
-    "Foret", "Lame", "Disque", "Batterie", "Chargeur", "Plaquette", "Cartouche", "Nut", "Bolt",
-    "Washer", "Bearing", "Belt", "Filter", "Cable", "Breaker", "Fuse", "Relay", "Motor", "Pump",
-    "Valve", "Hose", "Fitting", "Elbow", "Clamp", "Bracket", "Hinge", "Lock", "Handle", "Bulb",
-    "Sensor", "Capacitor", "Fan", "Gauge", "Gasket", "Seal"};
+    "Écrou",        "Vis",       "Rondelle",     "Boulon",     "Joint torique", "Roulement",
+    "Courroie",     "Filtre",    "Huile",        "Graisse",    "Câble",         "Disjoncteur",
+    "Fusible",      "Relais",    "Contacteur",   "Moteur",     "Pompe",         "Vanne",
+    "Clapet",       "Tuyau",     "Raccord",      "Coude",      "Manchon",       "Collier",
+    "Tôle",         "Équerre",   "Charnière",    "Serrure",    "Poignée",       "Ampoule",
+    "Détecteur",    "Capteur",   "Thermostat",   "Résistance", "Condensateur",  "Ventilateur",
+    "Compresseur",  "Détendeur", "Électrovanne", "Manomètre",  "Gaine",         "Prise",
+    "Interrupteur", "Goujon",    "Cheville",     "Foret",      "Lame",          "Disque",
+    "Batterie",     "Chargeur",  "Plaquette",    "Cartouche",  "Nut",           "Bolt",
+    "Washer",       "Bearing",   "Belt",         "Filter",     "Cable",         "Breaker",
+    "Fuse",         "Relay",     "Motor",        "Pump",       "Valve",         "Hose",
+    "Fitting",      "Elbow",     "Clamp",        "Bracket",    "Hinge",         "Lock",
+    "Handle",       "Bulb",      "Sensor",       "Capacitor",  "Fan",           "Gauge",
+    "Gasket",       "Seal"};
 const std::vector<std::string> kQualifiers{
-    "hexagonal", "inox", "acier", "galvanisé", "laiton", "cuivre", "PVC", "étanche",
-    "renforcé", "haute température", "basse pression", "électrique", "thermique", "plastique",
-    "aluminium", "zingué", "nylon", "fileté", "à souder", "à visser", "stainless", "steel",
-    "brass", "heavy duty", "sealed", "waterproof", "réglable", "automatique", "industriel",
-    "sécurité", "isolé", "flexible", "rigide", "plat", "rond", "carré", "long", "court",
-    "mâle", "femelle", "coudé", "droit", "tête fraisée", "à billes", "trapézoïdale", "crantée"};
+    "hexagonal",      "inox",       "acier",        "galvanisé",  "laiton",
+    "cuivre",         "PVC",        "étanche",      "renforcé",   "haute température",
+    "basse pression", "électrique", "thermique",    "plastique",  "aluminium",
+    "zingué",         "nylon",      "fileté",       "à souder",   "à visser",
+    "stainless",      "steel",      "brass",        "heavy duty", "sealed",
+    "waterproof",     "réglable",   "automatique",  "industriel", "sécurité",
+    "isolé",          "flexible",   "rigide",       "plat",       "rond",
+    "carré",          "long",       "court",        "mâle",       "femelle",
+    "coudé",          "droit",      "tête fraisée", "à billes",   "trapézoïdale",
+    "crantée"};
 const std::vector<std::string> kSizes{
-    "M4", "M5", "M6", "M8", "M10", "M12", "M16", "DN15", "DN20", "DN25", "DN32", "DN50", "12V",
-    "24V", "230V", "400V", "10A", "16A", "32A", "6mm", "8mm", "10mm", "1/2\"", "3/4\"", "50mm",
-    "100mm", "2m", "5m", "10m", "1L", "5L", "20L", "6204", "6205", "A42", "SPZ"};
-const std::vector<std::string> kBrands{"Legrand", "Schneider", "Hager", "SKF", "Würth", "Facom",
-                                       "Grundfos", "Danfoss", "Siemens", "ABB", "Bosch",
-                                       "Makita", "Festo", "Parker", "Gates", "Mann"};
+    "M4",   "M5",    "M6",   "M8",   "M10", "M12", "M16", "DN15", "DN20", "DN25", "DN32",  "DN50",
+    "12V",  "24V",   "230V", "400V", "10A", "16A", "32A", "6mm",  "8mm",  "10mm", "1/2\"", "3/4\"",
+    "50mm", "100mm", "2m",   "5m",   "10m", "1L",  "5L",  "20L",  "6204", "6205", "A42",   "SPZ"};
+const std::vector<std::string> kBrands{"Legrand",  "Schneider", "Hager",   "SKF", "Würth", "Facom",
+                                       "Grundfos", "Danfoss",   "Siemens", "ABB", "Bosch", "Makita",
+                                       "Festo",    "Parker",    "Gates",   "Mann"};
 const std::vector<std::string> kAttrValues{
-    "Acier galvanisé", "Noir", "Laiton nickelé", "Rouge", "Inox 316L", "Bleu", "Fonte",
-    "Caoutchouc nitrile", "Viton", "Polyamide", "Blanc", "Gris anthracite", "Cuivre étamé"};
+    "Acier galvanisé", "Noir",      "Laiton nickelé", "Rouge",
+    "Inox 316L",       "Bleu",      "Fonte",          "Caoutchouc nitrile",
+    "Viton",           "Polyamide", "Blanc",          "Gris anthracite",
+    "Cuivre étamé"};
 const std::vector<std::string> kBarcodePrefixes{
     "3760123", "3660987", "3700456", "3250391", "4006381", "4011905", "4048164", "5012345",
     "5901234", "7311518", "8000123", "8712345", "9002490", "3014260", "3245678", "3408765"};
@@ -167,7 +181,8 @@ std::string PrefixChars(const std::string& s, size_t n) {
 }
 
 bool HasAccent(const std::string& s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 struct Kind {
@@ -184,9 +199,9 @@ std::vector<Kind> MakeQueries(const Dataset& d, int per_kind) {
     if (HasAccent(w) && w.size() > 3) accented.push_back(w);
   }
   std::vector<Kind> kinds;
-  for (const char* name : {"prefix, 1 char", "prefix, 2 chars", "prefix, 3 chars", "whole word",
-                           "accented input", "two words", "barcode prefix", "reference",
-                           "blank q (list)"}) {
+  for (const char* name :
+       {"prefix, 1 char", "prefix, 2 chars", "prefix, 3 chars", "whole word", "accented input",
+        "two words", "barcode prefix", "reference", "blank q (list)"}) {
     kinds.push_back(Kind{name, {}, {}, {}, 0, 0});
   }
   for (int i = 0; i < per_kind; ++i) {
@@ -247,7 +262,8 @@ int main(int argc, char** argv) {
   int items = 100000, per_kind = 300;
   bool keep = false;
   std::string path = (std::filesystem::temp_directory_path() /
-                      ("invento_search_bench_" + std::to_string(getpid()) + ".db")).string();
+                      ("invento_search_bench_" + std::to_string(getpid()) + ".db"))
+                         .string();
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--items")) items = std::atoi(argv[i + 1]);
     if (!std::strcmp(argv[i], "--per-kind")) per_kind = std::atoi(argv[i + 1]);
@@ -275,7 +291,9 @@ int main(int argc, char** argv) {
   }
   std::vector<Kind> kinds = MakeQueries(data, per_kind);
   if (const char* only = std::getenv("BENCH_ONLY")) {  // profiling aid: one query, repeated
-    kinds.assign(1, Kind{"only", std::vector<std::string>(static_cast<size_t>(per_kind), only), {}, {}, 0, 0});
+    kinds.assign(
+        1,
+        Kind{"only", std::vector<std::string>(static_cast<size_t>(per_kind), only), {}, {}, 0, 0});
   }
 
   // Interleave the kinds, warm the page cache with a first pass, then measure.
@@ -323,11 +341,13 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("Items: %d (on disk, %.1f MB), inserted in one transaction in %.2f s (%.0f items/s)\n\n",
-              items, static_cast<double>(std::filesystem::file_size(path)) / 1e6, insert_s,
-              items / insert_s);
-  std::printf("| query kind | n | ours p50 | ours p95 | ours p99 | ours max | bare FTS5 p50 |"
-              " bare FTS5 p95 | bare FTS5 max | mean total (capped) |\n");
+  std::printf(
+      "Items: %d (on disk, %.1f MB), inserted in one transaction in %.2f s (%.0f items/s)\n\n",
+      items, static_cast<double>(std::filesystem::file_size(path)) / 1e6, insert_s,
+      items / insert_s);
+  std::printf(
+      "| query kind | n | ours p50 | ours p95 | ours p99 | ours max | bare FTS5 p50 |"
+      " bare FTS5 p95 | bare FTS5 max | mean total (capped) |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
   std::vector<double> all_ours, all_bare;
   for (const auto& k : kinds) {

@@ -87,8 +87,8 @@ Result<std::optional<std::string>> BuildExpression(const db::Db& db, const Reque
   }
   if (phrases.empty()) return std::optional<std::string>();
   if (phrases.size() > static_cast<size_t>(kMaxWords)) {
-    return Status::InvalidArgument(
-        "q must have at most " + std::to_string(kMaxWords) + " words", "q");
+    return Status::InvalidArgument("q must have at most " + std::to_string(kMaxWords) + " words",
+                                   "q");
   }
   std::string all;
   for (const auto& p : phrases) all += (all.empty() ? "" : " AND ") + p;
@@ -108,9 +108,9 @@ Json ItemJson(const db::Stmt& st, int first_column) {
 // Live items whose reference equals q, case- and accent-folded (duplicates can exist between
 // syncs), by the reference index.
 Result<std::vector<std::int64_t>> ExactReference(const db::Db& db, const Request& r) {
-  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
-      "SELECT rowid FROM items WHERE reference_key = ?1 AND deleted = 0"
-      " AND (?2 OR archived = 0) AND (?3 IS NULL OR category_id = ?3)"));
+  INVENTO_ASSIGN_OR_RETURN(
+      db::Stmt st, db.Prepare("SELECT rowid FROM items WHERE reference_key = ?1 AND deleted = 0"
+                              " AND (?2 OR archived = 0) AND (?3 IS NULL OR category_id = ?3)"));
   st.Bind(1, std::string_view(FoldKey(r.q))).Bind(2, std::int64_t{r.include_archived ? 1 : 0});
   st.Bind(3, r.category_id ? Json(*r.category_id) : Json(nullptr));
   std::vector<std::int64_t> rowids;
@@ -142,8 +142,9 @@ Status ForItems(const db::Db& db, const std::vector<Hit>& hits, size_t lo, size_
     where.emplace_back(hits[i].rowid, i);
   }
   std::sort(where.begin(), where.end());
-  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
-      "SELECT rowid, " + columns + " FROM items WHERE rowid IN (SELECT value FROM json_each(?1))"));
+  INVENTO_ASSIGN_OR_RETURN(
+      db::Stmt st, db.Prepare("SELECT rowid, " + columns +
+                              " FROM items WHERE rowid IN (SELECT value FROM json_each(?1))"));
   st.Bind(1, std::string_view(rowids.dump()));
   while (true) {
     INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -158,9 +159,10 @@ Status ForItems(const db::Db& db, const std::vector<Hit>& hits, size_t lo, size_
 // it) and the items of the page only.
 Result<Json> Ranked(const db::Db& db, const Request& r, const std::string& expr) {
   INVENTO_ASSIGN_OR_RETURN(std::vector<std::int64_t> exact, ExactReference(db, r));
-  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
-      "SELECT rowid, " + std::string(kRankFunction) + "(items_fts)"
-      " FROM items_fts WHERE items_fts MATCH ?1 LIMIT ?2"));
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st,
+                           db.Prepare("SELECT rowid, " + std::string(kRankFunction) +
+                                      "(items_fts)"
+                                      " FROM items_fts WHERE items_fts MATCH ?1 LIMIT ?2"));
   st.Bind(1, std::string_view(expr)).Bind(2, kMaxRanked + 1);
   std::vector<Hit> hits;
   while (true) {
@@ -171,7 +173,8 @@ Result<Json> Ranked(const db::Db& db, const Request& r, const std::string& expr)
   const bool window_full = hits.size() > static_cast<size_t>(kMaxRanked);
   if (window_full) hits.pop_back();
   for (std::int64_t rowid : exact) {
-    auto it = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.rowid == rowid; });
+    auto it =
+        std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.rowid == rowid; });
     if (it != hits.end()) {
       it->exact = true;
     } else {
@@ -189,31 +192,37 @@ Result<Json> Ranked(const db::Db& db, const Request& r, const std::string& expr)
     while (lo > 0 && SameRank(hits[lo - 1], hits[begin])) --lo;
     while (hi < total && SameRank(hits[hi], hits[end - 1])) ++hi;
     if (hi - lo > end - begin) {
-      INVENTO_RETURN_IF_ERROR(ForItems(db, hits, lo, hi, "reference_key",
-          [&](size_t i, const db::Stmt& row) { hits[i].reference_key = row.Text(1); }));
+      INVENTO_RETURN_IF_ERROR(
+          ForItems(db, hits, lo, hi, "reference_key",
+                   [&](size_t i, const db::Stmt& row) { hits[i].reference_key = row.Text(1); }));
       std::sort(hits.begin() + static_cast<std::ptrdiff_t>(lo),
                 hits.begin() + static_cast<std::ptrdiff_t>(hi), Before);
     }
     std::vector<std::pair<Hit, Json>> page(end - begin);
     INVENTO_RETURN_IF_ERROR(ForItems(db, hits, begin, end,
-        std::string("reference_key, ") + kItemColumns, [&](size_t i, const db::Stmt& row) {
-          page[i - begin].first = hits[i];
-          page[i - begin].first.reference_key = row.Text(1);
-          page[i - begin].second = ItemJson(row, 2);
-        }));
+                                     std::string("reference_key, ") + kItemColumns,
+                                     [&](size_t i, const db::Stmt& row) {
+                                       page[i - begin].first = hits[i];
+                                       page[i - begin].first.reference_key = row.Text(1);
+                                       page[i - begin].second = ItemJson(row, 2);
+                                     }));
     std::sort(page.begin(), page.end(),
               [](const auto& a, const auto& b) { return Before(a.first, b.first); });
     for (auto& [hit, item] : page) {
       if (!item.is_null()) items.push_back(std::move(item));
     }
   }
-  return Json{{"items", std::move(items)}, {"total", total}, {"total_exact", !window_full},
-              {"limit", r.limit}, {"offset", r.offset}};
+  return Json{{"items", std::move(items)},
+              {"total", total},
+              {"total_exact", !window_full},
+              {"limit", r.limit},
+              {"offset", r.offset}};
 }
 
 Result<std::int64_t> CountMatches(const db::Db& db, const std::string& expr) {
-  INVENTO_ASSIGN_OR_RETURN(Json n, db.QueryValue(
-      "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?1", {Json(expr)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      Json n,
+      db.QueryValue("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?1", {Json(expr)}));
   return n.get<std::int64_t>();
 }
 
@@ -221,8 +230,9 @@ Result<std::int64_t> CountMatches(const db::Db& db, const std::string& expr) {
 Result<Json> ListAll(const db::Db& db, const Request& r) {
   std::int64_t total = 0;
   if (r.category_id) {
-    INVENTO_ASSIGN_OR_RETURN(total, CountMatches(db, "filters : " + CategoryToken(*r.category_id) +
-                                                         (r.include_archived ? "" : " NOT filters : \"archived\"")));
+    INVENTO_ASSIGN_OR_RETURN(
+        total, CountMatches(db, "filters : " + CategoryToken(*r.category_id) +
+                                    (r.include_archived ? "" : " NOT filters : \"archived\"")));
   } else {
     // One docsize row per indexed (live) item; a b-tree count, no row is decoded.
     INVENTO_ASSIGN_OR_RETURN(Json all, db.QueryValue("SELECT count(*) FROM items_fts_docsize"));
@@ -232,10 +242,11 @@ Result<Json> ListAll(const db::Db& db, const Request& r) {
       total -= archived;
     }
   }
-  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
-      std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted = 0" +
-      " AND (?1 OR archived = 0)" + (r.category_id ? " AND category_id = ?4" : "") +
-      " ORDER BY reference_key, rowid LIMIT ?2 OFFSET ?3"));
+  INVENTO_ASSIGN_OR_RETURN(
+      db::Stmt st,
+      db.Prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted = 0" +
+                 " AND (?1 OR archived = 0)" + (r.category_id ? " AND category_id = ?4" : "") +
+                 " ORDER BY reference_key, rowid LIMIT ?2 OFFSET ?3"));
   st.Bind(1, std::int64_t{r.include_archived ? 1 : 0}).Bind(2, r.limit).Bind(3, r.offset);
   if (r.category_id) st.Bind(4, std::string_view(*r.category_id));
   Json items = Json::array();
@@ -244,8 +255,11 @@ Result<Json> ListAll(const db::Db& db, const Request& r) {
     if (!row) break;
     items.push_back(ItemJson(st, 0));
   }
-  return Json{{"items", std::move(items)}, {"total", total}, {"total_exact", true},
-              {"limit", r.limit}, {"offset", r.offset}};
+  return Json{{"items", std::move(items)},
+              {"total", total},
+              {"total_exact", true},
+              {"limit", r.limit},
+              {"offset", r.offset}};
 }
 
 // One read transaction for the whole query (unless the caller has one): a consistent view,
@@ -281,8 +295,11 @@ Result<Json> Search(const db::Db& db, const Json& args, const Actor&) {
   if (r.q.empty()) return ListAll(db, r);
   INVENTO_ASSIGN_OR_RETURN(std::optional<std::string> expr, BuildExpression(db, r));
   if (!expr) {
-    return Json{{"items", Json::array()}, {"total", 0}, {"total_exact", true},
-                {"limit", r.limit}, {"offset", r.offset}};
+    return Json{{"items", Json::array()},
+                {"total", 0},
+                {"total_exact", true},
+                {"limit", r.limit},
+                {"offset", r.offset}};
   }
   return Ranked(db, r, *expr);
 }

@@ -35,7 +35,7 @@
 
 namespace invento::stock {
 
-inline constexpr std::int64_t kMaxRanked = 500;
+inline constexpr std::int64_t kMaxRanked = 300;
 inline constexpr int kMaxWords = 16;
 
 void RegisterSearch(Registry& registry);

@@ -129,8 +129,8 @@ Result<int> CountSearchTokens(sqlite3* db, std::string_view text) {
   if (!support) return Status::Internal("item search support is not set up");
   int count = 0;
   int rc = support->tokenizer_api->xTokenize(support->tokenizer, &count, FTS5_TOKENIZE_QUERY,
-                                             text.data(), static_cast<int>(text.size()), nullptr,
-                                             0, &CountToken);
+                                             text.data(), static_cast<int>(text.size()), nullptr, 0,
+                                             &CountToken);
   if (rc != SQLITE_OK) return Status::Internal(std::string("tokenizer: ") + sqlite3_errstr(rc));
   return count;
 }

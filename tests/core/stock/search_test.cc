@@ -42,11 +42,21 @@ class SearchTest : public ::testing::Test {
   }
   static Json Row(int n, const std::string& reference, const std::string& label,
                   Json extra = Json::object()) {
-    Json row{{"id", Id(n)},          {"reference", reference},  {"reference_key", FoldKey(reference)},
-             {"label", label},       {"description", nullptr},  {"category_id", nullptr},
-             {"unit", "piece"},      {"unit_price_cents", 100}, {"supplier_id", nullptr},
-             {"supplier_ref", nullptr}, {"barcode", nullptr},   {"min_qty", 0},
-             {"attributes", "{}"},   {"archived", 0},           {"deleted", 0}};
+    Json row{{"id", Id(n)},
+             {"reference", reference},
+             {"reference_key", FoldKey(reference)},
+             {"label", label},
+             {"description", nullptr},
+             {"category_id", nullptr},
+             {"unit", "piece"},
+             {"unit_price_cents", 100},
+             {"supplier_id", nullptr},
+             {"supplier_ref", nullptr},
+             {"barcode", nullptr},
+             {"min_qty", 0},
+             {"attributes", "{}"},
+             {"archived", 0},
+             {"deleted", 0}};
     row.update(extra);
     return row;
   }
@@ -233,12 +243,39 @@ TEST_F(SearchTest, UpdatesDeletesAndUndoReindex) {
 TEST_F(SearchTest, HostileInputGivesACleanResult) {
   Item(1, "EC-8", "Écrou M8 inox");
   Item(2, "OR-1", "Bague or jaune");
-  const std::vector<std::string> inputs{
-      "\"", "*", "NEAR(", "NEAR(ecrou m8, 2)", "OR", "AND", "NOT", "-", "^", "(", ")", ":",
-      "ecrou OR vis", "-ecrou", "ecrou*", "e*c", "\"ecrou", "ecrou\"", "{label}: ecrou",
-      "label:ecrou", "reference : ec", "^ecrou", "'", "\\", "%", "_", "« »", "…", "ecrou -",
-      "'; DROP TABLE items; --", std::string(200, 'a'), std::string(200, '"'),
-      std::string(100, '*') + std::string(100, '(')};
+  const std::vector<std::string> inputs{"\"",
+                                        "*",
+                                        "NEAR(",
+                                        "NEAR(ecrou m8, 2)",
+                                        "OR",
+                                        "AND",
+                                        "NOT",
+                                        "-",
+                                        "^",
+                                        "(",
+                                        ")",
+                                        ":",
+                                        "ecrou OR vis",
+                                        "-ecrou",
+                                        "ecrou*",
+                                        "e*c",
+                                        "\"ecrou",
+                                        "ecrou\"",
+                                        "{label}: ecrou",
+                                        "label:ecrou",
+                                        "reference : ec",
+                                        "^ecrou",
+                                        "'",
+                                        "\\",
+                                        "%",
+                                        "_",
+                                        "« »",
+                                        "…",
+                                        "ecrou -",
+                                        "'; DROP TABLE items; --",
+                                        std::string(200, 'a'),
+                                        std::string(200, '"'),
+                                        std::string(100, '*') + std::string(100, '(')};
   for (const auto& q : inputs) {
     auto r = Run({{"q", q}});
     ASSERT_TRUE(r.ok() || r.status().code() == Code::kInvalidArgument)
