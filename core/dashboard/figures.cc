@@ -13,7 +13,8 @@ namespace {
 
 using namespace maint;  // NOLINT: shared helpers
 
-Result<Json> RunQuery(const db::Db& db, std::string_view name, const Json& args, const Actor& actor) {
+Result<Json> RunQuery(const db::Db& db, std::string_view name, const Json& args,
+                      const Actor& actor) {
   const QueryDef* q = Registry::Get().FindQuery(name);
   if (!q) return Status::Internal(std::string(name) + " is not registered");
   return q->run(db, args, actor);
@@ -28,7 +29,8 @@ Result<Json> StockByCategory(const db::Db& db, const Json& args, const Actor& ac
 Result<Json> ItemsUnderMin(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(Json alerts, RunQuery(db, "alert.list", Json{{"include_acknowledged", true}}, actor));
+  INVENTO_ASSIGN_OR_RETURN(Json alerts,
+                           RunQuery(db, "alert.list", Json{{"include_acknowledged", true}}, actor));
   Json items = Json::array();
   for (const auto& a : alerts["alerts"]) {
     if (a["kind"] == "under_min" || a["kind"] == "under_min_location") items.push_back(a);
@@ -42,9 +44,10 @@ Result<Json> ProjectsByStatus(const db::Db& db, const Json& args, const Actor&) 
   INVENTO_RETURN_IF_ERROR(r.Finish());
   Json rows = Json::array();
   for (const char* s : {"draft", "active", "on_hold", "done", "cancelled"}) {
-    INVENTO_ASSIGN_OR_RETURN(Json n, db.QueryValue(
-        "SELECT count(*) FROM projects WHERE deleted = 0 AND status = ?1 AND (?2 IS NULL OR client_id = ?2)",
-        {Json(s), OptJson(client_id)}));
+    INVENTO_ASSIGN_OR_RETURN(Json n,
+                             db.QueryValue("SELECT count(*) FROM projects WHERE deleted = 0 AND "
+                                           "status = ?1 AND (?2 IS NULL OR client_id = ?2)",
+                                           {Json(s), OptJson(client_id)}));
     rows.push_back({{"status", s}, {"count", n}});
   }
   return Json{{"rows", rows}};
@@ -55,19 +58,23 @@ Result<Json> Tasks(const db::Db& db, const Json& args, const Actor&) {
   auto as_of_text = r.OptionalString("as_of", kDateRule);
   auto project_id = r.OptionalId("project_id");
   auto asset_id = r.OptionalId("asset_id");
-  auto type = r.OptionalEnum("type", {"corrective", "preventive", "inspection", "installation", "other"});
+  auto type =
+      r.OptionalEnum("type", {"corrective", "preventive", "inspection", "installation", "other"});
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(auto as_of_opt, CheckDate(as_of_text, "as_of"));
   const std::string as_of = as_of_opt.value_or(FormatDate(DayOfMs(NowMs())));
   constexpr const char* kWhere =
-      " FROM tasks WHERE deleted = 0 AND (?1 IS NULL OR project_id = ?1) AND (?2 IS NULL OR asset_id = ?2)"
+      " FROM tasks WHERE deleted = 0 AND (?1 IS NULL OR project_id = ?1) AND (?2 IS NULL OR "
+      "asset_id = ?2)"
       " AND (?3 IS NULL OR type = ?3)";
-  INVENTO_ASSIGN_OR_RETURN(auto counts, Rows(db, std::string("SELECT status, count(*) AS count") + kWhere +
-                                                     " GROUP BY status",
-                                             {OptJson(project_id), OptJson(asset_id), OptJson(type)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto counts,
+      Rows(db, std::string("SELECT status, count(*) AS count") + kWhere + " GROUP BY status",
+           {OptJson(project_id), OptJson(asset_id), OptJson(type)}));
   Json by_status = Json::array();
   std::int64_t in_progress = 0, on_hold = 0;
-  for (std::string_view s : {"draft", "planned", "in_progress", "on_hold", "done", "closed", "cancelled"}) {
+  for (std::string_view s :
+       {"draft", "planned", "in_progress", "on_hold", "done", "closed", "cancelled"}) {
     std::int64_t n = 0;
     for (const auto& c : counts) {
       if (Str(c, "status") == s) n = Int(c, "count");
@@ -76,15 +83,21 @@ Result<Json> Tasks(const db::Db& db, const Json& args, const Actor&) {
     if (s == "on_hold") on_hold = n;
     by_status.push_back({{"status", s}, {"count", n}});
   }
-  const std::string overdue_where = std::string(kWhere) +
-      " AND due_date < ?4 AND status NOT IN ('done', 'closed', 'cancelled')";
+  const std::string overdue_where =
+      std::string(kWhere) + " AND due_date < ?4 AND status NOT IN ('done', 'closed', 'cancelled')";
   INVENTO_ASSIGN_OR_RETURN(Json overdue, db.QueryValue("SELECT count(*)" + overdue_where,
-                                                       {OptJson(project_id), OptJson(asset_id), OptJson(type), Json(as_of)}));
-  INVENTO_ASSIGN_OR_RETURN(auto items, Rows(db,
-      "SELECT id, title, status, priority, due_date" + overdue_where + " ORDER BY due_date, id LIMIT 20",
-      {OptJson(project_id), OptJson(asset_id), OptJson(type), Json(as_of)}));
-  return Json{{"by_status", by_status}, {"in_progress", in_progress}, {"on_hold", on_hold},
-              {"overdue", overdue}, {"overdue_items", items}};
+                                                       {OptJson(project_id), OptJson(asset_id),
+                                                        OptJson(type), Json(as_of)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto items, Rows(db,
+                       "SELECT id, title, status, priority, due_date" + overdue_where +
+                           " ORDER BY due_date, id LIMIT 20",
+                       {OptJson(project_id), OptJson(asset_id), OptJson(type), Json(as_of)}));
+  return Json{{"by_status", by_status},
+              {"in_progress", in_progress},
+              {"on_hold", on_hold},
+              {"overdue", overdue},
+              {"overdue_items", items}};
 }
 
 Result<Json> CostVsBudget(const db::Db& db, const Json& args, const Actor& actor) {
@@ -95,8 +108,8 @@ Result<Json> CostVsBudget(const db::Db& db, const Json& args, const Actor& actor
     budget += f["budget_cents"].get<std::int64_t>();
     cost += f["cost_cents"].get<std::int64_t>();
     Json o = Json::object();
-    for (const char* k : {"project_id", "code", "name", "status", "budget_cents", "cost_cents", "forecast_cents",
-                          "consumed_pct", "progress_pct", "alerts"}) {
+    for (const char* k : {"project_id", "code", "name", "status", "budget_cents", "cost_cents",
+                          "forecast_cents", "consumed_pct", "progress_pct", "alerts"}) {
       o[k] = f[k];
     }
     items.push_back(std::move(o));
@@ -110,11 +123,14 @@ Result<Json> WorkOrders(const db::Db& db, const Json& args, const Actor&) {
   auto project_id = r.OptionalId("project_id");
   auto asset_id = r.OptionalId("asset_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT type, priority, count(*) AS count FROM tasks WHERE deleted = 0 AND status <> 'cancelled'"
-      " AND (NOT ?1 OR status NOT IN ('done', 'closed')) AND (?2 IS NULL OR project_id = ?2)"
-      " AND (?3 IS NULL OR asset_id = ?3) GROUP BY type, priority ORDER BY type, priority",
-      {Json(open_only), OptJson(project_id), OptJson(asset_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(db,
+           "SELECT type, priority, count(*) AS count FROM tasks WHERE deleted = 0 AND status <> "
+           "'cancelled'"
+           " AND (NOT ?1 OR status NOT IN ('done', 'closed')) AND (?2 IS NULL OR project_id = ?2)"
+           " AND (?3 IS NULL OR asset_id = ?3) GROUP BY type, priority ORDER BY type, priority",
+           {Json(open_only), OptJson(project_id), OptJson(asset_id)}));
   std::map<std::string, std::int64_t> by_type, by_priority;
   std::int64_t total = 0;
   for (const auto& row : rows) {
@@ -148,15 +164,17 @@ Result<Json> MaintenanceKpis(const db::Db& db, const Json& args, const Actor&) {
   if (to < from) return Status::InvalidArgument("to is before from", "to");
   const std::int64_t from_ms = DayStartMs(StoredDate(from));
   const std::int64_t to_ms = DayStartMs(AddDays(StoredDate(to), 1));
-  INVENTO_ASSIGN_OR_RETURN(auto assets, Rows(db,
-      "SELECT id FROM assets WHERE deleted = 0 AND (?1 IS NULL OR id = ?1) ORDER BY id", {OptJson(asset_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto assets,
+      Rows(db, "SELECT id FROM assets WHERE deleted = 0 AND (?1 IS NULL OR id = ?1) ORDER BY id",
+           {OptJson(asset_id)}));
   Reliability total;
   for (const auto& a : assets) {
     INVENTO_ASSIGN_OR_RETURN(Reliability rel, AssetReliability(db, Str(a, "id"), from_ms, to_ms));
     total += rel;
   }
-  INVENTO_ASSIGN_OR_RETURN(Compliance c, PmCompliance(db, from, to, as_of.value_or(today),
-                                                      asset_id, std::nullopt));
+  INVENTO_ASSIGN_OR_RETURN(
+      Compliance c, PmCompliance(db, from, to, as_of.value_or(today), asset_id, std::nullopt));
   return Json{{"reliability", ReliabilityJson(total)}, {"compliance", ComplianceJson(c)}};
 }
 
@@ -164,8 +182,10 @@ Result<Json> MaintenanceKpis(const db::Db& db, const Json& args, const Actor&) {
 
 const std::vector<std::string_view>& DataSources() {
   static const std::vector<std::string_view> k{
-      "dashboard.stock_by_category", "dashboard.items_under_min", "dashboard.projects_by_status",
-      "dashboard.tasks", "dashboard.cost_vs_budget", "dashboard.work_orders", "dashboard.maintenance_kpis"};
+      "dashboard.stock_by_category",  "dashboard.items_under_min",
+      "dashboard.projects_by_status", "dashboard.tasks",
+      "dashboard.cost_vs_budget",     "dashboard.work_orders",
+      "dashboard.maintenance_kpis"};
   return k;
 }
 

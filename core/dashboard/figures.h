@@ -6,14 +6,16 @@
 // dashboard.stock_by_category {} -> stock.value {group_by: "category"}
 // dashboard.items_under_min {} -> {count, items:[alerts of kind under_min / under_min_location,
 //   acknowledged ones included]}
-// dashboard.projects_by_status {client_id?} -> {rows:[{status, count}]} every status, zeros included
-// dashboard.tasks {as_of?: date (default today), project_id?, asset_id?, type?} -> {by_status:[{status, count}],
+// dashboard.projects_by_status {client_id?} -> {rows:[{status, count}]} every status, zeros
+// included dashboard.tasks {as_of?: date (default today), project_id?, asset_id?, type?} ->
+// {by_status:[{status, count}],
 //   in_progress, on_hold, overdue, overdue_items:[first 20 by due date]}
 //   overdue: due before as_of and not done, closed or cancelled.
 // dashboard.cost_vs_budget {status?, client_id?} -> {items:[{project_id, code, name, status,
-//   budget_cents, cost_cents, forecast_cents, consumed_pct, progress_pct, alerts}], total_budget_cents,
-//   total_cost_cents}
-// dashboard.work_orders {open_only?=false, project_id?, asset_id?} -> {rows:[{type, priority, count}],
+//   budget_cents, cost_cents, forecast_cents, consumed_pct, progress_pct, alerts}],
+//   total_budget_cents, total_cost_cents}
+// dashboard.work_orders {open_only?=false, project_id?, asset_id?} -> {rows:[{type, priority,
+// count}],
 //   by_type:[{type, count}], by_priority:[{priority, count}], total}  (cancelled excluded)
 // dashboard.maintenance_kpis {from?, to?: dates inclusive (default: the 365 days ending on
 //   as_of), as_of?: date (default today), asset_id?} ->

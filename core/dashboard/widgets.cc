@@ -18,7 +18,8 @@ bool IsDataSource(const std::string& s) {
 }
 
 // Runs the data source with the filters: they must be accepted as its arguments.
-Status CheckFilters(const db::Db& db, const std::string& source, const Json& filters, const Actor& actor) {
+Status CheckFilters(const db::Db& db, const std::string& source, const Json& filters,
+                    const Actor& actor) {
   if (!filters.is_object() || filters.dump().size() > 2000) {
     return Status::InvalidArgument("filters must be an object of at most 2000 bytes", "filters");
   }
@@ -26,7 +27,8 @@ Status CheckFilters(const db::Db& db, const std::string& source, const Json& fil
   if (!q) return Status::Internal(source + " is not registered");
   auto result = q->run(db, filters, actor);
   if (!result.ok() && result.status().code() == Code::kInvalidArgument) {
-    return Status::InvalidArgument("filters rejected by " + source + ": " + result.status().message(), "filters");
+    return Status::InvalidArgument(
+        "filters rejected by " + source + ": " + result.status().message(), "filters");
   }
   return result.ok() || result.status().code() == Code::kNotFound ? Status::Ok() : result.status();
 }
@@ -45,7 +47,8 @@ Result<Json> Write(WriteTx& tx, const Json& args, const MutationContext& ctx, bo
   auto height = r.OptionalInt("height", 1, 12);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if (source && !IsDataSource(*source)) {
-    return Status::InvalidArgument("data_source must be one of the dashboard.* figures", "data_source");
+    return Status::InvalidArgument("data_source must be one of the dashboard.* figures",
+                                   "data_source");
   }
   Json existing;
   if (create) {
@@ -57,16 +60,18 @@ Result<Json> Write(WriteTx& tx, const Json& args, const MutationContext& ctx, bo
     }
   }
   const std::string final_source = source.value_or(Str(existing, "data_source"));
-  Json final_filters = filters ? *filters
+  Json final_filters = filters  ? *filters
                        : create ? Json::object()
                                 : Json::parse(Str(existing, "filters"), nullptr, false);
-  if (filters || source) INVENTO_RETURN_IF_ERROR(CheckFilters(tx.db(), final_source, final_filters, ctx.actor));
+  if (filters || source)
+    INVENTO_RETURN_IF_ERROR(CheckFilters(tx.db(), final_source, final_filters, ctx.actor));
   Json row{{"id", id}};
   if (create) {
     if (!position) {
-      INVENTO_ASSIGN_OR_RETURN(Json next, tx.db().QueryValue(
-          "SELECT coalesce(max(position) + 1, 0) FROM dashboard_widgets WHERE user_id = ? AND deleted = 0",
-          {Json(ctx.actor.user_id)}));
+      INVENTO_ASSIGN_OR_RETURN(
+          Json next, tx.db().QueryValue("SELECT coalesce(max(position) + 1, 0) FROM "
+                                        "dashboard_widgets WHERE user_id = ? AND deleted = 0",
+                                        {Json(ctx.actor.user_id)}));
       position = std::min<std::int64_t>(next.get<std::int64_t>(), 1000);
     }
     row.update({{"user_id", ctx.actor.user_id}, {"deleted", 0}});
@@ -82,8 +87,12 @@ Result<Json> Write(WriteTx& tx, const Json& args, const MutationContext& ctx, bo
   return Json{{"id", id}};
 }
 
-Result<Json> Add(WriteTx& tx, const Json& args, const MutationContext& ctx) { return Write(tx, args, ctx, true); }
-Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext& ctx) { return Write(tx, args, ctx, false); }
+Result<Json> Add(WriteTx& tx, const Json& args, const MutationContext& ctx) {
+  return Write(tx, args, ctx, true);
+}
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext& ctx) {
+  return Write(tx, args, ctx, false);
+}
 
 Result<Json> Remove(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   ArgReader r(args);
@@ -100,9 +109,12 @@ Result<Json> Remove(WriteTx& tx, const Json& args, const MutationContext& ctx) {
 Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT id, type, data_source, title, filters, position, width, height FROM dashboard_widgets"
-      " WHERE user_id = ? AND deleted = 0 ORDER BY position, id", {Json(actor.user_id)}));
+  INVENTO_ASSIGN_OR_RETURN(auto rows,
+                           Rows(db,
+                                "SELECT id, type, data_source, title, filters, position, width, "
+                                "height FROM dashboard_widgets"
+                                " WHERE user_id = ? AND deleted = 0 ORDER BY position, id",
+                                {Json(actor.user_id)}));
   for (auto& w : rows) w["filters"] = Json::parse(Str(w, "filters"), nullptr, false);
   return Json{{"items", rows}};
 }

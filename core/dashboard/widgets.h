@@ -9,7 +9,8 @@
 // dashboard.widget_update {id, type?, data_source?, title?, filters?, position?, width?, height?}
 // dashboard.widget_remove {id}
 //   A user changes only their own widgets (admins: anyone's) — forbidden otherwise.
-// dashboard.widgets {} -> {items:[{id, type, data_source, title, filters, position, width, height}]}
+// dashboard.widgets {} -> {items:[{id, type, data_source, title, filters, position, width,
+// height}]}
 //   the actor's widgets by position.
 // dashboard.widget_data {id} -> the data source's result for the widget's filters.
 //

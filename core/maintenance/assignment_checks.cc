@@ -7,7 +7,8 @@
 namespace invento::maint {
 
 std::optional<Window> TaskWindow(const Json& task) {
-  if (!task.contains("planned_start") || !task["planned_start"].is_number_integer()) return std::nullopt;
+  if (!task.contains("planned_start") || !task["planned_start"].is_number_integer())
+    return std::nullopt;
   std::int64_t start = task["planned_start"].get<std::int64_t>();
   if (task.contains("planned_end") && task["planned_end"].is_number_integer()) {
     return Window{start, task["planned_end"].get<std::int64_t>()};
@@ -19,34 +20,45 @@ std::optional<Window> TaskWindow(const Json& task) {
 std::optional<std::pair<std::string, std::string>> TaskDays(const Json& task) {
   if (auto w = TaskWindow(task)) {
     // end is exclusive: a task ending at midnight does not occupy the next day
-    return std::pair{FormatDate(DayOfMs(w->start)), FormatDate(DayOfMs(std::max(w->start, w->end - 1)))};
+    return std::pair{FormatDate(DayOfMs(w->start)),
+                     FormatDate(DayOfMs(std::max(w->start, w->end - 1)))};
   }
   if (auto due = OptStr(task, "due_date")) return std::pair{*due, *due};
   return std::nullopt;
 }
 
 Result<std::vector<Json>> EmployeeBookings(const db::Db& db, const std::string& employee_id) {
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT t.* FROM tasks t WHERE t.deleted = 0 AND t.planned_start IS NOT NULL"
-      " AND t.status IN ('planned', 'in_progress', 'on_hold') AND t.id IN ("
-      "  SELECT task_id FROM task_assignees WHERE employee_id = ?1 AND deleted = 0"
-      "  UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = a.team_id"
-      "  JOIN teams tm ON tm.id = a.team_id"
-      "  WHERE m.employee_id = ?1 AND a.deleted = 0 AND m.deleted = 0 AND tm.deleted = 0)"
-      " ORDER BY t.planned_start, t.id", {Json(employee_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(db,
+           "SELECT t.* FROM tasks t WHERE t.deleted = 0 AND t.planned_start IS NOT NULL"
+           " AND t.status IN ('planned', 'in_progress', 'on_hold') AND t.id IN ("
+           "  SELECT task_id FROM task_assignees WHERE employee_id = ?1 AND deleted = 0"
+           "  UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = "
+           "a.team_id"
+           "  JOIN teams tm ON tm.id = a.team_id"
+           "  WHERE m.employee_id = ?1 AND a.deleted = 0 AND m.deleted = 0 AND tm.deleted = 0)"
+           " ORDER BY t.planned_start, t.id",
+           {Json(employee_id)}));
   return rows;
 }
 
 Result<Json> EmployeeWarnings(const db::Db& db, const Json& task, const std::string& employee_id) {
   Json out = Json::array();
-  INVENTO_ASSIGN_OR_RETURN(Json e, RequireLive(db, "employees", employee_id, "employee_id", "employee"));
+  INVENTO_ASSIGN_OR_RETURN(Json e,
+                           RequireLive(db, "employees", employee_id, "employee_id", "employee"));
   const std::string name = Str(e, "name");
   auto days = TaskDays(task);
   if (!days) return out;
-  INVENTO_ASSIGN_OR_RETURN(auto absences, people::AbsencesOverlapping(db, employee_id, days->first, days->second));
+  INVENTO_ASSIGN_OR_RETURN(auto absences,
+                           people::AbsencesOverlapping(db, employee_id, days->first, days->second));
   for (const auto& a : absences) {
-    out.push_back({{"code", "absent"}, {"employee_id", employee_id}, {"employee", name},
-                   {"absence_id", a["id"]}, {"kind", a["kind"]}, {"start_date", a["start_date"]},
+    out.push_back({{"code", "absent"},
+                   {"employee_id", employee_id},
+                   {"employee", name},
+                   {"absence_id", a["id"]},
+                   {"kind", a["kind"]},
+                   {"start_date", a["start_date"]},
                    {"end_date", a["end_date"]}});
   }
   if (auto w = TaskWindow(task)) {
@@ -55,9 +67,13 @@ Result<Json> EmployeeWarnings(const db::Db& db, const Json& task, const std::str
       if (Str(other, "id") == Str(task, "id")) continue;
       auto ow = TaskWindow(other);
       if (ow && ow->start < w->end && w->start < ow->end) {
-        out.push_back({{"code", "overlap"}, {"employee_id", employee_id}, {"employee", name},
-                       {"task_id", other["id"]}, {"title", other["title"]},
-                       {"planned_start", other["planned_start"]}, {"planned_end", other["planned_end"]}});
+        out.push_back({{"code", "overlap"},
+                       {"employee_id", employee_id},
+                       {"employee", name},
+                       {"task_id", other["id"]},
+                       {"title", other["title"]},
+                       {"planned_start", other["planned_start"]},
+                       {"planned_end", other["planned_end"]}});
       }
     }
   }
@@ -69,7 +85,9 @@ Result<Json> EmployeeWarnings(const db::Db& db, const Json& task, const std::str
       bool works = false;
       for (const auto& p : hours) works = works || p.value("weekday", 0) == wd;
       if (!works) {
-        out.push_back({{"code", "not_working"}, {"employee_id", employee_id}, {"employee", name},
+        out.push_back({{"code", "not_working"},
+                       {"employee_id", employee_id},
+                       {"employee", name},
                        {"date", FormatDate(FromDayNumber(d))}});
       }
     }

@@ -7,7 +7,8 @@ namespace invento::maint {
 namespace {
 
 constexpr std::int64_t kMaxSize = 2LL * 1024 * 1024 * 1024;
-const std::initializer_list<const char*> kEntityTypes = {"task", "asset", "project", "client", "employee", "item"};
+const std::initializer_list<const char*> kEntityTypes = {"task",   "asset",    "project",
+                                                         "client", "employee", "item"};
 
 // The table holding each entity type (from code, never from input).
 const char* TableOf(const std::string& type) {
@@ -29,7 +30,8 @@ bool IsSha256(const std::string& s) {
 
 bool IsMime(const std::string& s) {
   auto slash = s.find('/');
-  if (slash == std::string::npos || slash == 0 || slash + 1 == s.size() || s.find('/', slash + 1) != std::string::npos) {
+  if (slash == std::string::npos || slash == 0 || slash + 1 == s.size() ||
+      s.find('/', slash + 1) != std::string::npos) {
     return false;
   }
   for (char c : s) {
@@ -50,7 +52,8 @@ Result<Json> Add(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   std::string mime = r.String("mime", {.min = 3, .max = 127});
   std::int64_t size = r.Int("size_bytes", 0, kMaxSize);
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  if (!IsSha256(sha)) return Status::InvalidArgument("sha256 must be 64 lowercase hexadecimal digits", "sha256");
+  if (!IsSha256(sha))
+    return Status::InvalidArgument("sha256 must be 64 lowercase hexadecimal digits", "sha256");
   if (filename.find_first_of("/\\") != std::string::npos || filename == "." || filename == "..") {
     return Status::InvalidArgument("filename must be a file name, without a path", "filename");
   }
@@ -61,13 +64,20 @@ Result<Json> Add(WriteTx& tx, const Json& args, const MutationContext& ctx) {
     if (ctx.actor.role == Role::kTechnician) {
       return Status::Forbidden("technicians attach files to their tasks only");
     }
-    INVENTO_ASSIGN_OR_RETURN(Json entity, RequireLive(tx, TableOf(type), entity_id, "entity_id", type.c_str()));
+    INVENTO_ASSIGN_OR_RETURN(Json entity,
+                             RequireLive(tx, TableOf(type), entity_id, "entity_id", type.c_str()));
   }
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "attachments", id));
-  INVENTO_RETURN_IF_ERROR(tx.Put("attachments", Json{{"id", id}, {"entity_type", type}, {"entity_id", entity_id},
-                                                     {"sha256", sha}, {"filename", filename}, {"mime", mime},
-                                                     {"size_bytes", size}, {"uploaded_at", ctx.now_ms},
-                                                     {"actor_id", ctx.actor.user_id}, {"deleted", 0}}));
+  INVENTO_RETURN_IF_ERROR(tx.Put("attachments", Json{{"id", id},
+                                                     {"entity_type", type},
+                                                     {"entity_id", entity_id},
+                                                     {"sha256", sha},
+                                                     {"filename", filename},
+                                                     {"mime", mime},
+                                                     {"size_bytes", size},
+                                                     {"uploaded_at", ctx.now_ms},
+                                                     {"actor_id", ctx.actor.user_id},
+                                                     {"deleted", 0}}));
   return Json{{"id", id}};
 }
 
@@ -85,10 +95,12 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   std::string type = r.Enum("entity_type", kEntityTypes);
   std::string entity_id = r.Id("entity_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT id, sha256, filename, mime, size_bytes, uploaded_at, actor_id FROM attachments"
-      " WHERE entity_type = ? AND entity_id = ? AND deleted = 0 ORDER BY uploaded_at, id",
-      {Json(type), Json(entity_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(db,
+           "SELECT id, sha256, filename, mime, size_bytes, uploaded_at, actor_id FROM attachments"
+           " WHERE entity_type = ? AND entity_id = ? AND deleted = 0 ORDER BY uploaded_at, id",
+           {Json(type), Json(entity_id)}));
   return Json{{"items", rows}};
 }
 

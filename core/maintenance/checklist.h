@@ -2,7 +2,8 @@
 //
 // checklist.add {id, task_id, label 1..200, required?=false, meter_id?, position?} -> {id}
 // checklist.update {id, label?, required?, meter_id?, position?}      checklist.remove {id}
-// checklist.check {id, checked?=true, value?, reading_id?, reset?=false, note?} -> {id, reading_id?}
+// checklist.check {id, checked?=true, value?, reading_id?, reset?=false, note?} -> {id,
+// reading_id?}
 //   Ticking an item that has a meter needs the reading: value (a quantity) and reading_id
 //   (the id of the new meter_readings row, validated by the meter rules, linked to the task).
 //   Unticking keeps the reading (readings are history).

@@ -30,7 +30,8 @@ Result<std::optional<std::string>> CheckDate(const std::optional<std::string>& t
                                              const char* field) {
   if (!text) return std::optional<std::string>();
   if (!ParseDate(*text)) {
-    return Status::InvalidArgument(std::string(field) + " must be a date written YYYY-MM-DD", field);
+    return Status::InvalidArgument(std::string(field) + " must be a date written YYYY-MM-DD",
+                                   field);
   }
   return text;
 }

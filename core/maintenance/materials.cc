@@ -14,20 +14,15 @@ constexpr StringRule kNote{.min = 0, .max = 1000};
 
 // Net consumption movements of a task: issues (+) and reversals of issues (−).
 constexpr const char* kConsumedSql =
-    "SELECT m.id AS movement_id, m.item_id, i.reference, coalesce(m.from_location_id, m.to_location_id)"
+    "SELECT m.id AS movement_id, m.item_id, i.reference, coalesce(m.from_location_id, "
+    "m.to_location_id)"
     " AS location_id, CASE WHEN m.kind = 'issue' THEN m.qty ELSE -m.qty END AS qty,"
-    " coalesce(m.unit_cost_cents, 0) AS unit_cost_cents, m.occurred_at, m.reverses_id IS NOT NULL AS reversal"
+    " coalesce(m.unit_cost_cents, 0) AS unit_cost_cents, m.occurred_at, m.reverses_id IS NOT NULL "
+    "AS reversal"
     " FROM stock_movements m JOIN items i ON i.id = m.item_id"
     " WHERE m.task_id = ? AND m.deleted = 0"
     " AND (m.kind = 'issue' OR (m.kind = 'adjustment' AND m.reverses_id IS NOT NULL))"
     " ORDER BY m.occurred_at, m.id";
-
-Status RequireWorkable(const Json& task) {
-  if (!AcceptsWork(Str(task, "status"))) {
-    return Status::FailedPrecondition("task is " + Str(task, "status") + ": no more work can be recorded on it");
-  }
-  return Status::Ok();
-}
 
 Result<Json> Plan(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   ArgReader r(args);
@@ -40,13 +35,18 @@ Result<Json> Plan(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if (qty <= 0) return Status::InvalidArgument("qty must be greater than zero", "qty");
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, task_id));
-  INVENTO_RETURN_IF_ERROR(RequireWorkable(task));
+  INVENTO_RETURN_IF_ERROR(RequireAcceptsWork(task));
   INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", item_id, "item_id", "item"));
-  INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
+  INVENTO_ASSIGN_OR_RETURN(Json loc,
+                           RequireLive(tx, "locations", location_id, "location_id", "location"));
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "task_materials", id));
-  INVENTO_RETURN_IF_ERROR(tx.Put("task_materials", Json{{"id", id}, {"task_id", task_id},
-                                                        {"item_id", item_id}, {"location_id", location_id},
-                                                        {"qty", qty}, {"note", OptJson(note)}, {"deleted", 0}}));
+  INVENTO_RETURN_IF_ERROR(tx.Put("task_materials", Json{{"id", id},
+                                                        {"task_id", task_id},
+                                                        {"item_id", item_id},
+                                                        {"location_id", location_id},
+                                                        {"qty", qty},
+                                                        {"note", OptJson(note)},
+                                                        {"deleted", 0}}));
   return Json{{"id", id}};
 }
 
@@ -59,13 +59,15 @@ Result<Json> UpdatePlanned(WriteTx& tx, const Json& args, const MutationContext&
   auto note = r.OptionalString("note", kNote);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if (qty && *qty <= 0) return Status::InvalidArgument("qty must be greater than zero", "qty");
-  INVENTO_ASSIGN_OR_RETURN(Json line, RequireLive(tx, "task_materials", id, "id", "planned material"));
+  INVENTO_ASSIGN_OR_RETURN(Json line,
+                           RequireLive(tx, "task_materials", id, "id", "planned material"));
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, Str(line, "task_id")));
-  INVENTO_RETURN_IF_ERROR(RequireWorkable(task));
+  INVENTO_RETURN_IF_ERROR(RequireAcceptsWork(task));
   Json row{{"id", id}};
   if (qty) row["qty"] = *qty;
   if (location_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", *location_id, "location_id", "location"));
+    INVENTO_ASSIGN_OR_RETURN(Json loc,
+                             RequireLive(tx, "locations", *location_id, "location_id", "location"));
     row["location_id"] = *location_id;
   }
   if (has_note) row["note"] = OptJson(note);
@@ -77,7 +79,8 @@ Result<Json> RemovePlanned(WriteTx& tx, const Json& args, const MutationContext&
   ArgReader r(args);
   std::string id = r.Id("id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(Json line, RequireLive(tx, "task_materials", id, "id", "planned material"));
+  INVENTO_ASSIGN_OR_RETURN(Json line,
+                           RequireLive(tx, "task_materials", id, "id", "planned material"));
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, Str(line, "task_id")));
   INVENTO_RETURN_IF_ERROR(tx.Del("task_materials", id));
   return Json{{"id", id}};
@@ -87,16 +90,20 @@ Result<Json> Consume(WriteTx& tx, const Json& args, const MutationContext& ctx) 
   if (!args.is_object()) return Status::InvalidArgument("arguments must be a JSON object");
   auto it = args.find("task_id");
   if (it == args.end() || !it->is_string() || !IsUuid(it->get_ref<const std::string&>())) {
-    return Status::InvalidArgument("task_id must be the id of the task the parts are used for", "task_id");
+    return Status::InvalidArgument("task_id must be the id of the task the parts are used for",
+                                   "task_id");
   }
   const std::string task_id = it->get<std::string>();
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, task_id));
-  INVENTO_RETURN_IF_ERROR(RequireWorkable(task));
+  INVENTO_RETURN_IF_ERROR(RequireAcceptsWork(task));
   Json issue = args;
   if (!issue.contains("site_id")) {
     if (auto loc = OptStr(task, "location_id")) {
-      INVENTO_ASSIGN_OR_RETURN(auto site, FirstRow(tx.db(),
-          "SELECT 1 FROM locations WHERE id = ? AND kind = 'site' AND deleted = 0", {Json(*loc)}));
+      INVENTO_ASSIGN_OR_RETURN(
+          auto site,
+          FirstRow(tx.db(),
+                   "SELECT 1 FROM locations WHERE id = ? AND kind = 'site' AND deleted = 0",
+                   {Json(*loc)}));
       if (site) issue["site_id"] = *loc;
     }
   }
@@ -119,29 +126,43 @@ Result<Json> Reservations(const db::Db& db, const Json& args, const Actor&) {
   auto item_id = r.OptionalId("item_id");
   auto location_id = r.OptionalId("location_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto lines, Rows(db,
-      "SELECT p.task_id, p.item_id, i.reference, p.location_id, l.name AS location, sum(p.qty) AS planned,"
-      " coalesce((SELECT sum(CASE WHEN m.kind = 'issue' THEN m.qty ELSE -m.qty END) FROM stock_movements m"
-      "   WHERE m.task_id = p.task_id AND m.item_id = p.item_id AND m.deleted = 0"
-      "   AND coalesce(m.from_location_id, m.to_location_id) = p.location_id"
-      "   AND (m.kind = 'issue' OR (m.kind = 'adjustment' AND m.reverses_id IS NOT NULL))), 0) AS consumed,"
-      " coalesce((SELECT qty FROM stock_onhand o WHERE o.item_id = p.item_id AND o.location_id = p.location_id), 0)"
-      "   AS on_hand"
-      " FROM task_materials p JOIN tasks t ON t.id = p.task_id JOIN items i ON i.id = p.item_id"
-      " JOIN locations l ON l.id = p.location_id"
-      " WHERE p.deleted = 0 AND t.deleted = 0 AND t.status IN ('draft', 'planned', 'in_progress', 'on_hold')"
-      " AND (?1 IS NULL OR p.item_id = ?1) AND (?2 IS NULL OR p.location_id = ?2)"
-      " GROUP BY p.task_id, p.item_id, p.location_id ORDER BY i.reference_key, l.name_key, p.task_id",
-      {OptJson(item_id), OptJson(location_id)}));
-  struct Acc { Json row; std::int64_t reserved = 0; };
+  INVENTO_ASSIGN_OR_RETURN(
+      auto lines,
+      Rows(
+          db,
+          "SELECT p.task_id, p.item_id, i.reference, p.location_id, l.name AS location, sum(p.qty) "
+          "AS planned,"
+          " coalesce((SELECT sum(CASE WHEN m.kind = 'issue' THEN m.qty ELSE -m.qty END) FROM "
+          "stock_movements m"
+          "   WHERE m.task_id = p.task_id AND m.item_id = p.item_id AND m.deleted = 0"
+          "   AND coalesce(m.from_location_id, m.to_location_id) = p.location_id"
+          "   AND (m.kind = 'issue' OR (m.kind = 'adjustment' AND m.reverses_id IS NOT NULL))), 0) "
+          "AS consumed,"
+          " coalesce((SELECT qty FROM stock_onhand o WHERE o.item_id = p.item_id AND o.location_id "
+          "= p.location_id), 0)"
+          "   AS on_hand"
+          " FROM task_materials p JOIN tasks t ON t.id = p.task_id JOIN items i ON i.id = p.item_id"
+          " JOIN locations l ON l.id = p.location_id"
+          " WHERE p.deleted = 0 AND t.deleted = 0 AND t.status IN ('draft', 'planned', "
+          "'in_progress', 'on_hold')"
+          " AND (?1 IS NULL OR p.item_id = ?1) AND (?2 IS NULL OR p.location_id = ?2)"
+          " GROUP BY p.task_id, p.item_id, p.location_id ORDER BY i.reference_key, l.name_key, "
+          "p.task_id",
+          {OptJson(item_id), OptJson(location_id)}));
+  struct Acc {
+    Json row;
+    std::int64_t reserved = 0;
+  };
   std::map<std::pair<std::string, std::string>, Acc> acc;
   std::vector<std::pair<std::string, std::string>> order;
   for (const auto& l : lines) {
     auto key = std::pair{Str(l, "item_id"), Str(l, "location_id")};
     auto [pos, inserted] = acc.try_emplace(key);
     if (inserted) {
-      pos->second.row = {{"item_id", l["item_id"]}, {"reference", l["reference"]},
-                         {"location_id", l["location_id"]}, {"location", l["location"]},
+      pos->second.row = {{"item_id", l["item_id"]},
+                         {"reference", l["reference"]},
+                         {"location_id", l["location_id"]},
+                         {"location", l["location"]},
                          {"on_hand_milli", l["on_hand"]}};
       order.push_back(key);
     }
@@ -177,10 +198,14 @@ Result<Json> TaskMaterials(const db::Db& db, const std::string& task_id) {
     c["reversal"] = c["reversal"] == 1;
     consumed_out.push_back(c);
   }
-  INVENTO_ASSIGN_OR_RETURN(auto planned, Rows(db,
-      "SELECT p.id, p.item_id, i.reference, i.label, i.unit, p.location_id, l.name AS location, p.qty, p.note"
-      " FROM task_materials p JOIN items i ON i.id = p.item_id JOIN locations l ON l.id = p.location_id"
-      " WHERE p.task_id = ? AND p.deleted = 0 ORDER BY i.reference_key, p.id", {Json(task_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto planned, Rows(db,
+                         "SELECT p.id, p.item_id, i.reference, i.label, i.unit, p.location_id, "
+                         "l.name AS location, p.qty, p.note"
+                         " FROM task_materials p JOIN items i ON i.id = p.item_id JOIN locations l "
+                         "ON l.id = p.location_id"
+                         " WHERE p.task_id = ? AND p.deleted = 0 ORDER BY i.reference_key, p.id",
+                         {Json(task_id)}));
   for (auto& p : planned) {
     std::int64_t qty = Int(p, "qty");
     // Consumption is matched against planned lines in order, per item and location.

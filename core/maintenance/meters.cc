@@ -45,10 +45,14 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   }
   if (name) {
     std::string key = FoldKey(*name);
-    INVENTO_ASSIGN_OR_RETURN(auto dup, FirstRow(tx.db(),
-        "SELECT 1 FROM meters WHERE asset_id = ? AND name_key = ? AND deleted = 0 AND id <> ?",
-        {Json(*asset_id), Json(key), Json(id)}));
-    if (dup) return Status::Conflict("this asset already has a meter named '" + *name + "'", "name");
+    INVENTO_ASSIGN_OR_RETURN(
+        auto dup,
+        FirstRow(
+            tx.db(),
+            "SELECT 1 FROM meters WHERE asset_id = ? AND name_key = ? AND deleted = 0 AND id <> ?",
+            {Json(*asset_id), Json(key), Json(id)}));
+    if (dup)
+      return Status::Conflict("this asset already has a meter named '" + *name + "'", "name");
     row["name"] = *name;
     row["name_key"] = key;
   }
@@ -57,8 +61,12 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   return Json{{"id", id}};
 }
 
-Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, true); }
-Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, false); }
+Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, true);
+}
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, false);
+}
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
   return stock::SetArchived(tx, args, "meters", "meter");
 }
@@ -89,7 +97,8 @@ Result<Json> Readings(const db::Db& db, const Json& args, const Actor&) {
   FoldTotals(rows);
   std::int64_t total = rows.empty() ? 0 : Int(rows.back(), "total_milli");
   Json items = Json::array();
-  for (auto it = rows.rbegin(); it != rows.rend() && static_cast<std::int64_t>(items.size()) < limit; ++it) {
+  for (auto it = rows.rbegin();
+       it != rows.rend() && static_cast<std::int64_t>(items.size()) < limit; ++it) {
     Json o = *it;
     o["reset"] = Int(o, "is_reset") == 1;
     o.erase("is_reset");
@@ -106,32 +115,48 @@ Result<Json> Readings(const db::Db& db, const Json& args, const Actor&) {
 Status RecordReading(WriteTx& tx, const ReadingArgs& a, const MutationContext& ctx) {
   if (a.value < 0) return Status::InvalidArgument("a meter reading cannot be negative", "value");
   INVENTO_ASSIGN_OR_RETURN(Json meter, RequireLive(tx, "meters", a.meter_id, "meter_id", "meter"));
-  if (Flag(meter, "archived")) return Status::FailedPrecondition("meter " + Str(meter, "name") + " is archived");
+  if (Flag(meter, "archived"))
+    return Status::FailedPrecondition("meter " + Str(meter, "name") + " is archived");
   if (a.task_id) {
     INVENTO_ASSIGN_OR_RETURN(Json task, RequireLive(tx, "tasks", *a.task_id, "task_id", "task"));
   }
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "meter_readings", a.id));
   if (!a.reset) {
-    INVENTO_ASSIGN_OR_RETURN(auto prev, FirstRow(tx.db(),
-        "SELECT value, read_at FROM meter_readings WHERE meter_id = ? AND deleted = 0 AND (read_at, id) < (?, ?)"
-        " ORDER BY read_at DESC, id DESC LIMIT 1", {Json(a.meter_id), Json(a.read_at), Json(a.id)}));
+    INVENTO_ASSIGN_OR_RETURN(auto prev,
+                             FirstRow(tx.db(),
+                                      "SELECT value, read_at FROM meter_readings WHERE meter_id = "
+                                      "? AND deleted = 0 AND (read_at, id) < (?, ?)"
+                                      " ORDER BY read_at DESC, id DESC LIMIT 1",
+                                      {Json(a.meter_id), Json(a.read_at), Json(a.id)}));
     if (prev && Int(*prev, "value") > a.value) {
       return Status::InvalidArgument(
-          "the meter cannot go backwards: the previous reading is " + FormatQuantity(Int(*prev, "value")) +
-              " (record a reset if the meter was replaced or rolled over)", "value");
+          "the meter cannot go backwards: the previous reading is " +
+              FormatQuantity(Int(*prev, "value")) +
+              " (record a reset if the meter was replaced or rolled over)",
+          "value");
     }
   }
-  INVENTO_ASSIGN_OR_RETURN(auto next, FirstRow(tx.db(),
-      "SELECT value, is_reset FROM meter_readings WHERE meter_id = ? AND deleted = 0 AND (read_at, id) > (?, ?)"
-      " ORDER BY read_at, id LIMIT 1", {Json(a.meter_id), Json(a.read_at), Json(a.id)}));
+  INVENTO_ASSIGN_OR_RETURN(auto next,
+                           FirstRow(tx.db(),
+                                    "SELECT value, is_reset FROM meter_readings WHERE meter_id = ? "
+                                    "AND deleted = 0 AND (read_at, id) > (?, ?)"
+                                    " ORDER BY read_at, id LIMIT 1",
+                                    {Json(a.meter_id), Json(a.read_at), Json(a.id)}));
   if (next && Int(*next, "is_reset") == 0 && Int(*next, "value") < a.value) {
-    return Status::InvalidArgument("a later reading is lower (" + FormatQuantity(Int(*next, "value")) +
-                                       "): the meter cannot go backwards", "value");
+    return Status::InvalidArgument("a later reading is lower (" +
+                                       FormatQuantity(Int(*next, "value")) +
+                                       "): the meter cannot go backwards",
+                                   "value");
   }
-  return tx.Put("meter_readings", Json{{"id", a.id}, {"meter_id", a.meter_id}, {"value", a.value},
-                                       {"read_at", a.read_at}, {"is_reset", a.reset ? 1 : 0},
-                                       {"task_id", OptJson(a.task_id)}, {"note", OptJson(a.note)},
-                                       {"actor_id", ctx.actor.user_id}, {"deleted", 0}});
+  return tx.Put("meter_readings", Json{{"id", a.id},
+                                       {"meter_id", a.meter_id},
+                                       {"value", a.value},
+                                       {"read_at", a.read_at},
+                                       {"is_reset", a.reset ? 1 : 0},
+                                       {"task_id", OptJson(a.task_id)},
+                                       {"note", OptJson(a.note)},
+                                       {"actor_id", ctx.actor.user_id},
+                                       {"deleted", 0}});
 }
 
 Result<std::int64_t> MeterTotal(const db::Db& db, const std::string& meter_id) {

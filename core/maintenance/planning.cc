@@ -22,7 +22,8 @@ struct Filters {
 // Tasks matching the subject filters (the date range is applied by the caller, on the days
 // each task occupies). ?1 is unused: parameters keep the numbering of the filters.
 Result<std::vector<Json>> CandidateTasks(const db::Db& db, const Filters& f) {
-  return Rows(db,
+  return Rows(
+      db,
       "WITH RECURSIVE below(id, n) AS (SELECT ?4, 0 WHERE ?4 IS NOT NULL"
       "  UNION ALL SELECT a.id, below.n + 1 FROM assets a JOIN below ON a.parent_id = below.id"
       "  WHERE a.deleted = 0 AND below.n < 64),"
@@ -31,13 +32,16 @@ Result<std::vector<Json>> CandidateTasks(const db::Db& db, const Filters& f) {
       " SELECT t.* FROM tasks t WHERE t.deleted = 0 AND t.status <> 'cancelled'"
       " AND (t.planned_start IS NOT NULL OR t.due_date IS NOT NULL)"
       " AND (?2 IS NULL AND ?3 IS NULL OR t.id IN ("
-      "   SELECT task_id FROM task_assignees WHERE deleted = 0 AND (employee_id IN people OR team_id = ?3)"
+      "   SELECT task_id FROM task_assignees WHERE deleted = 0 AND (employee_id IN people OR "
+      "team_id = ?3)"
       "   UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = a.team_id"
       "   WHERE a.deleted = 0 AND m.deleted = 0 AND m.employee_id IN people))"
       " AND (?4 IS NULL OR t.asset_id IN (SELECT id FROM below))"
-      " AND (?5 IS NULL OR t.location_id = ?5 OR t.asset_id IN (SELECT id FROM assets WHERE location_id = ?5))"
+      " AND (?5 IS NULL OR t.location_id = ?5 OR t.asset_id IN (SELECT id FROM assets WHERE "
+      "location_id = ?5))"
       " ORDER BY t.planned_start IS NULL, t.planned_start, t.due_date, t.id",
-      {Json(f.from), OptJson(f.employee_id), OptJson(f.team_id), OptJson(f.asset_id), OptJson(f.site_id)});
+      {Json(f.from), OptJson(f.employee_id), OptJson(f.team_id), OptJson(f.asset_id),
+       OptJson(f.site_id)});
 }
 
 Result<Json> Range(const db::Db& db, const Json& args, const Actor&) {
@@ -65,18 +69,30 @@ Result<Json> Range(const db::Db& db, const Json& args, const Actor&) {
     if (!days || days->second < f.from || days->first > f.to) continue;
     INVENTO_ASSIGN_OR_RETURN(auto emps, TaskEmployees(db, Str(t, "id")));
     INVENTO_ASSIGN_OR_RETURN(auto teams, Rows(db,
-        "SELECT team_id FROM task_assignees WHERE task_id = ? AND deleted = 0 AND team_id IS NOT NULL"
-        " ORDER BY team_id", {t["id"]}));
+                                              "SELECT team_id FROM task_assignees WHERE task_id = "
+                                              "? AND deleted = 0 AND team_id IS NOT NULL"
+                                              " ORDER BY team_id",
+                                              {t["id"]}));
     Json team_ids = Json::array();
     for (const auto& tm : teams) team_ids.push_back(tm["team_id"]);
     employees.insert(emps.begin(), emps.end());
     if (auto p = OptStr(t, "project_id")) project_ids.insert(*p);
     listed[Str(t, "id")] = t;
-    tasks.push_back({{"id", t["id"]}, {"title", t["title"]}, {"status", t["status"]}, {"type", t["type"]},
-                     {"priority", t["priority"]}, {"project_id", t["project_id"]}, {"asset_id", t["asset_id"]},
-                     {"location_id", t["location_id"]}, {"planned_start", t["planned_start"]},
-                     {"planned_end", t["planned_end"]}, {"due_date", t["due_date"]}, {"first_day", days->first},
-                     {"last_day", days->second}, {"employees", emps}, {"teams", team_ids}});
+    tasks.push_back({{"id", t["id"]},
+                     {"title", t["title"]},
+                     {"status", t["status"]},
+                     {"type", t["type"]},
+                     {"priority", t["priority"]},
+                     {"project_id", t["project_id"]},
+                     {"asset_id", t["asset_id"]},
+                     {"location_id", t["location_id"]},
+                     {"planned_start", t["planned_start"]},
+                     {"planned_end", t["planned_end"]},
+                     {"due_date", t["due_date"]},
+                     {"first_day", days->first},
+                     {"last_day", days->second},
+                     {"employees", emps},
+                     {"teams", team_ids}});
   }
   // People whose absences matter: the filtered ones, or those of the listed tasks.
   std::set<std::string> people = employees;
@@ -85,20 +101,27 @@ Result<Json> Range(const db::Db& db, const Json& args, const Actor&) {
     INVENTO_ASSIGN_OR_RETURN(auto members, people::TeamMembers(db, *f.team_id));
     people.insert(members.begin(), members.end());
   }
-  INVENTO_ASSIGN_OR_RETURN(auto all_absences, Rows(db,
-      "SELECT a.id, a.employee_id, e.name AS employee, a.kind, a.start_date, a.end_date FROM absences a"
-      " JOIN employees e ON e.id = a.employee_id WHERE a.deleted = 0 AND e.deleted = 0"
-      " AND a.end_date >= ? AND a.start_date <= ? ORDER BY a.start_date, e.name_key, a.id",
-      {Json(f.from), Json(f.to)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto all_absences,
+      Rows(db,
+           "SELECT a.id, a.employee_id, e.name AS employee, a.kind, a.start_date, a.end_date FROM "
+           "absences a"
+           " JOIN employees e ON e.id = a.employee_id WHERE a.deleted = 0 AND e.deleted = 0"
+           " AND a.end_date >= ? AND a.start_date <= ? ORDER BY a.start_date, e.name_key, a.id",
+           {Json(f.from), Json(f.to)}));
   Json absences = Json::array();
   for (const auto& a : all_absences) {
     if (!f.any_subject() || people.count(Str(a, "employee_id"))) absences.push_back(a);
   }
-  INVENTO_ASSIGN_OR_RETURN(auto all_projects, Rows(db,
-      "SELECT id, code, name, status, start_date, end_date FROM projects WHERE deleted = 0"
-      " AND status <> 'cancelled' AND (start_date IS NULL OR start_date <= ?2)"
-      " AND (end_date IS NULL OR end_date >= ?1) AND (start_date IS NOT NULL OR end_date IS NOT NULL)"
-      " ORDER BY start_date, code_key, id", {Json(f.from), Json(f.to)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto all_projects,
+      Rows(db,
+           "SELECT id, code, name, status, start_date, end_date FROM projects WHERE deleted = 0"
+           " AND status <> 'cancelled' AND (start_date IS NULL OR start_date <= ?2)"
+           " AND (end_date IS NULL OR end_date >= ?1) AND (start_date IS NOT NULL OR end_date IS "
+           "NOT NULL)"
+           " ORDER BY start_date, code_key, id",
+           {Json(f.from), Json(f.to)}));
   Json projects = Json::array();
   for (const auto& p : all_projects) {
     if (!f.any_subject() || project_ids.count(Str(p, "id"))) projects.push_back(p);
@@ -112,7 +135,8 @@ Result<Json> Range(const db::Db& db, const Json& args, const Actor&) {
         auto a = TaskWindow(bookings[i]), b = TaskWindow(bookings[j]);
         bool shown = listed.count(Str(bookings[i], "id")) || listed.count(Str(bookings[j], "id"));
         if (shown && a && b && a->start < b->end && b->start < a->end) {
-          conflicts.push_back({{"kind", "overlap"}, {"employee_id", e},
+          conflicts.push_back({{"kind", "overlap"},
+                               {"employee_id", e},
                                {"task_ids", {bookings[i]["id"], bookings[j]["id"]}}});
         }
       }
@@ -122,13 +146,16 @@ Result<Json> Range(const db::Db& db, const Json& args, const Actor&) {
       INVENTO_ASSIGN_OR_RETURN(bool assigned, EmployeeIsAssigned(db, e, id));
       auto days = TaskDays(t);
       if (!assigned || !days) continue;
-      INVENTO_ASSIGN_OR_RETURN(auto absent, people::AbsencesOverlapping(db, e, days->first, days->second));
+      INVENTO_ASSIGN_OR_RETURN(auto absent,
+                               people::AbsencesOverlapping(db, e, days->first, days->second));
       for (const auto& a : absent) {
-        conflicts.push_back({{"kind", "absent"}, {"employee_id", e}, {"task_id", id}, {"absence_id", a["id"]}});
+        conflicts.push_back(
+            {{"kind", "absent"}, {"employee_id", e}, {"task_id", id}, {"absence_id", a["id"]}});
       }
     }
   }
-  return Json{{"tasks", tasks}, {"projects", projects}, {"absences", absences}, {"conflicts", conflicts}};
+  return Json{
+      {"tasks", tasks}, {"projects", projects}, {"absences", absences}, {"conflicts", conflicts}};
 }
 
 }  // namespace

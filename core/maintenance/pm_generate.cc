@@ -22,8 +22,9 @@ struct Generated {
 };
 
 // Creates the work order of one occurrence unless a row with its id exists.
-Status CreateOccurrence(WriteTx& tx, const MutationContext& ctx, const Json& plan, const Json& asset,
-                        const std::string& key, const std::string& due, Generated& out) {
+Status CreateOccurrence(WriteTx& tx, const MutationContext& ctx, const Json& plan,
+                        const Json& asset, const std::string& key, const std::string& due,
+                        Generated& out) {
   const std::string plan_id = Str(plan, "id");
   const std::string task_id = PmWorkOrderId(plan_id, key);
   INVENTO_ASSIGN_OR_RETURN(auto existing, tx.Get("tasks", task_id));
@@ -31,31 +32,43 @@ Status CreateOccurrence(WriteTx& tx, const MutationContext& ctx, const Json& pla
     ++out.existing;
     return Status::Ok();
   }
-  INVENTO_RETURN_IF_ERROR(InsertTask(tx, Json{{"id", task_id}, {"title", plan["title"]},
-                                              {"description", plan["description"]}, {"type", plan["task_type"]},
-                                              {"priority", plan["priority"]}, {"status", "planned"},
-                                              {"asset_id", plan["asset_id"]}, {"location_id", asset["location_id"]},
-                                              {"pm_plan_id", plan_id}, {"pm_occurrence", key}, {"due_date", due},
-                                              {"estimated_hours", plan["estimated_hours"]}},
-                                 ctx));
+  INVENTO_RETURN_IF_ERROR(InsertTask(tx,
+                                     Json{{"id", task_id},
+                                          {"title", plan["title"]},
+                                          {"description", plan["description"]},
+                                          {"type", plan["task_type"]},
+                                          {"priority", plan["priority"]},
+                                          {"status", "planned"},
+                                          {"asset_id", plan["asset_id"]},
+                                          {"location_id", asset["location_id"]},
+                                          {"pm_plan_id", plan_id},
+                                          {"pm_occurrence", key},
+                                          {"due_date", due},
+                                          {"estimated_hours", plan["estimated_hours"]}},
+                                     ctx));
   Json checklist = Json::parse(Str(plan, "checklist"), nullptr, false);
-  if (checklist.is_array()) INVENTO_RETURN_IF_ERROR(AddChecklistFromTemplate(tx, task_id, checklist));
+  if (checklist.is_array())
+    INVENTO_RETURN_IF_ERROR(AddChecklistFromTemplate(tx, task_id, checklist));
   if (auto team = OptStr(plan, "team_id")) {
     INVENTO_RETURN_IF_ERROR(tx.Put("task_assignees", Json{{"id", DerivedId("pm-team:" + task_id)},
-                                                          {"task_id", task_id}, {"team_id", *team},
-                                                          {"employee_id", nullptr}, {"deleted", 0}}));
+                                                          {"task_id", task_id},
+                                                          {"team_id", *team},
+                                                          {"employee_id", nullptr},
+                                                          {"deleted", 0}}));
   }
-  out.created.push_back({{"task_id", task_id}, {"plan_id", plan_id}, {"occurrence", key}, {"due_date", due}});
+  out.created.push_back(
+      {{"task_id", task_id}, {"plan_id", plan_id}, {"occurrence", key}, {"due_date", due}});
   return Status::Ok();
 }
 
-Status GenerateCalendar(WriteTx& tx, const MutationContext& ctx, const Json& plan, const Json& asset,
-                        const Date& as_of, Generated& out) {
+Status GenerateCalendar(WriteTx& tx, const MutationContext& ctx, const Json& plan,
+                        const Json& asset, const Date& as_of, Generated& out) {
   Date start = StoredDate(Str(plan, "start_date"));
   auto unit = ParseIntervalUnit(Str(plan, "interval_unit")).value_or(IntervalUnit::kMonth);
   std::int64_t n = Int(plan, "interval_n", 1);
   auto last = OptStr(plan, "last_due_date");
-  std::int64_t k = FirstOccurrenceAfter(start, unit, n, last ? std::optional(StoredDate(*last)) : std::nullopt);
+  std::int64_t k =
+      FirstOccurrenceAfter(start, unit, n, last ? std::optional(StoredDate(*last)) : std::nullopt);
   std::optional<std::string> new_last;
   for (int made = 0;; ++k, ++made) {
     Date due = CalendarOccurrence(start, unit, n, k);
@@ -68,7 +81,9 @@ Status GenerateCalendar(WriteTx& tx, const MutationContext& ctx, const Json& pla
     INVENTO_RETURN_IF_ERROR(CreateOccurrence(tx, ctx, plan, asset, key, key, out));
     new_last = key;
   }
-  if (new_last) INVENTO_RETURN_IF_ERROR(tx.Put("pm_plans", Json{{"id", plan["id"]}, {"last_due_date", *new_last}}));
+  if (new_last)
+    INVENTO_RETURN_IF_ERROR(
+        tx.Put("pm_plans", Json{{"id", plan["id"]}, {"last_due_date", *new_last}}));
   return Status::Ok();
 }
 
@@ -90,15 +105,20 @@ Result<Json> Generate(WriteTx& tx, const Json& args, const MutationContext& ctx)
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(std::string as_of, CheckRequiredDate(as_of_text, "as_of"));
   if (plan_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json p, RequireLive(tx, "pm_plans", *plan_id, "plan_id", "preventive plan"));
+    INVENTO_ASSIGN_OR_RETURN(Json p,
+                             RequireLive(tx, "pm_plans", *plan_id, "plan_id", "preventive plan"));
   }
   INVENTO_ASSIGN_OR_RETURN(auto plans, Rows(tx.db(),
-      "SELECT p.* FROM pm_plans p JOIN assets a ON a.id = p.asset_id WHERE p.deleted = 0 AND p.active = 1"
-      " AND a.deleted = 0 AND a.archived = 0 AND a.status <> 'retired' AND (?1 IS NULL OR p.id = ?1)"
-      " ORDER BY p.id", {OptJson(plan_id)}));
+                                            "SELECT p.* FROM pm_plans p JOIN assets a ON a.id = "
+                                            "p.asset_id WHERE p.deleted = 0 AND p.active = 1"
+                                            " AND a.deleted = 0 AND a.archived = 0 AND a.status <> "
+                                            "'retired' AND (?1 IS NULL OR p.id = ?1)"
+                                            " ORDER BY p.id",
+                                            {OptJson(plan_id)}));
   Generated out;
   for (const auto& plan : plans) {
-    INVENTO_ASSIGN_OR_RETURN(Json asset, RequireLive(tx, "assets", Str(plan, "asset_id"), "asset_id", "asset"));
+    INVENTO_ASSIGN_OR_RETURN(Json asset,
+                             RequireLive(tx, "assets", Str(plan, "asset_id"), "asset_id", "asset"));
     if (Str(plan, "trigger_kind") == "calendar") {
       INVENTO_RETURN_IF_ERROR(GenerateCalendar(tx, ctx, plan, asset, StoredDate(as_of), out));
     } else {
@@ -110,8 +130,6 @@ Result<Json> Generate(WriteTx& tx, const Json& args, const MutationContext& ctx)
 
 }  // namespace
 
-void RegisterPmGenerate(Registry& registry) {
-  registry.Add(MutatorDef{"pm.generate", &Generate});
-}
+void RegisterPmGenerate(Registry& registry) { registry.Add(MutatorDef{"pm.generate", &Generate}); }
 
 }  // namespace invento::maint

@@ -45,11 +45,13 @@ Result<Json> CompliancePerPlan(const db::Db& db, const Json& args, const Actor&)
   INVENTO_ASSIGN_OR_RETURN(auto as_of, CheckDate(as_of_text, "as_of"));
   if (to < from) return Status::InvalidArgument("to is before from", "to");
   if (plan_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json p, RequireLive(db, "pm_plans", *plan_id, "plan_id", "preventive plan"));
+    INVENTO_ASSIGN_OR_RETURN(Json p,
+                             RequireLive(db, "pm_plans", *plan_id, "plan_id", "preventive plan"));
   }
   std::string day = as_of.value_or(FormatDate(DayOfMs(NowMs())));
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db, kCountedSql, {Json(from), Json(to), Json(day),
-                                                             OptJson(asset_id), OptJson(plan_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows, Rows(db, kCountedSql,
+                      {Json(from), Json(to), Json(day), OptJson(asset_id), OptJson(plan_id)}));
   Compliance total;
   std::map<std::string, std::pair<std::string, Compliance>> plans;
   for (const auto& row : rows) {
@@ -78,18 +80,29 @@ Result<Json> Due(const db::Db& db, const Json& args, const Actor&) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(std::string as_of, CheckRequiredDate(as_of_text, "as_of"));
   const Date today = StoredDate(as_of);
-  INVENTO_ASSIGN_OR_RETURN(auto plans, Rows(db,
-      "SELECT p.*, a.name AS asset FROM pm_plans p JOIN assets a ON a.id = p.asset_id"
-      " WHERE p.deleted = 0 AND p.active = 1 AND a.deleted = 0 AND (?1 IS NULL OR p.asset_id = ?1)"
-      " ORDER BY a.name_key, p.title, p.id", {OptJson(asset_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto plans,
+      Rows(db,
+           "SELECT p.*, a.name AS asset FROM pm_plans p JOIN assets a ON a.id = p.asset_id"
+           " WHERE p.deleted = 0 AND p.active = 1 AND a.deleted = 0 AND (?1 IS NULL OR p.asset_id "
+           "= ?1)"
+           " ORDER BY a.name_key, p.title, p.id",
+           {OptJson(asset_id)}));
   Json items = Json::array();
   for (const auto& p : plans) {
-    Json item{{"plan_id", p["id"]}, {"title", p["title"]}, {"asset_id", p["asset_id"]}, {"asset", p["asset"]},
+    Json item{{"plan_id", p["id"]},
+              {"title", p["title"]},
+              {"asset_id", p["asset_id"]},
+              {"asset", p["asset"]},
               {"trigger", p["trigger_kind"]}};
     bool overdue = false, due_soon = false;
-    INVENTO_ASSIGN_OR_RETURN(auto open, Rows(db,
-        "SELECT id AS task_id, due_date, status FROM tasks WHERE pm_plan_id = ? AND deleted = 0"
-        " AND status NOT IN ('done', 'closed', 'cancelled') ORDER BY due_date, id", {p["id"]}));
+    INVENTO_ASSIGN_OR_RETURN(
+        auto open,
+        Rows(
+            db,
+            "SELECT id AS task_id, due_date, status FROM tasks WHERE pm_plan_id = ? AND deleted = 0"
+            " AND status NOT IN ('done', 'closed', 'cancelled') ORDER BY due_date, id",
+            {p["id"]}));
     for (auto& t : open) {
       bool late = !t["due_date"].is_null() && Str(t, "due_date") < as_of;
       t["overdue"] = late;
@@ -108,7 +121,8 @@ Result<Json> Due(const db::Db& db, const Json& args, const Actor&) {
       due_soon = DayNumber(next) <= DayNumber(today) + horizon;
     } else {
       INVENTO_ASSIGN_OR_RETURN(std::int64_t total, MeterTotal(db, Str(p, "meter_id")));
-      std::int64_t threshold = Int(p, "meter_base") + (Int(p, "last_meter_k", 0) + 1) * Int(p, "meter_interval");
+      std::int64_t threshold =
+          Int(p, "meter_base") + (Int(p, "last_meter_k", 0) + 1) * Int(p, "meter_interval");
       item["meter_total"] = FormatQuantity(total);
       item["next_threshold"] = FormatQuantity(threshold);
       item["remaining"] = FormatQuantity(threshold - total);
@@ -125,10 +139,12 @@ Result<Json> Due(const db::Db& db, const Json& args, const Actor&) {
 }  // namespace
 
 Result<Compliance> PmCompliance(const db::Db& db, const std::string& from, const std::string& to,
-                                const std::string& as_of, const std::optional<std::string>& asset_id,
+                                const std::string& as_of,
+                                const std::optional<std::string>& asset_id,
                                 const std::optional<std::string>& plan_id) {
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db, kCountedSql, {Json(from), Json(to), Json(as_of),
-                                                             OptJson(asset_id), OptJson(plan_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows, Rows(db, kCountedSql,
+                      {Json(from), Json(to), Json(as_of), OptJson(asset_id), OptJson(plan_id)}));
   Compliance c;
   for (const auto& row : rows) Count(c, row);
   return c;
@@ -136,8 +152,12 @@ Result<Compliance> PmCompliance(const db::Db& db, const std::string& from, const
 
 Json ComplianceJson(const Compliance& c) {
   Json bp = c.due > 0 ? Json(BasisPoints(c.on_time, c.due)) : Json();
-  return Json{{"due", c.due}, {"on_time", c.on_time}, {"late", c.late}, {"missed", c.missed},
-              {"rate_bp", bp}, {"rate", bp.is_null() ? Json() : Json(FormatBasisPoints(bp.get<std::int64_t>()))}};
+  return Json{{"due", c.due},
+              {"on_time", c.on_time},
+              {"late", c.late},
+              {"missed", c.missed},
+              {"rate_bp", bp},
+              {"rate", bp.is_null() ? Json() : Json(FormatBasisPoints(bp.get<std::int64_t>()))}};
 }
 
 void RegisterPmQueries(Registry& registry) {

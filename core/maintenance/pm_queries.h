@@ -29,7 +29,8 @@ struct Compliance {
 };
 // Compliance over preventive work orders due in [from, to] (dates), as seen on as_of.
 Result<Compliance> PmCompliance(const db::Db& db, const std::string& from, const std::string& to,
-                                const std::string& as_of, const std::optional<std::string>& asset_id,
+                                const std::string& as_of,
+                                const std::optional<std::string>& asset_id,
                                 const std::optional<std::string>& plan_id);
 Json ComplianceJson(const Compliance& c);
 

@@ -14,10 +14,14 @@ std::optional<IntervalUnit> ParseIntervalUnit(std::string_view s) {
 
 Date CalendarOccurrence(const Date& start, IntervalUnit unit, std::int64_t n, std::int64_t k) {
   switch (unit) {
-    case IntervalUnit::kDay: return AddDays(start, k * n);
-    case IntervalUnit::kWeek: return AddDays(start, 7 * k * n);
-    case IntervalUnit::kMonth: return AddMonths(start, k * n);
-    case IntervalUnit::kYear: return AddMonths(start, 12 * k * n);
+    case IntervalUnit::kDay:
+      return AddDays(start, k * n);
+    case IntervalUnit::kWeek:
+      return AddDays(start, 7 * k * n);
+    case IntervalUnit::kMonth:
+      return AddMonths(start, k * n);
+    case IntervalUnit::kYear:
+      return AddMonths(start, 12 * k * n);
   }
   return start;
 }
@@ -29,8 +33,10 @@ std::int64_t FirstOccurrenceAfter(const Date& start, IntervalUnit unit, std::int
   if (diff < 0) return 0;
   // A first guess from the average length of a step, then exact correction: occurrences
   // are non-decreasing in k, so walking settles on the answer in a step or two.
-  double step_days = unit == IntervalUnit::kDay ? 1.0 : unit == IntervalUnit::kWeek ? 7.0
-                     : unit == IntervalUnit::kMonth ? 30.436875 : 365.2425;
+  double step_days = unit == IntervalUnit::kDay     ? 1.0
+                     : unit == IntervalUnit::kWeek  ? 7.0
+                     : unit == IntervalUnit::kMonth ? 30.436875
+                                                    : 365.2425;
   std::int64_t k = static_cast<std::int64_t>(diff / (step_days * static_cast<double>(n)));
   while (k > 0 && DayNumber(CalendarOccurrence(start, unit, n, k - 1)) > DayNumber(*after)) --k;
   while (DayNumber(CalendarOccurrence(start, unit, n, k)) <= DayNumber(*after)) ++k;

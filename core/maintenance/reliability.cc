@@ -16,8 +16,11 @@ struct DownPeriod {
 };
 
 Result<std::vector<Json>> Events(const db::Db& db, const std::string& asset_id) {
-  return Rows(db, "SELECT id, status, previous_status, at, task_id, note, actor_id FROM asset_status_events"
-                  " WHERE asset_id = ? AND deleted = 0 ORDER BY at, id", {Json(asset_id)});
+  return Rows(
+      db,
+      "SELECT id, status, previous_status, at, task_id, note, actor_id FROM asset_status_events"
+      " WHERE asset_id = ? AND deleted = 0 ORDER BY at, id",
+      {Json(asset_id)});
 }
 
 std::vector<DownPeriod> DownPeriods(const std::vector<Json>& events) {
@@ -52,10 +55,14 @@ Result<Json> Kpi(const db::Db& db, const Json& args, const Actor&) {
   if (asset_id) {
     INVENTO_ASSIGN_OR_RETURN(Json a, RequireLive(db, "assets", *asset_id, "asset_id", "asset"));
   }
-  INVENTO_ASSIGN_OR_RETURN(auto assets, Rows(db,
-      "SELECT a.id, a.name FROM assets a WHERE a.deleted = 0 AND (?1 IS NULL OR a.id = ?1)"
-      " AND EXISTS (SELECT 1 FROM asset_status_events e WHERE e.asset_id = a.id AND e.deleted = 0)"
-      " ORDER BY a.name_key, a.id", {OptJson(asset_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto assets,
+      Rows(db,
+           "SELECT a.id, a.name FROM assets a WHERE a.deleted = 0 AND (?1 IS NULL OR a.id = ?1)"
+           " AND EXISTS (SELECT 1 FROM asset_status_events e WHERE e.asset_id = a.id AND e.deleted "
+           "= 0)"
+           " ORDER BY a.name_key, a.id",
+           {OptJson(asset_id)}));
   Reliability total;
   Json rows = Json::array();
   for (const auto& a : assets) {
@@ -76,11 +83,13 @@ Result<Json> History(const db::Db& db, const Json& args, const Actor&) {
   std::int64_t to = r.OptionalInt("to", 0, kMaxTime).value_or(kMaxTime);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json asset, RequireLive(db, "assets", id, "id", "asset"));
-  INVENTO_ASSIGN_OR_RETURN(auto tasks, Rows(db,
-      "SELECT id, title, type, priority, status, due_date, created_at, started_at, completed_at, pm_plan_id"
-      " FROM tasks WHERE asset_id = ?1 AND deleted = 0 AND created_at < ?3"
-      " AND (completed_at IS NULL OR completed_at >= ?2) ORDER BY created_at, id",
-      {Json(id), Json(from), Json(to)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto tasks, Rows(db,
+                       "SELECT id, title, type, priority, status, due_date, created_at, "
+                       "started_at, completed_at, pm_plan_id"
+                       " FROM tasks WHERE asset_id = ?1 AND deleted = 0 AND created_at < ?3"
+                       " AND (completed_at IS NULL OR completed_at >= ?2) ORDER BY created_at, id",
+                       {Json(id), Json(from), Json(to)}));
   Json parts = Json::array();
   std::int64_t parts_value = 0;
   for (const auto& t : tasks) {
@@ -98,14 +107,15 @@ Result<Json> History(const db::Db& db, const Json& args, const Actor&) {
     if (p.end <= from || p.start >= to) continue;
     std::int64_t d = Overlap(p.start, p.end, from, to);
     down_ms += d;
-    downtime.push_back({{"start", p.start}, {"end", p.end == kForever ? Json() : Json(p.end)},
+    downtime.push_back({{"start", p.start},
+                        {"end", p.end == kForever ? Json() : Json(p.end)},
                         {"duration_ms", p.end == kForever ? Json() : Json(p.end - p.start)}});
   }
   Json in_window = Json::array();
   for (const auto& e : events) {
     if (Int(e, "at") >= from && Int(e, "at") < to) in_window.push_back(e);
   }
-  return Json{{"work_orders", tasks}, {"parts", parts}, {"parts_value_cents", parts_value},
+  return Json{{"work_orders", tasks}, {"parts", parts},         {"parts_value_cents", parts_value},
               {"downtime", downtime}, {"downtime_ms", down_ms}, {"status_events", in_window}};
 }
 
@@ -120,8 +130,8 @@ Reliability& Reliability::operator+=(const Reliability& o) {
   return *this;
 }
 
-Result<Reliability> AssetReliability(const db::Db& db, const std::string& asset_id, std::int64_t from,
-                                     std::int64_t to) {
+Result<Reliability> AssetReliability(const db::Db& db, const std::string& asset_id,
+                                     std::int64_t from, std::int64_t to) {
   INVENTO_ASSIGN_OR_RETURN(auto events, Events(db, asset_id));
   Reliability rel;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -150,11 +160,19 @@ Json ReliabilityJson(const Reliability& r) {
   Json mtbf = r.failures > 0 ? Json(r.uptime_ms / r.failures) : Json();
   std::int64_t observed = r.uptime_ms + r.downtime_ms;
   Json avail_bp = observed > 0 ? Json(BasisPoints(r.uptime_ms, observed)) : Json();
-  return Json{{"failures", r.failures}, {"repairs", r.repairs}, {"repair_ms", r.repair_ms},
-              {"uptime_ms", r.uptime_ms}, {"downtime_ms", r.downtime_ms},
-              {"mttr_ms", mttr}, {"mttr_hours", Hours(mttr)}, {"mtbf_ms", mtbf}, {"mtbf_hours", Hours(mtbf)},
-              {"availability_bp", avail_bp},
-              {"availability", avail_bp.is_null() ? Json() : Json(FormatBasisPoints(avail_bp.get<std::int64_t>()))}};
+  return Json{
+      {"failures", r.failures},
+      {"repairs", r.repairs},
+      {"repair_ms", r.repair_ms},
+      {"uptime_ms", r.uptime_ms},
+      {"downtime_ms", r.downtime_ms},
+      {"mttr_ms", mttr},
+      {"mttr_hours", Hours(mttr)},
+      {"mtbf_ms", mtbf},
+      {"mtbf_hours", Hours(mtbf)},
+      {"availability_bp", avail_bp},
+      {"availability",
+       avail_bp.is_null() ? Json() : Json(FormatBasisPoints(avail_bp.get<std::int64_t>()))}};
 }
 
 void RegisterReliability(Registry& registry) {

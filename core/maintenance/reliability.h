@@ -31,8 +31,8 @@ struct Reliability {
   Reliability& operator+=(const Reliability& o);
 };
 
-Result<Reliability> AssetReliability(const db::Db& db, const std::string& asset_id, std::int64_t from,
-                                     std::int64_t to);
+Result<Reliability> AssetReliability(const db::Db& db, const std::string& asset_id,
+                                     std::int64_t from, std::int64_t to);
 // The figures with MTTR, MTBF and availability computed (null when undefined).
 Json ReliabilityJson(const Reliability& r);
 

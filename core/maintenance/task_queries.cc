@@ -21,33 +21,48 @@ Result<Json> Get(const db::Db& db, const Json& args, const Actor&) {
   t.erase("version");
   t["estimated_hours_milli"] = t["estimated_hours"];
   t["estimated_hours"] = FormatQuantity(Int(t, "estimated_hours"));
-  INVENTO_ASSIGN_OR_RETURN(auto assignees, Rows(db,
-      "SELECT a.id, a.employee_id, a.team_id, coalesce(e.name, tm.name) AS name FROM task_assignees a"
-      " LEFT JOIN employees e ON e.id = a.employee_id LEFT JOIN teams tm ON tm.id = a.team_id"
-      " WHERE a.task_id = ? AND a.deleted = 0 ORDER BY a.team_id IS NOT NULL, name, a.id", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto assignees,
+      Rows(db,
+           "SELECT a.id, a.employee_id, a.team_id, coalesce(e.name, tm.name) AS name FROM "
+           "task_assignees a"
+           " LEFT JOIN employees e ON e.id = a.employee_id LEFT JOIN teams tm ON tm.id = a.team_id"
+           " WHERE a.task_id = ? AND a.deleted = 0 ORDER BY a.team_id IS NOT NULL, name, a.id",
+           {Json(id)}));
   t["assignees"] = assignees;
   INVENTO_ASSIGN_OR_RETURN(auto employees, TaskEmployees(db, id));
   t["employees"] = employees;
-  INVENTO_ASSIGN_OR_RETURN(auto skills, Rows(db,
-      "SELECT ts.skill_id, s.name, ts.min_level FROM task_skills ts JOIN skills s ON s.id = ts.skill_id"
-      " WHERE ts.task_id = ? AND ts.deleted = 0 ORDER BY s.name_key", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(auto skills,
+                           Rows(db,
+                                "SELECT ts.skill_id, s.name, ts.min_level FROM task_skills ts JOIN "
+                                "skills s ON s.id = ts.skill_id"
+                                " WHERE ts.task_id = ? AND ts.deleted = 0 ORDER BY s.name_key",
+                                {Json(id)}));
   t["required_skills"] = skills;
-  INVENTO_ASSIGN_OR_RETURN(auto checklist, Rows(db,
-      "SELECT c.id, c.position, c.label, c.required, c.meter_id, c.checked, c.checked_at, c.checked_by,"
-      " c.reading_id, r.value AS reading_value, c.note FROM checklist_items c"
-      " LEFT JOIN meter_readings r ON r.id = c.reading_id"
-      " WHERE c.task_id = ? AND c.deleted = 0 ORDER BY c.position, c.id", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto checklist, Rows(db,
+                           "SELECT c.id, c.position, c.label, c.required, c.meter_id, c.checked, "
+                           "c.checked_at, c.checked_by,"
+                           " c.reading_id, r.value AS reading_value, c.note FROM checklist_items c"
+                           " LEFT JOIN meter_readings r ON r.id = c.reading_id"
+                           " WHERE c.task_id = ? AND c.deleted = 0 ORDER BY c.position, c.id",
+                           {Json(id)}));
   for (auto& c : checklist) {
     c["required"] = c["required"] == 1;
     c["checked"] = c["checked"] == 1;
-    if (c["reading_value"].is_number_integer()) c["reading_value"] = FormatQuantity(Int(c, "reading_value"));
+    if (c["reading_value"].is_number_integer())
+      c["reading_value"] = FormatQuantity(Int(c, "reading_value"));
   }
   t["checklist"] = checklist;
   INVENTO_ASSIGN_OR_RETURN(t["materials"], TaskMaterials(db, id));
-  INVENTO_ASSIGN_OR_RETURN(auto entries, Rows(db,
-      "SELECT te.id, te.employee_id, e.name AS employee, te.work_date, te.hours, te.note FROM time_entries te"
-      " JOIN employees e ON e.id = te.employee_id WHERE te.task_id = ? AND te.deleted = 0"
-      " ORDER BY te.work_date, te.id", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto entries,
+      Rows(db,
+           "SELECT te.id, te.employee_id, e.name AS employee, te.work_date, te.hours, te.note FROM "
+           "time_entries te"
+           " JOIN employees e ON e.id = te.employee_id WHERE te.task_id = ? AND te.deleted = 0"
+           " ORDER BY te.work_date, te.id",
+           {Json(id)}));
   std::int64_t total = 0;
   for (auto& e : entries) {
     total += Int(e, "hours");
@@ -55,20 +70,27 @@ Result<Json> Get(const db::Db& db, const Json& args, const Actor&) {
   }
   t["time_entries"] = entries;
   t["total_hours"] = FormatQuantity(total);
-  INVENTO_ASSIGN_OR_RETURN(auto history, Rows(db,
-      "SELECT id, from_status, to_status, at, actor_id, note FROM task_status_events"
-      " WHERE task_id = ? AND deleted = 0 ORDER BY at, id", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto history,
+      Rows(db,
+           "SELECT id, from_status, to_status, at, actor_id, note FROM task_status_events"
+           " WHERE task_id = ? AND deleted = 0 ORDER BY at, id",
+           {Json(id)}));
   t["status_history"] = history;
-  INVENTO_ASSIGN_OR_RETURN(auto attachments, Rows(db,
-      "SELECT id, sha256, filename, mime, size_bytes, uploaded_at, actor_id FROM attachments"
-      " WHERE entity_type = 'task' AND entity_id = ? AND deleted = 0 ORDER BY uploaded_at, id", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto attachments,
+      Rows(db,
+           "SELECT id, sha256, filename, mime, size_bytes, uploaded_at, actor_id FROM attachments"
+           " WHERE entity_type = 'task' AND entity_id = ? AND deleted = 0 ORDER BY uploaded_at, id",
+           {Json(id)}));
   t["attachments"] = attachments;
   return t;
 }
 
 Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
-  auto status = r.OptionalEnum("status", {"draft", "planned", "in_progress", "on_hold", "done", "closed", "cancelled"});
+  auto status = r.OptionalEnum(
+      "status", {"draft", "planned", "in_progress", "on_hold", "done", "closed", "cancelled"});
   auto type = r.OptionalEnum("type", kTypes);
   auto priority = r.OptionalEnum("priority", kPriorities);
   auto project_id = r.OptionalId("project_id");
@@ -82,25 +104,38 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(auto overdue, CheckDate(overdue_text, "overdue_as_of"));
   if (mine) {
-    INVENTO_ASSIGN_OR_RETURN(auto own, FirstRow(db,
-        "SELECT id FROM employees WHERE user_id = ? AND deleted = 0 ORDER BY id LIMIT 1", {Json(actor.user_id)}));
+    INVENTO_ASSIGN_OR_RETURN(
+        auto own,
+        FirstRow(db,
+                 "SELECT id FROM employees WHERE user_id = ? AND deleted = 0 ORDER BY id LIMIT 1",
+                 {Json(actor.user_id)}));
     if (!own) return Json{{"items", Json::array()}};
     employee_id = Str(*own, "id");
   }
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT t.id, t.title, t.type, t.priority, t.status, t.project_id, t.asset_id, t.location_id,"
-      " t.pm_plan_id, t.planned_start, t.planned_end, t.due_date, t.estimated_hours, t.completed_at"
-      " FROM tasks t WHERE t.deleted = 0"
-      " AND (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.type = ?2) AND (?3 IS NULL OR t.priority = ?3)"
-      " AND (?4 IS NULL OR t.project_id = ?4) AND (?5 IS NULL OR t.asset_id = ?5)"
-      " AND (?6 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE employee_id = ?6 AND deleted = 0"
-      "   UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = a.team_id"
-      "   WHERE m.employee_id = ?6 AND a.deleted = 0 AND m.deleted = 0))"
-      " AND (?7 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE team_id = ?7 AND deleted = 0))"
-      " AND (?8 IS NULL OR (t.due_date < ?8 AND t.status NOT IN ('done', 'closed', 'cancelled')))"
-      " ORDER BY t.due_date IS NULL, t.due_date, t.planned_start, t.id LIMIT ?9 OFFSET ?10",
-      {OptJson(status), OptJson(type), OptJson(priority), OptJson(project_id), OptJson(asset_id),
-       OptJson(employee_id), OptJson(team_id), OptJson(overdue), Json(limit), Json(offset)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(db,
+           "SELECT t.id, t.title, t.type, t.priority, t.status, t.project_id, t.asset_id, "
+           "t.location_id,"
+           " t.pm_plan_id, t.planned_start, t.planned_end, t.due_date, t.estimated_hours, "
+           "t.completed_at"
+           " FROM tasks t WHERE t.deleted = 0"
+           " AND (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.type = ?2) AND (?3 IS NULL OR "
+           "t.priority = ?3)"
+           " AND (?4 IS NULL OR t.project_id = ?4) AND (?5 IS NULL OR t.asset_id = ?5)"
+           " AND (?6 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE employee_id = ?6 "
+           "AND deleted = 0"
+           "   UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = "
+           "a.team_id"
+           "   WHERE m.employee_id = ?6 AND a.deleted = 0 AND m.deleted = 0))"
+           " AND (?7 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE team_id = ?7 AND "
+           "deleted = 0))"
+           " AND (?8 IS NULL OR (t.due_date < ?8 AND t.status NOT IN ('done', 'closed', "
+           "'cancelled')))"
+           " ORDER BY t.due_date IS NULL, t.due_date, t.planned_start, t.id LIMIT ?9 OFFSET ?10",
+           {OptJson(status), OptJson(type), OptJson(priority), OptJson(project_id),
+            OptJson(asset_id), OptJson(employee_id), OptJson(team_id), OptJson(overdue),
+            Json(limit), Json(offset)}));
   for (auto& t : rows) t["estimated_hours"] = FormatQuantity(Int(t, "estimated_hours"));
   return Json{{"items", rows}, {"limit", limit}, {"offset", offset}};
 }

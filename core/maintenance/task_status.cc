@@ -23,8 +23,9 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext& ctx
   std::int64_t at = r.OptionalInt("at", kMinTime, kMaxTime).value_or(ctx.now_ms);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if (!IsTaskStatus(to)) {
-    return Status::InvalidArgument("status must be one of draft, planned, in_progress, on_hold, done, closed, cancelled",
-                                   "status");
+    return Status::InvalidArgument(
+        "status must be one of draft, planned, in_progress, on_hold, done, closed, cancelled",
+        "status");
   }
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, task_id));
   const std::string from = Str(task, "status");
@@ -33,8 +34,8 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext& ctx
     return Status::FailedPrecondition("a task cannot go from " + from + " to " + to);
   }
   if (!MayTransition(ctx.actor.role, from, to)) {
-    return Status::Forbidden("role " + std::string(RoleName(ctx.actor.role)) + " may not move a task from " +
-                             from + " to " + to);
+    return Status::Forbidden("role " + std::string(RoleName(ctx.actor.role)) +
+                             " may not move a task from " + from + " to " + to);
   }
   Json row{{"id", task_id}, {"status", to}};
   if (to == "in_progress" && task["started_at"].is_null()) row["started_at"] = at;
@@ -51,10 +52,14 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext& ctx
   if (has_signer) row["signer_name"] = OptJson(signer);
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "task_status_events", id));
   INVENTO_RETURN_IF_ERROR(tx.Put("tasks", row));
-  INVENTO_RETURN_IF_ERROR(tx.Put("task_status_events", Json{{"id", id}, {"task_id", task_id},
-                                                            {"from_status", from}, {"to_status", to},
-                                                            {"at", at}, {"actor_id", ctx.actor.user_id},
-                                                            {"note", OptJson(note)}, {"deleted", 0}}));
+  INVENTO_RETURN_IF_ERROR(tx.Put("task_status_events", Json{{"id", id},
+                                                            {"task_id", task_id},
+                                                            {"from_status", from},
+                                                            {"to_status", to},
+                                                            {"at", at},
+                                                            {"actor_id", ctx.actor.user_id},
+                                                            {"note", OptJson(note)},
+                                                            {"deleted", 0}}));
   return Json{{"task_id", task_id}, {"status", to}};
 }
 
@@ -71,7 +76,8 @@ Result<Json> SetNotes(WriteTx& tx, const Json& args, const MutationContext& ctx)
   }
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, task_id));
   if (!AcceptsWork(Str(task, "status"))) {
-    return Status::FailedPrecondition("task is " + Str(task, "status") + ": its notes can no longer change");
+    return Status::FailedPrecondition("task is " + Str(task, "status") +
+                                      ": its notes can no longer change");
   }
   Json row{{"id", task_id}};
   if (has_completion) row["completion_note"] = OptJson(completion);

@@ -27,7 +27,8 @@ const std::vector<TaskTransition>& TaskTransitions() {
 }
 
 bool IsTaskStatus(std::string_view s) {
-  return std::find(std::begin(kTaskStatuses), std::end(kTaskStatuses), s) != std::end(kTaskStatuses);
+  return std::find(std::begin(kTaskStatuses), std::end(kTaskStatuses), s) !=
+         std::end(kTaskStatuses);
 }
 
 bool IsTransition(std::string_view from, std::string_view to) {
@@ -59,6 +60,13 @@ bool IsBookingStatus(std::string_view s) {
 }
 bool AcceptsWork(std::string_view s) { return s != "closed" && s != "cancelled"; }
 bool IsCompleted(std::string_view s) { return s == "done" || s == "closed"; }
+
+Status RequireAcceptsWork(const Json& task) {
+  const std::string status = task.value("status", "");
+  if (AcceptsWork(status)) return Status::Ok();
+  return Status::FailedPrecondition("the task is " + status +
+                                    ": no more work can be recorded on it");
+}
 
 namespace {
 

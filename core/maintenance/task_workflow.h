@@ -21,7 +21,7 @@
 namespace invento::maint {
 
 inline constexpr std::string_view kTaskStatuses[] = {"draft", "planned", "in_progress", "on_hold",
-                                                     "done", "closed", "cancelled"};
+                                                     "done",  "closed",  "cancelled"};
 
 struct TaskTransition {
   std::string_view from;
@@ -42,6 +42,8 @@ bool IsBookingStatus(std::string_view s);
 bool AcceptsWork(std::string_view s);
 // done or closed: the work was performed.
 bool IsCompleted(std::string_view s);
+// failed_precondition unless the task (a tasks row) still accepts work.
+Status RequireAcceptsWork(const Json& task);
 
 void RegisterTaskWorkflow(Registry& registry);
 

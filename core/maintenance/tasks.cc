@@ -20,7 +20,8 @@ void ReadFields(ArgReader& r, Json& row, bool create, Status* deferred) {
   auto title = create ? std::optional(r.String("title", {.min = 1, .max = 200}))
                       : r.OptionalString("title", {.min = 1, .max = 200});
   if (title) row["title"] = *title;
-  if (r.Has("description")) row["description"] = OptJson(r.OptionalString("description", kNoteRule));
+  if (r.Has("description"))
+    row["description"] = OptJson(r.OptionalString("description", kNoteRule));
   if (auto t = r.OptionalEnum("type", kTypes)) row["type"] = *t;
   if (auto p = r.OptionalEnum("priority", kPriorities)) row["priority"] = *p;
   for (const char* f : {"project_id", "asset_id", "location_id"}) {
@@ -37,7 +38,8 @@ void ReadFields(ArgReader& r, Json& row, bool create, Status* deferred) {
     auto h = r.OptionalQuantity("estimated_hours");
     row["estimated_hours"] = h.value_or(0);
     if (h && (*h < 0 || *h > kMaxHoursMilli)) {
-      *deferred = Status::InvalidArgument("estimated_hours must be between 0 and 100000", "estimated_hours");
+      *deferred = Status::InvalidArgument("estimated_hours must be between 0 and 100000",
+                                          "estimated_hours");
     }
   }
 }
@@ -47,7 +49,8 @@ Status CheckReferences(const WriteTx& tx, const Json& row) {
     INVENTO_ASSIGN_OR_RETURN(auto d, CheckDate(OptStr(row, "due_date"), "due_date"));
   }
   if (auto p = OptStr(row, "project_id")) {
-    INVENTO_ASSIGN_OR_RETURN(Json project, RequireLive(tx, "projects", *p, "project_id", "project"));
+    INVENTO_ASSIGN_OR_RETURN(Json project,
+                             RequireLive(tx, "projects", *p, "project_id", "project"));
     std::string s = Str(project, "status");
     if (s == "done" || s == "cancelled") {
       return Status::FailedPrecondition("project " + Str(project, "code") + " is " + s +
@@ -69,7 +72,8 @@ Status CheckWindow(const Json& task) {
   if (has_end && !has_start) {
     return Status::InvalidArgument("planned_end needs a planned_start", "planned_start");
   }
-  if (has_end && task["planned_end"].get<std::int64_t>() <= task["planned_start"].get<std::int64_t>()) {
+  if (has_end &&
+      task["planned_end"].get<std::int64_t>() <= task["planned_start"].get<std::int64_t>()) {
     return Status::InvalidArgument("planned_end must be after planned_start", "planned_end");
   }
   return Status::Ok();
@@ -101,7 +105,8 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
   INVENTO_RETURN_IF_ERROR(deferred);
   INVENTO_ASSIGN_OR_RETURN(Json task, RequireLive(tx, "tasks", id, "id", "task"));
   if (!AcceptsWork(Str(task, "status"))) {
-    return Status::FailedPrecondition("task is " + Str(task, "status") + " and can no longer be edited");
+    return Status::FailedPrecondition("task is " + Str(task, "status") +
+                                      " and can no longer be edited");
   }
   INVENTO_RETURN_IF_ERROR(CheckReferences(tx, row));
   Json merged = task;
@@ -121,11 +126,15 @@ Result<Json> Delete(WriteTx& tx, const Json& args, const MutationContext&) {
   std::string id = r.Id("id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json task, RequireLive(tx, "tasks", id, "id", "task"));
-  INVENTO_ASSIGN_OR_RETURN(auto booked, FirstRow(tx.db(),
-      "SELECT 1 FROM stock_movements WHERE task_id = ?1 AND deleted = 0"
-      " UNION ALL SELECT 1 FROM time_entries WHERE task_id = ?1 AND deleted = 0 LIMIT 1", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto booked,
+      FirstRow(tx.db(),
+               "SELECT 1 FROM stock_movements WHERE task_id = ?1 AND deleted = 0"
+               " UNION ALL SELECT 1 FROM time_entries WHERE task_id = ?1 AND deleted = 0 LIMIT 1",
+               {Json(id)}));
   if (booked) {
-    return Status::FailedPrecondition("parts or time were booked on this task: cancel it instead of deleting it");
+    return Status::FailedPrecondition(
+        "parts or time were booked on this task: cancel it instead of deleting it");
   }
   INVENTO_RETURN_IF_ERROR(tx.Del("tasks", id));
   return Json{{"id", id}};
@@ -134,9 +143,10 @@ Result<Json> Delete(WriteTx& tx, const Json& args, const MutationContext&) {
 }  // namespace
 
 Status InsertTask(WriteTx& tx, Json row, const MutationContext& ctx) {
-  Json defaults{{"type", "corrective"}, {"priority", "normal"}, {"status", "draft"},
-                {"estimated_hours", 0}, {"created_at", ctx.now_ms},
-                {"created_by", ctx.actor.user_id}, {"deleted", 0}};
+  Json defaults{
+      {"type", "corrective"}, {"priority", "normal"},     {"status", "draft"},
+      {"estimated_hours", 0}, {"created_at", ctx.now_ms}, {"created_by", ctx.actor.user_id},
+      {"deleted", 0}};
   for (auto& [k, v] : defaults.items()) {
     if (!row.contains(k)) row[k] = v;
   }

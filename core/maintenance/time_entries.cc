@@ -20,13 +20,6 @@ Status CheckHours(std::optional<std::int64_t> hours) {
   return Status::Ok();
 }
 
-Status RequireWorkable(const Json& task) {
-  if (!AcceptsWork(Str(task, "status"))) {
-    return Status::FailedPrecondition("task is " + Str(task, "status") + ": no more time can be recorded on it");
-  }
-  return Status::Ok();
-}
-
 // For a technician: their own employee id, or forbidden.
 Result<std::string> OwnEmployee(const db::Db& db, const Actor& actor) {
   INVENTO_ASSIGN_OR_RETURN(auto own, people::EmployeeOfUser(db, actor.user_id));
@@ -34,12 +27,16 @@ Result<std::string> OwnEmployee(const db::Db& db, const Actor& actor) {
   return *own;
 }
 
-Result<Json> AbsentWarnings(const db::Db& db, const std::string& employee_id, const std::string& date) {
+Result<Json> AbsentWarnings(const db::Db& db, const std::string& employee_id,
+                            const std::string& date) {
   Json out = Json::array();
   INVENTO_ASSIGN_OR_RETURN(auto absences, people::AbsencesOverlapping(db, employee_id, date, date));
   for (const auto& a : absences) {
-    out.push_back({{"code", "absent"}, {"employee_id", employee_id}, {"absence_id", a["id"]},
-                   {"kind", a["kind"]}, {"date", date}});
+    out.push_back({{"code", "absent"},
+                   {"employee_id", employee_id},
+                   {"absence_id", a["id"]},
+                   {"kind", a["kind"]},
+                   {"date", date}});
   }
   return out;
 }
@@ -56,7 +53,7 @@ Result<Json> Log(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   INVENTO_ASSIGN_OR_RETURN(std::string date, CheckRequiredDate(date_text, "work_date"));
   INVENTO_RETURN_IF_ERROR(CheckHours(hours));
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, task_id));
-  INVENTO_RETURN_IF_ERROR(RequireWorkable(task));
+  INVENTO_RETURN_IF_ERROR(RequireAcceptsWork(task));
   if (ctx.actor.role == Role::kTechnician) {
     INVENTO_ASSIGN_OR_RETURN(std::string own, OwnEmployee(tx.db(), ctx.actor));
     if (employee_id && *employee_id != own) {
@@ -65,12 +62,17 @@ Result<Json> Log(WriteTx& tx, const Json& args, const MutationContext& ctx) {
     employee_id = own;
   }
   if (!employee_id) return Status::InvalidArgument("employee_id is required", "employee_id");
-  INVENTO_ASSIGN_OR_RETURN(Json e, RequireLive(tx, "employees", *employee_id, "employee_id", "employee"));
+  INVENTO_ASSIGN_OR_RETURN(Json e,
+                           RequireLive(tx, "employees", *employee_id, "employee_id", "employee"));
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "time_entries", id));
-  INVENTO_RETURN_IF_ERROR(tx.Put("time_entries", Json{{"id", id}, {"task_id", task_id},
-                                                      {"employee_id", *employee_id}, {"work_date", date},
-                                                      {"hours", hours}, {"note", OptJson(note)},
-                                                      {"actor_id", ctx.actor.user_id}, {"deleted", 0}}));
+  INVENTO_RETURN_IF_ERROR(tx.Put("time_entries", Json{{"id", id},
+                                                      {"task_id", task_id},
+                                                      {"employee_id", *employee_id},
+                                                      {"work_date", date},
+                                                      {"hours", hours},
+                                                      {"note", OptJson(note)},
+                                                      {"actor_id", ctx.actor.user_id},
+                                                      {"deleted", 0}}));
   INVENTO_ASSIGN_OR_RETURN(Json warnings, AbsentWarnings(tx.db(), *employee_id, date));
   return Json{{"id", id}, {"warnings", warnings}};
 }
@@ -87,18 +89,19 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   INVENTO_RETURN_IF_ERROR(CheckHours(hours));
   INVENTO_ASSIGN_OR_RETURN(Json entry, RequireLive(tx, "time_entries", id, "id", "time entry"));
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, Str(entry, "task_id")));
-  INVENTO_RETURN_IF_ERROR(RequireWorkable(task));
+  INVENTO_RETURN_IF_ERROR(RequireAcceptsWork(task));
   if (ctx.actor.role == Role::kTechnician) {
     INVENTO_ASSIGN_OR_RETURN(std::string own, OwnEmployee(tx.db(), ctx.actor));
-    if (Str(entry, "employee_id") != own) return Status::Forbidden("technicians edit their own time only");
+    if (Str(entry, "employee_id") != own)
+      return Status::Forbidden("technicians edit their own time only");
   }
   Json row{{"id", id}};
   if (date) row["work_date"] = *date;
   if (hours) row["hours"] = *hours;
   if (has_note) row["note"] = OptJson(note);
   INVENTO_RETURN_IF_ERROR(tx.Put("time_entries", row));
-  INVENTO_ASSIGN_OR_RETURN(Json warnings,
-                           AbsentWarnings(tx.db(), Str(entry, "employee_id"), date.value_or(Str(entry, "work_date"))));
+  INVENTO_ASSIGN_OR_RETURN(Json warnings, AbsentWarnings(tx.db(), Str(entry, "employee_id"),
+                                                         date.value_or(Str(entry, "work_date"))));
   return Json{{"id", id}, {"warnings", warnings}};
 }
 
@@ -121,14 +124,19 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(auto from, CheckDate(from_text, "from"));
   INVENTO_ASSIGN_OR_RETURN(auto to, CheckDate(to_text, "to"));
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT te.id, te.task_id, t.title, te.employee_id, e.name AS employee, te.work_date, te.hours, te.note"
-      " FROM time_entries te JOIN tasks t ON t.id = te.task_id JOIN employees e ON e.id = te.employee_id"
-      " WHERE te.deleted = 0 AND t.deleted = 0 AND (?1 IS NULL OR te.task_id = ?1)"
-      " AND (?2 IS NULL OR te.employee_id = ?2) AND (?3 IS NULL OR t.project_id = ?3)"
-      " AND (?4 IS NULL OR te.work_date >= ?4) AND (?5 IS NULL OR te.work_date <= ?5)"
-      " ORDER BY te.work_date, e.name_key, te.id",
-      {OptJson(task_id), OptJson(employee_id), OptJson(project_id), OptJson(from), OptJson(to)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(db,
+           "SELECT te.id, te.task_id, t.title, te.employee_id, e.name AS employee, te.work_date, "
+           "te.hours, te.note"
+           " FROM time_entries te JOIN tasks t ON t.id = te.task_id JOIN employees e ON e.id = "
+           "te.employee_id"
+           " WHERE te.deleted = 0 AND t.deleted = 0 AND (?1 IS NULL OR te.task_id = ?1)"
+           " AND (?2 IS NULL OR te.employee_id = ?2) AND (?3 IS NULL OR t.project_id = ?3)"
+           " AND (?4 IS NULL OR te.work_date >= ?4) AND (?5 IS NULL OR te.work_date <= ?5)"
+           " ORDER BY te.work_date, e.name_key, te.id",
+           {OptJson(task_id), OptJson(employee_id), OptJson(project_id), OptJson(from),
+            OptJson(to)}));
   std::int64_t total = 0;
   for (auto& row : rows) {
     total += Int(row, "hours");

@@ -27,7 +27,8 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
     if (!start) return Status::InvalidArgument("start_date is required", "start_date");
     if (!end) return Status::InvalidArgument("end_date is required", "end_date");
     INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "absences", id));
-    INVENTO_ASSIGN_OR_RETURN(Json e, RequireLive(tx, "employees", *employee_id, "employee_id", "employee"));
+    INVENTO_ASSIGN_OR_RETURN(Json e,
+                             RequireLive(tx, "employees", *employee_id, "employee_id", "employee"));
   } else {
     INVENTO_ASSIGN_OR_RETURN(existing, RequireLive(tx, "absences", id, "id", "absence"));
     employee_id = Str(existing, "employee_id");
@@ -35,11 +36,13 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
     if (!end) end = Str(existing, "end_date");
   }
   if (*end < *start) return Status::InvalidArgument("end_date is before start_date", "end_date");
-  INVENTO_ASSIGN_OR_RETURN(auto overlapping, AbsencesOverlapping(tx.db(), *employee_id, *start, *end));
+  INVENTO_ASSIGN_OR_RETURN(auto overlapping,
+                           AbsencesOverlapping(tx.db(), *employee_id, *start, *end));
   for (const auto& a : overlapping) {
     if (Str(a, "id") != id) {
-      return Status::Conflict("this employee is already absent from " + Str(a, "start_date") + " to " +
-                                  Str(a, "end_date"), "start_date");
+      return Status::Conflict("this employee is already absent from " + Str(a, "start_date") +
+                                  " to " + Str(a, "end_date"),
+                              "start_date");
     }
   }
   Json row{{"id", id}, {"start_date", *start}, {"end_date", *end}};
@@ -50,8 +53,12 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   return Json{{"id", id}};
 }
 
-Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, true); }
-Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, false); }
+Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, true);
+}
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, false);
+}
 
 Result<Json> Delete(WriteTx& tx, const Json& args, const MutationContext&) {
   ArgReader r(args);
@@ -71,15 +78,19 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(auto from, CheckDate(from_text, "from"));
   INVENTO_ASSIGN_OR_RETURN(auto to, CheckDate(to_text, "to"));
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT a.id, a.employee_id, e.name AS employee, a.kind, a.start_date, a.end_date, a.note"
-      " FROM absences a JOIN employees e ON e.id = a.employee_id WHERE a.deleted = 0 AND e.deleted = 0"
-      " AND (?1 IS NULL OR a.end_date >= ?1) AND (?2 IS NULL OR a.start_date <= ?2)"
-      " AND (?3 IS NULL OR a.employee_id = ?3)"
-      " AND (?4 IS NULL OR a.employee_id IN (SELECT employee_id FROM team_members"
-      "      WHERE team_id = ?4 AND deleted = 0))"
-      " ORDER BY a.start_date, e.name_key, a.id",
-      {OptJson(from), OptJson(to), OptJson(employee_id), OptJson(team_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(
+          db,
+          "SELECT a.id, a.employee_id, e.name AS employee, a.kind, a.start_date, a.end_date, a.note"
+          " FROM absences a JOIN employees e ON e.id = a.employee_id WHERE a.deleted = 0 AND "
+          "e.deleted = 0"
+          " AND (?1 IS NULL OR a.end_date >= ?1) AND (?2 IS NULL OR a.start_date <= ?2)"
+          " AND (?3 IS NULL OR a.employee_id = ?3)"
+          " AND (?4 IS NULL OR a.employee_id IN (SELECT employee_id FROM team_members"
+          "      WHERE team_id = ?4 AND deleted = 0))"
+          " ORDER BY a.start_date, e.name_key, a.id",
+          {OptJson(from), OptJson(to), OptJson(employee_id), OptJson(team_id)}));
   return Json{{"items", rows}};
 }
 
@@ -87,7 +98,8 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
 
 Result<std::vector<Json>> AbsencesOverlapping(const db::Db& db, const std::string& employee_id,
                                               const std::string& from, const std::string& to) {
-  return Rows(db,
+  return Rows(
+      db,
       "SELECT id, kind, start_date, end_date FROM absences WHERE employee_id = ? AND deleted = 0"
       " AND start_date <= ? AND end_date >= ? ORDER BY start_date, id",
       {Json(employee_id), Json(to), Json(from)});

@@ -54,12 +54,16 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   }
   if (has_user) {
     if (user_id) {
-      INVENTO_ASSIGN_OR_RETURN(auto other, FirstRow(tx.db(),
-          "SELECT name FROM employees WHERE user_id = ? AND deleted = 0 AND id <> ? LIMIT 1",
-          {Json(*user_id), Json(id)}));
+      INVENTO_ASSIGN_OR_RETURN(
+          auto other,
+          FirstRow(
+              tx.db(),
+              "SELECT name FROM employees WHERE user_id = ? AND deleted = 0 AND id <> ? LIMIT 1",
+              {Json(*user_id), Json(id)}));
       if (other) {
-        return Status::Conflict("user " + *user_id + " is already linked to employee " +
-                                    Str(*other, "name"), "user_id");
+        return Status::Conflict(
+            "user " + *user_id + " is already linked to employee " + Str(*other, "name"),
+            "user_id");
       }
     }
     row["user_id"] = OptJson(user_id);
@@ -68,8 +72,12 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   return Json{{"id", id}};
 }
 
-Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, true); }
-Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, false); }
+Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, true);
+}
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, false);
+}
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
   return stock::SetArchived(tx, args, "employees", "employee");
 }
@@ -82,10 +90,13 @@ Result<Json> SetRate(WriteTx& tx, const Json& args, const MutationContext&) {
   std::int64_t rate = r.Int("rate_cents", 0, kMaxMoneyCents);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(std::string from, CheckRequiredDate(from_text, "effective_from"));
-  INVENTO_ASSIGN_OR_RETURN(Json e, RequireLive(tx, "employees", employee_id, "employee_id", "employee"));
+  INVENTO_ASSIGN_OR_RETURN(Json e,
+                           RequireLive(tx, "employees", employee_id, "employee_id", "employee"));
   INVENTO_ASSIGN_OR_RETURN(auto same, FirstRow(tx.db(),
-      "SELECT id FROM employee_rates WHERE employee_id = ? AND effective_from = ? AND deleted = 0"
-      " ORDER BY id LIMIT 1", {Json(employee_id), Json(from)}));
+                                               "SELECT id FROM employee_rates WHERE employee_id = "
+                                               "? AND effective_from = ? AND deleted = 0"
+                                               " ORDER BY id LIMIT 1",
+                                               {Json(employee_id), Json(from)}));
   std::string row_id = same ? Str(*same, "id") : id;
   if (!same) INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "employee_rates", id));
   INVENTO_RETURN_IF_ERROR(tx.Put("employee_rates", Json{{"id", row_id},
@@ -126,16 +137,20 @@ Result<Json> SetWorkingHours(WriteTx& tx, const Json& args, const MutationContex
   if (!hours || !hours->is_array() || hours->size() > 50) {
     return Status::InvalidArgument("hours must be a list of at most 50 periods", "hours");
   }
-  struct Period { int weekday, start, end; };
+  struct Period {
+    int weekday, start, end;
+  };
   std::vector<Period> periods;
   for (const auto& p : *hours) {
     auto start = p.is_object() && p.contains("start") ? ParseClock(p["start"]) : std::nullopt;
     auto end = p.is_object() && p.contains("end") ? ParseClock(p["end"]) : std::nullopt;
     bool weekday_ok = p.is_object() && p.contains("weekday") && p["weekday"].is_number_integer() &&
-                      p["weekday"].get<std::int64_t>() >= 1 && p["weekday"].get<std::int64_t>() <= 7;
+                      p["weekday"].get<std::int64_t>() >= 1 &&
+                      p["weekday"].get<std::int64_t>() <= 7;
     if (!start || !end || !weekday_ok || p.size() != 3 || *start >= *end) {
       return Status::InvalidArgument(
-          "each period is {weekday: 1 (Monday)..7, start: \"HH:MM\", end: \"HH:MM\"} with start < end",
+          "each period is {weekday: 1 (Monday)..7, start: \"HH:MM\", end: \"HH:MM\"} with start < "
+          "end",
           "hours");
     }
     periods.push_back({static_cast<int>(p["weekday"].get<std::int64_t>()), *start, *end});
@@ -145,14 +160,18 @@ Result<Json> SetWorkingHours(WriteTx& tx, const Json& args, const MutationContex
   });
   Json stored = Json::array();
   for (std::size_t i = 0; i < periods.size(); ++i) {
-    if (i > 0 && periods[i].weekday == periods[i - 1].weekday && periods[i].start < periods[i - 1].end) {
+    if (i > 0 && periods[i].weekday == periods[i - 1].weekday &&
+        periods[i].start < periods[i - 1].end) {
       return Status::InvalidArgument("working periods of the same day overlap", "hours");
     }
-    stored.push_back({{"weekday", periods[i].weekday}, {"start_min", periods[i].start},
+    stored.push_back({{"weekday", periods[i].weekday},
+                      {"start_min", periods[i].start},
                       {"end_min", periods[i].end}});
   }
-  INVENTO_ASSIGN_OR_RETURN(Json e, RequireLive(tx, "employees", employee_id, "employee_id", "employee"));
-  INVENTO_RETURN_IF_ERROR(tx.Put("employees", Json{{"id", employee_id}, {"working_hours", stored.dump()}}));
+  INVENTO_ASSIGN_OR_RETURN(Json e,
+                           RequireLive(tx, "employees", employee_id, "employee_id", "employee"));
+  INVENTO_RETURN_IF_ERROR(
+      tx.Put("employees", Json{{"id", employee_id}, {"working_hours", stored.dump()}}));
   return Json{{"id", employee_id}, {"periods", periods.size()}};
 }
 
@@ -160,9 +179,11 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   ArgReader r(args);
   bool archived = r.Bool("include_archived", false);
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT id, name, job_title, user_id, email, phone, archived FROM employees"
-      " WHERE deleted = 0 AND (?1 OR archived = 0) ORDER BY name_key, id", {Json(archived)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows, Rows(db,
+                      "SELECT id, name, job_title, user_id, email, phone, archived FROM employees"
+                      " WHERE deleted = 0 AND (?1 OR archived = 0) ORDER BY name_key, id",
+                      {Json(archived)}));
   Json items = Json::array();
   for (auto& row : rows) {
     row["archived"] = row["archived"] == 1;
@@ -181,7 +202,8 @@ Json HoursForDisplay(const std::string& stored) {
     return std::string(buf);
   };
   for (const auto& p : periods) {
-    out.push_back({{"weekday", p["weekday"]}, {"start", clock(p["start_min"].get<std::int64_t>())},
+    out.push_back({{"weekday", p["weekday"]},
+                   {"start", clock(p["start_min"].get<std::int64_t>())},
                    {"end", clock(p["end_min"].get<std::int64_t>())}});
   }
   return out;
@@ -199,22 +221,33 @@ Result<Json> Get(const db::Db& db, const Json& args, const Actor&) {
   e["archived"] = e["archived"] == 1;
   e["working_hours"] = HoursForDisplay(e["working_hours"].get<std::string>());
   INVENTO_ASSIGN_OR_RETURN(auto rates, Rows(db,
-      "SELECT id, effective_from, rate_cents FROM employee_rates WHERE employee_id = ? AND deleted = 0"
-      " ORDER BY effective_from, id", {Json(id)}));
+                                            "SELECT id, effective_from, rate_cents FROM "
+                                            "employee_rates WHERE employee_id = ? AND deleted = 0"
+                                            " ORDER BY effective_from, id",
+                                            {Json(id)}));
   e["rates"] = rates;
   INVENTO_ASSIGN_OR_RETURN(auto rate, RateAt(db, id, as_of));
   e["rate_cents"] = rate ? Json(*rate) : Json();
-  INVENTO_ASSIGN_OR_RETURN(auto skills, Rows(db,
-      "SELECT s.id AS skill_id, s.name, es.level FROM employee_skills es JOIN skills s ON s.id = es.skill_id"
-      " WHERE es.employee_id = ? AND es.deleted = 0 AND s.deleted = 0 ORDER BY s.name_key, es.id", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(auto skills,
+                           Rows(db,
+                                "SELECT s.id AS skill_id, s.name, es.level FROM employee_skills es "
+                                "JOIN skills s ON s.id = es.skill_id"
+                                " WHERE es.employee_id = ? AND es.deleted = 0 AND s.deleted = 0 "
+                                "ORDER BY s.name_key, es.id",
+                                {Json(id)}));
   e["skills"] = skills;
-  INVENTO_ASSIGN_OR_RETURN(auto teams, Rows(db,
-      "SELECT DISTINCT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id"
-      " WHERE m.employee_id = ? AND m.deleted = 0 AND t.deleted = 0 ORDER BY t.name_key", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto teams,
+      Rows(db,
+           "SELECT DISTINCT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id"
+           " WHERE m.employee_id = ? AND m.deleted = 0 AND t.deleted = 0 ORDER BY t.name_key",
+           {Json(id)}));
   e["teams"] = teams;
   INVENTO_ASSIGN_OR_RETURN(auto absences, Rows(db,
-      "SELECT id, kind, start_date, end_date, note FROM absences WHERE employee_id = ? AND deleted = 0"
-      " AND end_date >= ? ORDER BY start_date, id", {Json(id), Json(as_of)}));
+                                               "SELECT id, kind, start_date, end_date, note FROM "
+                                               "absences WHERE employee_id = ? AND deleted = 0"
+                                               " AND end_date >= ? ORDER BY start_date, id",
+                                               {Json(id), Json(as_of)}));
   e["absences"] = absences;
   return e;
 }
@@ -223,18 +256,21 @@ Result<Json> Get(const db::Db& db, const Json& args, const Actor&) {
 
 Result<std::optional<std::string>> EmployeeOfUser(const db::Db& db, const std::string& user_id) {
   INVENTO_ASSIGN_OR_RETURN(auto row, FirstRow(db,
-      "SELECT id FROM employees WHERE user_id = ? AND deleted = 0 AND archived = 0 ORDER BY id LIMIT 1",
-      {Json(user_id)}));
+                                              "SELECT id FROM employees WHERE user_id = ? AND "
+                                              "deleted = 0 AND archived = 0 ORDER BY id LIMIT 1",
+                                              {Json(user_id)}));
   if (!row) return std::optional<std::string>();
   return std::optional<std::string>(Str(*row, "id"));
 }
 
 Result<std::optional<std::int64_t>> RateAt(const db::Db& db, const std::string& employee_id,
                                            const std::string& date) {
-  INVENTO_ASSIGN_OR_RETURN(auto row, FirstRow(db,
-      "SELECT rate_cents FROM employee_rates WHERE employee_id = ? AND effective_from <= ?"
-      " AND deleted = 0 ORDER BY effective_from DESC, id LIMIT 1",
-      {Json(employee_id), Json(date)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto row,
+      FirstRow(db,
+               "SELECT rate_cents FROM employee_rates WHERE employee_id = ? AND effective_from <= ?"
+               " AND deleted = 0 ORDER BY effective_from DESC, id LIMIT 1",
+               {Json(employee_id), Json(date)}));
   if (!row) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(Int(*row, "rate_cents"));
 }

@@ -15,7 +15,8 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   std::string id = r.Id("id");
   auto name = create ? std::optional(r.String("name", kName)) : r.OptionalString("name", kName);
   Json row{{"id", id}};
-  if (r.Has("description")) row["description"] = OptJson(r.OptionalString("description", kNoteRule));
+  if (r.Has("description"))
+    row["description"] = OptJson(r.OptionalString("description", kNoteRule));
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if (create) {
     INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "skills", id));
@@ -25,9 +26,11 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   }
   if (name) {
     std::string key = FoldKey(*name);
-    INVENTO_ASSIGN_OR_RETURN(auto dup, FirstRow(tx.db(),
-        "SELECT 1 FROM skills WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1",
-        {Json(key), Json(id)}));
+    INVENTO_ASSIGN_OR_RETURN(
+        auto dup,
+        FirstRow(tx.db(),
+                 "SELECT 1 FROM skills WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1",
+                 {Json(key), Json(id)}));
     if (dup) return Status::Conflict("a skill named '" + *name + "' already exists", "name");
     row["name"] = *name;
     row["name_key"] = key;
@@ -36,8 +39,12 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   return Json{{"id", id}};
 }
 
-Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, true); }
-Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, false); }
+Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, true);
+}
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, false);
+}
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
   return stock::SetArchived(tx, args, "skills", "skill");
 }
@@ -46,11 +53,15 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   ArgReader r(args);
   bool archived = r.Bool("include_archived", false);
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT s.id, s.name, s.description, s.archived, (SELECT count(DISTINCT es.employee_id)"
-      " FROM employee_skills es JOIN employees e ON e.id = es.employee_id WHERE es.skill_id = s.id"
-      " AND es.deleted = 0 AND e.deleted = 0 AND e.archived = 0) AS employees FROM skills s"
-      " WHERE s.deleted = 0 AND (?1 OR s.archived = 0) ORDER BY s.name_key, s.id", {Json(archived)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(db,
+           "SELECT s.id, s.name, s.description, s.archived, (SELECT count(DISTINCT es.employee_id)"
+           " FROM employee_skills es JOIN employees e ON e.id = es.employee_id WHERE es.skill_id = "
+           "s.id"
+           " AND es.deleted = 0 AND e.deleted = 0 AND e.archived = 0) AS employees FROM skills s"
+           " WHERE s.deleted = 0 AND (?1 OR s.archived = 0) ORDER BY s.name_key, s.id",
+           {Json(archived)}));
   for (auto& row : rows) row["archived"] = row["archived"] == 1;
   return Json{{"items", rows}};
 }
@@ -64,11 +75,16 @@ Result<Json> SetSkill(WriteTx& tx, const Json& args, const MutationContext&) {
   auto level = r.OptionalInt("level", 1, 5);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if (!has_level) return Status::InvalidArgument("level is required (1..5, null removes)", "level");
-  INVENTO_ASSIGN_OR_RETURN(Json e, RequireLive(tx, "employees", employee_id, "employee_id", "employee"));
+  INVENTO_ASSIGN_OR_RETURN(Json e,
+                           RequireLive(tx, "employees", employee_id, "employee_id", "employee"));
   INVENTO_ASSIGN_OR_RETURN(Json s, RequireLive(tx, "skills", skill_id, "skill_id", "skill"));
-  INVENTO_ASSIGN_OR_RETURN(auto existing, FirstRow(tx.db(),
-      "SELECT id FROM employee_skills WHERE employee_id = ? AND skill_id = ? AND deleted = 0"
-      " ORDER BY id LIMIT 1", {Json(employee_id), Json(skill_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto existing,
+      FirstRow(
+          tx.db(),
+          "SELECT id FROM employee_skills WHERE employee_id = ? AND skill_id = ? AND deleted = 0"
+          " ORDER BY id LIMIT 1",
+          {Json(employee_id), Json(skill_id)}));
   std::string row_id = existing ? Str(*existing, "id") : id;
   if (!level) {
     if (existing) INVENTO_RETURN_IF_ERROR(tx.Del("employee_skills", row_id));

@@ -15,7 +15,8 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   std::string id = r.Id("id");
   auto name = create ? std::optional(r.String("name", kName)) : r.OptionalString("name", kName);
   Json row{{"id", id}};
-  if (r.Has("description")) row["description"] = OptJson(r.OptionalString("description", kNoteRule));
+  if (r.Has("description"))
+    row["description"] = OptJson(r.OptionalString("description", kNoteRule));
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if (create) {
     INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "teams", id));
@@ -25,9 +26,11 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   }
   if (name) {
     std::string key = FoldKey(*name);
-    INVENTO_ASSIGN_OR_RETURN(auto dup, FirstRow(tx.db(),
-        "SELECT 1 FROM teams WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1",
-        {Json(key), Json(id)}));
+    INVENTO_ASSIGN_OR_RETURN(
+        auto dup,
+        FirstRow(tx.db(),
+                 "SELECT 1 FROM teams WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1",
+                 {Json(key), Json(id)}));
     if (dup) return Status::Conflict("a team named '" + *name + "' already exists", "name");
     row["name"] = *name;
     row["name_key"] = key;
@@ -36,8 +39,12 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   return Json{{"id", id}};
 }
 
-Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, true); }
-Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, false); }
+Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, true);
+}
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, false);
+}
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
   return stock::SetArchived(tx, args, "teams", "team");
 }
@@ -49,16 +56,22 @@ Result<Json> AddMember(WriteTx& tx, const Json& args, const MutationContext&) {
   std::string employee_id = r.Id("employee_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json team, RequireLive(tx, "teams", team_id, "team_id", "team"));
-  INVENTO_ASSIGN_OR_RETURN(Json e, RequireLive(tx, "employees", employee_id, "employee_id", "employee"));
-  if (Flag(team, "archived")) return Status::FailedPrecondition("team " + Str(team, "name") + " is archived");
-  if (Flag(e, "archived")) return Status::FailedPrecondition("employee " + Str(e, "name") + " is archived");
-  INVENTO_ASSIGN_OR_RETURN(auto existing, FirstRow(tx.db(),
-      "SELECT id FROM team_members WHERE team_id = ? AND employee_id = ? AND deleted = 0 ORDER BY id LIMIT 1",
-      {Json(team_id), Json(employee_id)}));
+  INVENTO_ASSIGN_OR_RETURN(Json e,
+                           RequireLive(tx, "employees", employee_id, "employee_id", "employee"));
+  if (Flag(team, "archived"))
+    return Status::FailedPrecondition("team " + Str(team, "name") + " is archived");
+  if (Flag(e, "archived"))
+    return Status::FailedPrecondition("employee " + Str(e, "name") + " is archived");
+  INVENTO_ASSIGN_OR_RETURN(auto existing,
+                           FirstRow(tx.db(),
+                                    "SELECT id FROM team_members WHERE team_id = ? AND employee_id "
+                                    "= ? AND deleted = 0 ORDER BY id LIMIT 1",
+                                    {Json(team_id), Json(employee_id)}));
   if (existing) return Json{{"id", (*existing)["id"]}, {"already", true}};
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "team_members", id));
-  INVENTO_RETURN_IF_ERROR(tx.Put("team_members", Json{{"id", id}, {"team_id", team_id},
-                                                      {"employee_id", employee_id}, {"deleted", 0}}));
+  INVENTO_RETURN_IF_ERROR(
+      tx.Put("team_members",
+             Json{{"id", id}, {"team_id", team_id}, {"employee_id", employee_id}, {"deleted", 0}}));
   return Json{{"id", id}, {"already", false}};
 }
 
@@ -68,10 +81,13 @@ Result<Json> RemoveMember(WriteTx& tx, const Json& args, const MutationContext&)
   std::string employee_id = r.Id("employee_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json team, RequireLive(tx, "teams", team_id, "team_id", "team"));
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(tx.db(),
-      "SELECT id FROM team_members WHERE team_id = ? AND employee_id = ? AND deleted = 0",
-      {Json(team_id), Json(employee_id)}));
-  if (rows.empty()) return Status::NotFound("this employee is not a member of the team", "employee_id");
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(tx.db(),
+           "SELECT id FROM team_members WHERE team_id = ? AND employee_id = ? AND deleted = 0",
+           {Json(team_id), Json(employee_id)}));
+  if (rows.empty())
+    return Status::NotFound("this employee is not a member of the team", "employee_id");
   for (const auto& row : rows) INVENTO_RETURN_IF_ERROR(tx.Del("team_members", Str(row, "id")));
   return Json{{"removed", rows.size()}};
 }
@@ -81,13 +97,19 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   bool archived = r.Bool("include_archived", false);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(auto teams, Rows(db,
-      "SELECT id, name, description, archived FROM teams WHERE deleted = 0 AND (?1 OR archived = 0)"
-      " ORDER BY name_key, id", {Json(archived)}));
+                                            "SELECT id, name, description, archived FROM teams "
+                                            "WHERE deleted = 0 AND (?1 OR archived = 0)"
+                                            " ORDER BY name_key, id",
+                                            {Json(archived)}));
   for (auto& t : teams) {
     t["archived"] = t["archived"] == 1;
-    INVENTO_ASSIGN_OR_RETURN(auto members, Rows(db,
-        "SELECT DISTINCT e.id AS employee_id, e.name FROM team_members m JOIN employees e ON e.id = m.employee_id"
-        " WHERE m.team_id = ? AND m.deleted = 0 AND e.deleted = 0 ORDER BY e.name_key, e.id", {t["id"]}));
+    INVENTO_ASSIGN_OR_RETURN(
+        auto members,
+        Rows(db,
+             "SELECT DISTINCT e.id AS employee_id, e.name FROM team_members m JOIN employees e ON "
+             "e.id = m.employee_id"
+             " WHERE m.team_id = ? AND m.deleted = 0 AND e.deleted = 0 ORDER BY e.name_key, e.id",
+             {t["id"]}));
     t["members"] = members;
   }
   return Json{{"items", teams}};
@@ -96,10 +118,14 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
 }  // namespace
 
 Result<std::vector<std::string>> TeamMembers(const db::Db& db, const std::string& team_id) {
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT DISTINCT e.id FROM team_members m JOIN employees e ON e.id = m.employee_id"
-      " JOIN teams t ON t.id = m.team_id WHERE m.team_id = ? AND m.deleted = 0 AND t.deleted = 0"
-      " AND e.deleted = 0 AND e.archived = 0 ORDER BY e.id", {Json(team_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(db,
+           "SELECT DISTINCT e.id FROM team_members m JOIN employees e ON e.id = m.employee_id"
+           " JOIN teams t ON t.id = m.team_id WHERE m.team_id = ? AND m.deleted = 0 AND t.deleted "
+           "= 0"
+           " AND e.deleted = 0 AND e.archived = 0 ORDER BY e.id",
+           {Json(team_id)}));
   std::vector<std::string> out;
   for (const auto& row : rows) out.push_back(Str(row, "id"));
   return out;

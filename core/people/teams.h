@@ -6,7 +6,8 @@
 //   already in the team keeps their membership row; two devices adding the same member offline
 //   converge on the server to one row).
 // team.remove_member {team_id, employee_id} -> {removed: n}: tombstones the membership rows.
-// team.list {include_archived?} -> {items:[{id, name, description, archived, members:[{employee_id, name}]}]}
+// team.list {include_archived?} -> {items:[{id, name, description, archived, members:[{employee_id,
+// name}]}]}
 //
 // Errors: conflict (field name) for a duplicate folded name; not_found (team_id / employee_id,
 // or the membership to remove: field employee_id); failed_precondition when adding to an

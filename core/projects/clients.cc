@@ -12,11 +12,12 @@ constexpr StringRule kName{.min = 1, .max = 120};
 
 // Checks a JSON list of objects whose fields are all strings: `required` must be present and
 // non-empty, the others optional; every value at most max_len bytes.
-Result<Json> CheckList(const Json* list, const char* field, std::initializer_list<const char*> required,
+Result<Json> CheckList(const Json* list, const char* field,
+                       std::initializer_list<const char*> required,
                        std::initializer_list<const char*> optional, std::size_t max_len) {
   auto bad = [&] {
-    return Status::InvalidArgument(std::string(field) + " must be a list of at most 50 objects with text fields",
-                                   field);
+    return Status::InvalidArgument(
+        std::string(field) + " must be a list of at most 50 objects with text fields", field);
   };
   if (!list->is_array() || list->size() > 50) return bad();
   Json out = Json::array();
@@ -27,7 +28,8 @@ Result<Json> CheckList(const Json* list, const char* field, std::initializer_lis
       bool known = false;
       for (const char* f : required) known = known || k == f;
       for (const char* f : optional) known = known || k == f;
-      if (!known) return Status::InvalidArgument(std::string(field) + ": unknown field " + k, field);
+      if (!known)
+        return Status::InvalidArgument(std::string(field) + ": unknown field " + k, field);
       if (v.is_null()) continue;
       if (!v.is_string() || v.get<std::string>().size() > max_len) return bad();
       clean[k] = v;
@@ -53,11 +55,13 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   Json row{{"id", id}};
   if (contacts) {
-    INVENTO_ASSIGN_OR_RETURN(Json c, CheckList(contacts, "contacts", {"name"}, {"role", "email", "phone"}, 200));
+    INVENTO_ASSIGN_OR_RETURN(
+        Json c, CheckList(contacts, "contacts", {"name"}, {"role", "email", "phone"}, 200));
     row["contacts"] = c.dump();
   }
   if (addresses) {
-    INVENTO_ASSIGN_OR_RETURN(Json a, CheckList(addresses, "addresses", {"label", "text"}, {}, 1000));
+    INVENTO_ASSIGN_OR_RETURN(Json a,
+                             CheckList(addresses, "addresses", {"label", "text"}, {}, 1000));
     row["addresses"] = a.dump();
   }
   if (has_notes) row["notes"] = OptJson(notes);
@@ -69,8 +73,11 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   }
   if (name) {
     std::string key = FoldKey(*name);
-    INVENTO_ASSIGN_OR_RETURN(auto dup, FirstRow(tx.db(),
-        "SELECT 1 FROM clients WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1", {Json(key), Json(id)}));
+    INVENTO_ASSIGN_OR_RETURN(
+        auto dup,
+        FirstRow(tx.db(),
+                 "SELECT 1 FROM clients WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1",
+                 {Json(key), Json(id)}));
     if (dup) return Status::Conflict("a client named '" + *name + "' already exists", "name");
     row["name"] = *name;
     row["name_key"] = key;
@@ -79,8 +86,12 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   return Json{{"id", id}};
 }
 
-Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, true); }
-Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, false); }
+Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, true);
+}
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, false);
+}
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
   return stock::SetArchived(tx, args, "clients", "client");
 }
@@ -96,9 +107,12 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   ArgReader r(args);
   bool archived = r.Bool("include_archived", false);
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT id, name, contacts, addresses, notes, archived FROM clients WHERE deleted = 0"
-      " AND (?1 OR archived = 0) ORDER BY name_key, id", {Json(archived)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto rows,
+      Rows(db,
+           "SELECT id, name, contacts, addresses, notes, archived FROM clients WHERE deleted = 0"
+           " AND (?1 OR archived = 0) ORDER BY name_key, id",
+           {Json(archived)}));
   Json items = Json::array();
   for (auto& c : rows) items.push_back(Present(std::move(c)));
   return Json{{"items", items}};
@@ -111,12 +125,16 @@ Result<Json> Get(const db::Db& db, const Json& args, const Actor&) {
   INVENTO_ASSIGN_OR_RETURN(Json c, RequireLive(db, "clients", id, "id", "client"));
   for (const char* k : {"name_key", "deleted", "version"}) c.erase(k);
   c = Present(std::move(c));
-  INVENTO_ASSIGN_OR_RETURN(c["projects"], Rows(db,
-      "SELECT id, code, name, status, start_date, end_date, budget_cents FROM projects"
-      " WHERE client_id = ? AND deleted = 0 ORDER BY code_key, id", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      c["projects"],
+      Rows(db,
+           "SELECT id, code, name, status, start_date, end_date, budget_cents FROM projects"
+           " WHERE client_id = ? AND deleted = 0 ORDER BY code_key, id",
+           {Json(id)}));
   INVENTO_ASSIGN_OR_RETURN(c["assets"], Rows(db,
-      "SELECT id, kind, name, status FROM assets WHERE client_id = ? AND deleted = 0 ORDER BY name_key, id",
-      {Json(id)}));
+                                             "SELECT id, kind, name, status FROM assets WHERE "
+                                             "client_id = ? AND deleted = 0 ORDER BY name_key, id",
+                                             {Json(id)}));
   return c;
 }
 

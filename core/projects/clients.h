@@ -4,8 +4,8 @@
 //   addresses?: [{label, text}], notes?} -> {id}
 // client.update {id, name?, contacts?, addresses?, notes?}: a given list replaces the old one.
 // client.archive {id, archived?=true}
-// client.list {include_archived?=false} -> {items:[{id, name, contacts, addresses, notes, archived}]}
-// client.get {id} -> the client with its projects and assets.
+// client.list {include_archived?=false} -> {items:[{id, name, contacts, addresses, notes,
+// archived}]} client.get {id} -> the client with its projects and assets.
 //
 // Errors: conflict (field name) when another live client has the same folded name;
 // invalid_argument (field contacts / addresses) for malformed lists (at most 50 entries,

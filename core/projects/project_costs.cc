@@ -26,9 +26,12 @@ Result<Json> Cost(const db::Db& db, const Json& args, const Actor&) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json project, RequireLive(db, "projects", id, "id", "project"));
   INVENTO_ASSIGN_OR_RETURN(Json figures, ProjectFigures(db, id));
-  INVENTO_ASSIGN_OR_RETURN(figures["cost_lines"], Rows(db,
-      "SELECT id, label, amount_cents, incurred_on, note FROM project_cost_lines WHERE project_id = ?"
-      " AND deleted = 0 ORDER BY incurred_on, id", {Json(id)}));
+  INVENTO_ASSIGN_OR_RETURN(figures["cost_lines"],
+                           Rows(db,
+                                "SELECT id, label, amount_cents, incurred_on, note FROM "
+                                "project_cost_lines WHERE project_id = ?"
+                                " AND deleted = 0 ORDER BY incurred_on, id",
+                                {Json(id)}));
   return figures;
 }
 
@@ -37,9 +40,12 @@ Result<Json> Costs(const db::Db& db, const Json& args, const Actor&) {
   auto status = r.OptionalEnum("status", {"draft", "active", "on_hold", "done", "cancelled"});
   auto client_id = r.OptionalId("client_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto projects, Rows(db,
-      "SELECT id FROM projects WHERE deleted = 0 AND (?1 IS NULL OR status = ?1)"
-      " AND (?2 IS NULL OR client_id = ?2) ORDER BY code_key, id", {OptJson(status), OptJson(client_id)}));
+  INVENTO_ASSIGN_OR_RETURN(
+      auto projects,
+      Rows(db,
+           "SELECT id FROM projects WHERE deleted = 0 AND (?1 IS NULL OR status = ?1)"
+           " AND (?2 IS NULL OR client_id = ?2) ORDER BY code_key, id",
+           {OptJson(status), OptJson(client_id)}));
   Json items = Json::array();
   for (const auto& p : projects) {
     INVENTO_ASSIGN_OR_RETURN(Json f, ProjectFigures(db, Str(p, "id")));
@@ -53,8 +59,9 @@ Result<Json> Costs(const db::Db& db, const Json& args, const Actor&) {
 Result<Json> ProjectFigures(const db::Db& db, const std::string& project_id) {
   INVENTO_ASSIGN_OR_RETURN(Json project, RequireLive(db, "projects", project_id, "id", "project"));
   INVENTO_ASSIGN_OR_RETURN(auto tasks, Rows(db,
-      "SELECT id, status, estimated_hours FROM tasks WHERE project_id = ? AND deleted = 0 ORDER BY id",
-      {Json(project_id)}));
+                                            "SELECT id, status, estimated_hours FROM tasks WHERE "
+                                            "project_id = ? AND deleted = 0 ORDER BY id",
+                                            {Json(project_id)}));
   std::int64_t materials = 0, est_all = 0, est_done = 0;
   for (const auto& t : tasks) {
     INVENTO_ASSIGN_OR_RETURN(std::int64_t m, TaskConsumedValue(db, Str(t, "id")));
@@ -64,24 +71,31 @@ Result<Json> ProjectFigures(const db::Db& db, const std::string& project_id) {
     est_all += Int(t, "estimated_hours");
     if (s == "done" || s == "closed") est_done += Int(t, "estimated_hours");
   }
-  INVENTO_ASSIGN_OR_RETURN(auto entries, Rows(db,
-      "SELECT te.id, te.employee_id, te.work_date, te.hours FROM time_entries te JOIN tasks t ON t.id = te.task_id"
-      " WHERE t.project_id = ? AND t.deleted = 0 AND te.deleted = 0 ORDER BY te.work_date, te.id",
-      {Json(project_id)}));
+  INVENTO_ASSIGN_OR_RETURN(auto entries,
+                           Rows(db,
+                                "SELECT te.id, te.employee_id, te.work_date, te.hours FROM "
+                                "time_entries te JOIN tasks t ON t.id = te.task_id"
+                                " WHERE t.project_id = ? AND t.deleted = 0 AND te.deleted = 0 "
+                                "ORDER BY te.work_date, te.id",
+                                {Json(project_id)}));
   std::int64_t labour = 0, logged = 0;
   Json missing = Json::array();
   for (const auto& e : entries) {
     logged += Int(e, "hours");
-    INVENTO_ASSIGN_OR_RETURN(auto rate, people::RateAt(db, Str(e, "employee_id"), Str(e, "work_date")));
+    INVENTO_ASSIGN_OR_RETURN(auto rate,
+                             people::RateAt(db, Str(e, "employee_id"), Str(e, "work_date")));
     if (!rate) {
-      missing.push_back({{"time_entry_id", e["id"]}, {"employee_id", e["employee_id"]}, {"work_date", e["work_date"]}});
+      missing.push_back({{"time_entry_id", e["id"]},
+                         {"employee_id", e["employee_id"]},
+                         {"work_date", e["work_date"]}});
       continue;
     }
     labour += ValueCents(Int(e, "hours"), *rate);
   }
-  INVENTO_ASSIGN_OR_RETURN(Json other, db.QueryValue(
-      "SELECT coalesce(sum(amount_cents), 0) FROM project_cost_lines WHERE project_id = ? AND deleted = 0",
-      {Json(project_id)}));
+  INVENTO_ASSIGN_OR_RETURN(Json other,
+                           db.QueryValue("SELECT coalesce(sum(amount_cents), 0) FROM "
+                                         "project_cost_lines WHERE project_id = ? AND deleted = 0",
+                                         {Json(project_id)}));
   const std::int64_t cost = materials + labour + other.get<std::int64_t>();
   const std::int64_t budget = Int(project, "budget_cents");
   Json consumed_bp, consumed_pct, progress_bp;
@@ -99,13 +113,25 @@ Result<Json> ProjectFigures(const db::Db& db, const std::string& project_id) {
   if (budget > 0 && forecast.is_number_integer() && forecast.get<std::int64_t>() > budget) {
     alerts.push_back("forecast_over_budget");
   }
-  return Json{{"project_id", project_id}, {"code", project["code"]}, {"name", project["name"]},
-              {"status", project["status"]}, {"budget_cents", budget}, {"materials_cents", materials},
-              {"labour_cents", labour}, {"other_cents", other}, {"cost_cents", cost},
-              {"consumed_bp", consumed_bp}, {"consumed_pct", consumed_pct}, {"progress_bp", progress_bp},
-              {"progress_pct", progress_pct}, {"estimated_hours", FormatQuantity(est_all)},
-              {"done_estimated_hours", FormatQuantity(est_done)}, {"logged_hours", FormatQuantity(logged)},
-              {"forecast_cents", forecast}, {"alerts", alerts}, {"missing_rates", missing}};
+  return Json{{"project_id", project_id},
+              {"code", project["code"]},
+              {"name", project["name"]},
+              {"status", project["status"]},
+              {"budget_cents", budget},
+              {"materials_cents", materials},
+              {"labour_cents", labour},
+              {"other_cents", other},
+              {"cost_cents", cost},
+              {"consumed_bp", consumed_bp},
+              {"consumed_pct", consumed_pct},
+              {"progress_bp", progress_bp},
+              {"progress_pct", progress_pct},
+              {"estimated_hours", FormatQuantity(est_all)},
+              {"done_estimated_hours", FormatQuantity(est_done)},
+              {"logged_hours", FormatQuantity(logged)},
+              {"forecast_cents", forecast},
+              {"alerts", alerts},
+              {"missing_rates", missing}};
 }
 
 void RegisterProjectCosts(Registry& registry) {

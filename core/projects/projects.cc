@@ -9,7 +9,8 @@ namespace {
 
 using namespace maint;  // NOLINT: shared helpers
 
-const std::initializer_list<const char*> kStatuses = {"draft", "active", "on_hold", "done", "cancelled"};
+const std::initializer_list<const char*> kStatuses = {"draft", "active", "on_hold", "done",
+                                                      "cancelled"};
 
 Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   ArgReader r(args);
@@ -21,7 +22,8 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   Json row{{"id", id}};
   bool has_client = r.Has("client_id");
   auto client_id = r.OptionalId("client_id");
-  if (r.Has("description")) row["description"] = OptJson(r.OptionalString("description", kNoteRule));
+  if (r.Has("description"))
+    row["description"] = OptJson(r.OptionalString("description", kNoteRule));
   bool has_start = r.Has("start_date"), has_end = r.Has("end_date");
   auto start_text = r.OptionalString("start_date", kDateRule);
   auto end_text = r.OptionalString("end_date", kDateRule);
@@ -47,14 +49,18 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   }
   if (has_client) {
     if (client_id) {
-      INVENTO_ASSIGN_OR_RETURN(Json c, RequireLive(tx, "clients", *client_id, "client_id", "client"));
+      INVENTO_ASSIGN_OR_RETURN(Json c,
+                               RequireLive(tx, "clients", *client_id, "client_id", "client"));
     }
     row["client_id"] = OptJson(client_id);
   }
   if (code) {
     std::string key = FoldKey(*code);
-    INVENTO_ASSIGN_OR_RETURN(auto dup, FirstRow(tx.db(),
-        "SELECT 1 FROM projects WHERE code_key = ? AND deleted = 0 AND id <> ? LIMIT 1", {Json(key), Json(id)}));
+    INVENTO_ASSIGN_OR_RETURN(
+        auto dup,
+        FirstRow(tx.db(),
+                 "SELECT 1 FROM projects WHERE code_key = ? AND deleted = 0 AND id <> ? LIMIT 1",
+                 {Json(key), Json(id)}));
     if (dup) return Status::Conflict("project code " + *code + " is already used", "code");
     row["code"] = *code;
     row["code_key"] = key;
@@ -64,8 +70,12 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   return Json{{"id", id}};
 }
 
-Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, true); }
-Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) { return Write(tx, args, false); }
+Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, true);
+}
+Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
+  return Write(tx, args, false);
+}
 
 Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext&) {
   ArgReader r(args);
@@ -73,7 +83,8 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext&) {
   std::string status = r.Enum("status", kStatuses);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json project, RequireLive(tx, "projects", id, "id", "project"));
-  if (Str(project, "status") == status) return Status::FailedPrecondition("the project is already " + status);
+  if (Str(project, "status") == status)
+    return Status::FailedPrecondition("the project is already " + status);
   INVENTO_RETURN_IF_ERROR(tx.Put("projects", Json{{"id", id}, {"status", status}}));
   return Json{{"id", id}, {"status", status}};
 }
@@ -83,9 +94,12 @@ Result<Json> Delete(WriteTx& tx, const Json& args, const MutationContext&) {
   std::string id = r.Id("id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json project, RequireLive(tx, "projects", id, "id", "project"));
-  INVENTO_ASSIGN_OR_RETURN(auto task, FirstRow(tx.db(),
-      "SELECT 1 FROM tasks WHERE project_id = ? AND deleted = 0 LIMIT 1", {Json(id)}));
-  if (task) return Status::FailedPrecondition("the project has tasks: cancel it instead of deleting it");
+  INVENTO_ASSIGN_OR_RETURN(
+      auto task,
+      FirstRow(tx.db(), "SELECT 1 FROM tasks WHERE project_id = ? AND deleted = 0 LIMIT 1",
+               {Json(id)}));
+  if (task)
+    return Status::FailedPrecondition("the project has tasks: cancel it instead of deleting it");
   INVENTO_RETURN_IF_ERROR(tx.Del("projects", id));
   return Json{{"id", id}};
 }
@@ -96,10 +110,13 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
   auto client_id = r.OptionalId("client_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(auto rows, Rows(db,
-      "SELECT p.id, p.code, p.name, p.client_id, c.name AS client, p.status, p.start_date, p.end_date,"
-      " p.budget_cents FROM projects p LEFT JOIN clients c ON c.id = p.client_id WHERE p.deleted = 0"
-      " AND (?1 IS NULL OR p.status = ?1) AND (?2 IS NULL OR p.client_id = ?2) ORDER BY p.code_key, p.id",
-      {OptJson(status), OptJson(client_id)}));
+                                           "SELECT p.id, p.code, p.name, p.client_id, c.name AS "
+                                           "client, p.status, p.start_date, p.end_date,"
+                                           " p.budget_cents FROM projects p LEFT JOIN clients c ON "
+                                           "c.id = p.client_id WHERE p.deleted = 0"
+                                           " AND (?1 IS NULL OR p.status = ?1) AND (?2 IS NULL OR "
+                                           "p.client_id = ?2) ORDER BY p.code_key, p.id",
+                                           {OptJson(status), OptJson(client_id)}));
   return Json{{"items", rows}};
 }
 
@@ -113,12 +130,17 @@ Result<Json> AddCost(WriteTx& tx, const Json& args, const MutationContext& ctx) 
   auto note = r.OptionalString("note", {.min = 0, .max = 1000});
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(std::string date, CheckRequiredDate(date_text, "incurred_on"));
-  INVENTO_ASSIGN_OR_RETURN(Json project, RequireLive(tx, "projects", project_id, "project_id", "project"));
+  INVENTO_ASSIGN_OR_RETURN(Json project,
+                           RequireLive(tx, "projects", project_id, "project_id", "project"));
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "project_cost_lines", id));
-  INVENTO_RETURN_IF_ERROR(tx.Put("project_cost_lines", Json{{"id", id}, {"project_id", project_id},
-                                                            {"label", label}, {"amount_cents", amount},
-                                                            {"incurred_on", date}, {"note", OptJson(note)},
-                                                            {"actor_id", ctx.actor.user_id}, {"deleted", 0}}));
+  INVENTO_RETURN_IF_ERROR(tx.Put("project_cost_lines", Json{{"id", id},
+                                                            {"project_id", project_id},
+                                                            {"label", label},
+                                                            {"amount_cents", amount},
+                                                            {"incurred_on", date},
+                                                            {"note", OptJson(note)},
+                                                            {"actor_id", ctx.actor.user_id},
+                                                            {"deleted", 0}}));
   return Json{{"id", id}};
 }
 

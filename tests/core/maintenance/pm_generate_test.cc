@@ -18,13 +18,21 @@ class PmTest : public testing::MaintFixture {
   template <typename F>
   static void Seed(F& f) {
     f.Ok("location.create", {{"id", Id(1)}, {"kind", "site"}, {"name", "Usine"}});
-    f.Ok("asset.create", {{"id", Id(2)}, {"kind", "machine"}, {"name", "Presse"}, {"location_id", Id(1)}});
+    f.Ok("asset.create",
+         {{"id", Id(2)}, {"kind", "machine"}, {"name", "Presse"}, {"location_id", Id(1)}});
     f.Ok("team.create", {{"id", Id(3)}, {"name", "Maintenance"}});
-    f.Ok("pm.create", {{"id", Id(10)}, {"asset_id", Id(2)}, {"title", "Graissage mensuel"}, {"trigger", "calendar"},
-                       {"interval_n", 1}, {"interval_unit", "month"}, {"start_date", "2027-01-31"},
-                       {"estimated_hours", "1.5"}, {"team_id", Id(3)},
-                       {"checklist", {{{"label", "Graisser les paliers"}, {"required", true}},
-                                      {{"label", "Vérifier le niveau"}}}}});
+    f.Ok("pm.create", {{"id", Id(10)},
+                       {"asset_id", Id(2)},
+                       {"title", "Graissage mensuel"},
+                       {"trigger", "calendar"},
+                       {"interval_n", 1},
+                       {"interval_unit", "month"},
+                       {"start_date", "2027-01-31"},
+                       {"estimated_hours", "1.5"},
+                       {"team_id", Id(3)},
+                       {"checklist",
+                        {{{"label", "Graisser les paliers"}, {"required", true}},
+                         {{"label", "Vérifier le niveau"}}}}});
   }
   Json Generate(const std::string& as_of) { return Ok("pm.generate", {{"as_of", as_of}}); }
   std::vector<std::string> DueDates(const Json& generated) {
@@ -53,7 +61,8 @@ TEST_F(PmTest, CalendarGenerationAcrossMonthEndsIsIdempotent) {
   EXPECT_TRUE(g["created"].empty());
   EXPECT_EQ(Query("task.list", {{"asset_id", Id(2)}})["items"].size(), 2u);
   // Later: March 31 (not March 28: no drift), April 30.
-  EXPECT_EQ(DueDates(Generate("2027-04-30")), (std::vector<std::string>{"2027-03-31", "2027-04-30"}));
+  EXPECT_EQ(DueDates(Generate("2027-04-30")),
+            (std::vector<std::string>{"2027-03-31", "2027-04-30"}));
   // A work order deleted by an admin is not resurrected.
   Ok("task.delete", {{"id", feb}});
   Ok("pm.update", {{"id", Id(10)}, {"lead_days", 0}});
@@ -62,13 +71,20 @@ TEST_F(PmTest, CalendarGenerationAcrossMonthEndsIsIdempotent) {
 }
 
 TEST_F(PmTest, LeadTimeAndLeapYear) {
-  Ok("pm.create", {{"id", Id(11)}, {"asset_id", Id(2)}, {"title", "Contrôle annuel"}, {"trigger", "calendar"},
-                   {"interval_n", 1}, {"interval_unit", "year"}, {"start_date", "2028-02-29"}, {"lead_days", 30}});
+  Ok("pm.create", {{"id", Id(11)},
+                   {"asset_id", Id(2)},
+                   {"title", "Contrôle annuel"},
+                   {"trigger", "calendar"},
+                   {"interval_n", 1},
+                   {"interval_unit", "year"},
+                   {"start_date", "2028-02-29"},
+                   {"lead_days", 30}});
   Ok("pm.set_active", {{"id", Id(10)}, {"active", false}});
   EXPECT_TRUE(Generate("2028-01-29")["created"].empty());
   EXPECT_EQ(DueDates(Generate("2028-01-30")), (std::vector<std::string>{"2028-02-29"}));
   EXPECT_EQ(DueDates(Generate("2029-01-29")), (std::vector<std::string>{"2029-02-28"}));
-  EXPECT_EQ(DueDates(Generate("2032-02-01")), (std::vector<std::string>{"2030-02-28", "2031-02-28", "2032-02-29"}));
+  EXPECT_EQ(DueDates(Generate("2032-02-01")),
+            (std::vector<std::string>{"2030-02-28", "2031-02-28", "2032-02-29"}));
 }
 
 TEST_F(PmTest, TwoDevicesGeneratingOfflineCreateTheSameRows) {
@@ -97,7 +113,8 @@ TEST_F(PmTest, TwoDevicesGeneratingOfflineCreateTheSameRows) {
   for (const char* table : {"tasks", "checklist_items", "task_assignees"}) {
     auto st = (*other)->db().Prepare(std::string("SELECT * FROM ") + table);
     while (st->Step().value()) {
-      ASSERT_TRUE(WriteTx::WriteFullRow(core_->db(), *core_->tables().Find(table), st->RowObject()).ok());
+      ASSERT_TRUE(
+          WriteTx::WriteFullRow(core_->db(), *core_->tables().Find(table), st->RowObject()).ok());
     }
   }
   EXPECT_EQ(count("tasks"), tasks);
@@ -115,11 +132,18 @@ TEST_F(PmTest, MeterPlanSurvivesAMeterReset) {
   int n = 30;
   auto read = [&](const char* value, bool reset = false) {
     t += 86'400'000;
-    Ok("meter.record", {{"id", Id(n++)}, {"meter_id", Id(20)}, {"value", value}, {"read_at", t}, {"reset", reset}});
+    Ok("meter.record",
+       {{"id", Id(n++)}, {"meter_id", Id(20)}, {"value", value}, {"read_at", t}, {"reset", reset}});
   };
   read("1000");
-  Ok("pm.create", {{"id", Id(12)}, {"asset_id", Id(2)}, {"title", "Vidange 500 h"}, {"trigger", "meter"},
-                   {"meter_id", Id(20)}, {"meter_interval", 500}, {"lead_units", 50}, {"due_days", 10}});
+  Ok("pm.create", {{"id", Id(12)},
+                   {"asset_id", Id(2)},
+                   {"title", "Vidange 500 h"},
+                   {"trigger", "meter"},
+                   {"meter_id", Id(20)},
+                   {"meter_interval", 500},
+                   {"lead_units", 50},
+                   {"due_days", 10}});
   read("1400");
   EXPECT_TRUE(Generate("2027-02-01")["created"].empty());
   read("1460");  // 1500 − 50 reached
@@ -144,8 +168,13 @@ TEST_F(PmTest, MeterPlanSurvivesAMeterReset) {
 }
 
 TEST_F(PmTest, PlanValidation) {
-  Json base{{"id", Id(13)}, {"asset_id", Id(2)}, {"title", "X"}, {"trigger", "calendar"}, {"interval_n", 2},
-            {"interval_unit", "week"}, {"start_date", "2027-01-04"}};
+  Json base{{"id", Id(13)},
+            {"asset_id", Id(2)},
+            {"title", "X"},
+            {"trigger", "calendar"},
+            {"interval_n", 2},
+            {"interval_unit", "week"},
+            {"start_date", "2027-01-04"}};
   auto with = [&](Json change) {
     Json x = base;
     x.update(change);
@@ -158,28 +187,34 @@ TEST_F(PmTest, PlanValidation) {
   };
   ExpectError("pm.create", without("interval_n"), Code::kInvalidArgument, "interval_n");
   ExpectError("pm.create", without("start_date"), Code::kInvalidArgument, "start_date");
-  ExpectError("pm.create", with({{"interval_unit", "fortnight"}}), Code::kInvalidArgument, "interval_unit");
+  ExpectError("pm.create", with({{"interval_unit", "fortnight"}}), Code::kInvalidArgument,
+              "interval_unit");
   ExpectError("pm.create", with({{"interval_n", 0}}), Code::kInvalidArgument, "interval_n");
-  ExpectError("pm.create", with({{"start_date", "2027-02-30"}}), Code::kInvalidArgument, "start_date");
-  ExpectError("pm.create", with({{"meter_interval", 10}}), Code::kInvalidArgument, "meter_interval");
+  ExpectError("pm.create", with({{"start_date", "2027-02-30"}}), Code::kInvalidArgument,
+              "start_date");
+  ExpectError("pm.create", with({{"meter_interval", 10}}), Code::kInvalidArgument,
+              "meter_interval");
   ExpectError("pm.create", with({{"asset_id", Id(99)}}), Code::kNotFound, "asset_id");
   ExpectError("pm.create", with({{"team_id", Id(99)}}), Code::kNotFound, "team_id");
-  ExpectError("pm.create", with({{"checklist", {{{"text", "x"}}}}}), Code::kInvalidArgument, "checklist");
-  ExpectError("pm.create", with({{"checklist", {{{"label", "x"}, {"meter_id", Id(99)}}}}}), Code::kNotFound, "checklist");
+  ExpectError("pm.create", with({{"checklist", {{{"text", "x"}}}}}), Code::kInvalidArgument,
+              "checklist");
+  ExpectError("pm.create", with({{"checklist", {{{"label", "x"}, {"meter_id", Id(99)}}}}}),
+              Code::kNotFound, "checklist");
   ExpectError("pm.create", with({{"trigger", "meter"}}), Code::kInvalidArgument, "meter_id");
   Ok("asset.create", {{"id", Id(4)}, {"kind", "machine"}, {"name", "Autre"}});
   Ok("meter.create", {{"id", Id(21)}, {"asset_id", Id(4)}, {"name", "km"}, {"unit", "km"}});
-  Json meter{{"id", Id(13)}, {"asset_id", Id(2)}, {"title", "X"}, {"trigger", "meter"}, {"meter_id", Id(21)},
-             {"meter_interval", 100}};
+  Json meter{{"id", Id(13)},       {"asset_id", Id(2)},  {"title", "X"},
+             {"trigger", "meter"}, {"meter_id", Id(21)}, {"meter_interval", 100}};
   ExpectError("pm.create", meter, Code::kInvalidArgument, "meter_id");  // another asset's meter
   meter["asset_id"] = Id(4);
   meter["lead_units"] = 100;
   ExpectError("pm.create", meter, Code::kInvalidArgument, "lead_units");
   meter["lead_units"] = 10;
   meter["interval_unit"] = "day";
-  ExpectError("pm.create", meter, Code::kInvalidArgument, "interval_n");
+  ExpectError("pm.create", meter, Code::kInvalidArgument, "interval_unit");
   ExpectError("pm.create", base, Code::kForbidden, "", Role::kTechnician);
-  ExpectError("pm.update", {{"id", Id(10)}, {"meter_interval", 5}}, Code::kInvalidArgument, "meter_interval");
+  ExpectError("pm.update", {{"id", Id(10)}, {"meter_interval", 5}}, Code::kInvalidArgument,
+              "meter_interval");
   ExpectError("pm.delete", {{"id", Id(10)}}, Code::kForbidden, "", Role::kManager);
   ExpectError("pm.generate", Json::object(), Code::kInvalidArgument, "as_of");
   ExpectError("pm.generate", {{"as_of", "2027-01-01"}}, Code::kForbidden, "", Role::kTechnician);
@@ -193,13 +228,15 @@ TEST_F(PmTest, ComplianceAndOverdueOnAHandCheckedSet) {
   auto finish = [&](const char* due, const char* done_on, int event) {
     Ok("task.set_status", {{"id", Id(event)}, {"task_id", wo(due)}, {"status", "in_progress"}});
     Ok("checklist.check", {{"id", Query("task.get", {{"id", wo(due)}})["checklist"][0]["id"]}});
-    Ok("task.set_status", {{"id", Id(event + 1)}, {"task_id", wo(due)}, {"status", "done"}, {"at", At(done_on, 16)}});
+    Ok("task.set_status",
+       {{"id", Id(event + 1)}, {"task_id", wo(due)}, {"status", "done"}, {"at", At(done_on, 16)}});
   };
-  finish("2027-01-31", "2027-01-31", 100);  // on time (the same day)
-  finish("2027-02-28", "2027-03-02", 110);  // late
+  finish("2027-01-31", "2027-01-31", 100);     // on time (the same day)
+  finish("2027-02-28", "2027-03-02", 110);     // late
   Walk(wo("2027-04-30"), {"cancelled"}, 120);  // cancelled: not counted
   // March 31 stays open: missed as of April 15.
-  Json c = Query("pm.compliance", {{"from", "2027-01-01"}, {"to", "2027-04-30"}, {"as_of", "2027-04-15"}});
+  Json c = Query("pm.compliance",
+                 {{"from", "2027-01-01"}, {"to", "2027-04-30"}, {"as_of", "2027-04-15"}});
   EXPECT_EQ(c["due"], 3);
   EXPECT_EQ(c["on_time"], 1);
   EXPECT_EQ(c["late"], 1);
@@ -208,11 +245,14 @@ TEST_F(PmTest, ComplianceAndOverdueOnAHandCheckedSet) {
   ASSERT_EQ(c["by_plan"].size(), 1u);
   EXPECT_EQ(c["by_plan"][0]["due"], 3);
   // As of March 20, March 31 is not due yet: 1 on time out of 2.
-  c = Query("pm.compliance", {{"from", "2027-01-01"}, {"to", "2027-04-30"}, {"as_of", "2027-03-20"}});
+  c = Query("pm.compliance",
+            {{"from", "2027-01-01"}, {"to", "2027-04-30"}, {"as_of", "2027-03-20"}});
   EXPECT_EQ(c["due"], 2);
   EXPECT_EQ(c["rate"], "50.00");
-  EXPECT_TRUE(Query("pm.compliance", {{"from", "2026-01-01"}, {"to", "2026-12-31"}})["rate"].is_null());
-  auto bad = core_->Query("pm.compliance", {{"from", "2027-02-01"}, {"to", "2027-01-01"}}, {"u", Role::kAdmin});
+  EXPECT_TRUE(
+      Query("pm.compliance", {{"from", "2026-01-01"}, {"to", "2026-12-31"}})["rate"].is_null());
+  auto bad = core_->Query("pm.compliance", {{"from", "2027-02-01"}, {"to", "2027-01-01"}},
+                          {"u", Role::kAdmin});
   EXPECT_EQ(bad.status().field(), "to");
   // Due / overdue.
   Json due = Query("pm.due", {{"as_of", "2027-04-15"}});
@@ -222,8 +262,13 @@ TEST_F(PmTest, ComplianceAndOverdueOnAHandCheckedSet) {
   ASSERT_EQ(due["items"][0]["open_work_orders"].size(), 1u);
   EXPECT_EQ(due["items"][0]["open_work_orders"][0]["due_date"], "2027-03-31");
   // A plan whose occurrences were never generated is overdue too.
-  Ok("pm.create", {{"id", Id(14)}, {"asset_id", Id(2)}, {"title", "Ronde"}, {"trigger", "calendar"}, {"interval_n", 1},
-                   {"interval_unit", "week"}, {"start_date", "2027-04-05"}});
+  Ok("pm.create", {{"id", Id(14)},
+                   {"asset_id", Id(2)},
+                   {"title", "Ronde"},
+                   {"trigger", "calendar"},
+                   {"interval_n", 1},
+                   {"interval_unit", "week"},
+                   {"start_date", "2027-04-05"}});
   Json overdue = Query("pm.due", {{"as_of", "2027-04-15"}, {"only_overdue", true}});
   EXPECT_EQ(overdue["items"].size(), 2u);
   Json soon = Query("pm.due", {{"as_of", "2027-04-01"}, {"horizon_days", 7}});

@@ -12,13 +12,15 @@ namespace {
 
 std::vector<std::string> Dates(const char* start, IntervalUnit unit, int n, int count) {
   std::vector<std::string> out;
-  for (int k = 0; k < count; ++k) out.push_back(FormatDate(CalendarOccurrence(*ParseDate(start), unit, n, k)));
+  for (int k = 0; k < count; ++k)
+    out.push_back(FormatDate(CalendarOccurrence(*ParseDate(start), unit, n, k)));
   return out;
 }
 
 TEST(PmScheduleTest, MonthlyFromThe31stFollowsMonthEndsWithoutDrift) {
   EXPECT_EQ(Dates("2023-01-31", IntervalUnit::kMonth, 1, 5),
-            (std::vector<std::string>{"2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30", "2023-05-31"}));
+            (std::vector<std::string>{"2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30",
+                                      "2023-05-31"}));
   EXPECT_EQ(Dates("2024-01-31", IntervalUnit::kMonth, 1, 3),
             (std::vector<std::string>{"2024-01-31", "2024-02-29", "2024-03-31"}));
   EXPECT_EQ(Dates("2024-08-31", IntervalUnit::kMonth, 3, 3),
@@ -26,7 +28,8 @@ TEST(PmScheduleTest, MonthlyFromThe31stFollowsMonthEndsWithoutDrift) {
 }
 
 TEST(PmScheduleTest, TwentyNinthOfFebruaryYearlyAndTwelveMonthly) {
-  auto expected = std::vector<std::string>{"2024-02-29", "2025-02-28", "2026-02-28", "2027-02-28", "2028-02-29"};
+  auto expected = std::vector<std::string>{"2024-02-29", "2025-02-28", "2026-02-28", "2027-02-28",
+                                           "2028-02-29"};
   EXPECT_EQ(Dates("2024-02-29", IntervalUnit::kYear, 1, 5), expected);
   EXPECT_EQ(Dates("2024-02-29", IntervalUnit::kMonth, 12, 5), expected);
 }
@@ -34,8 +37,10 @@ TEST(PmScheduleTest, TwentyNinthOfFebruaryYearlyAndTwelveMonthly) {
 TEST(PmScheduleTest, WeeklyAndDailyAcrossTheYearEnd) {
   EXPECT_EQ(Dates("2024-12-23", IntervalUnit::kWeek, 1, 3),
             (std::vector<std::string>{"2024-12-23", "2024-12-30", "2025-01-06"}));
-  EXPECT_EQ(Dates("2024-12-30", IntervalUnit::kWeek, 2, 2), (std::vector<std::string>{"2024-12-30", "2025-01-13"}));
-  EXPECT_EQ(Dates("2024-12-31", IntervalUnit::kDay, 10, 2), (std::vector<std::string>{"2024-12-31", "2025-01-10"}));
+  EXPECT_EQ(Dates("2024-12-30", IntervalUnit::kWeek, 2, 2),
+            (std::vector<std::string>{"2024-12-30", "2025-01-13"}));
+  EXPECT_EQ(Dates("2024-12-31", IntervalUnit::kDay, 10, 2),
+            (std::vector<std::string>{"2024-12-31", "2025-01-10"}));
 }
 
 TEST(PmScheduleTest, FirstOccurrenceAfterADate) {
@@ -46,7 +51,8 @@ TEST(PmScheduleTest, FirstOccurrenceAfterADate) {
   EXPECT_EQ(FirstOccurrenceAfter(start, IntervalUnit::kMonth, 1, *ParseDate("2024-02-29")), 2);
   EXPECT_EQ(FirstOccurrenceAfter(start, IntervalUnit::kMonth, 1, *ParseDate("2024-03-01")), 2);
   // Exhaustive against a plain walk, for several units and steps.
-  for (IntervalUnit u : {IntervalUnit::kDay, IntervalUnit::kWeek, IntervalUnit::kMonth, IntervalUnit::kYear}) {
+  for (IntervalUnit u :
+       {IntervalUnit::kDay, IntervalUnit::kWeek, IntervalUnit::kMonth, IntervalUnit::kYear}) {
     for (int n : {1, 2, 3, 7}) {
       for (int d = -40; d < 3000; d += 13) {
         Date after = AddDays(start, d);

@@ -53,7 +53,8 @@ class TaskWorkflowTest : public testing::MaintFixture {
     std::string t = Task(n);
     Assign(n + 50000, t, tech_);
     int event = n * 10 + 100000;
-    for (const char* s : Paths().at(status)) Ok("task.set_status", {{"id", Id(event++)}, {"task_id", t}, {"status", s}});
+    for (const char* s : Paths().at(status))
+      Ok("task.set_status", {{"id", Id(event++)}, {"task_id", t}, {"status", s}});
     return t;
   }
   std::string tech_;
@@ -77,7 +78,8 @@ TEST_F(TaskWorkflowTest, EveryPairForEveryRole) {
     for (const auto& to : maint::kTaskStatuses) {
       auto it = Expected().find({std::string(from), std::string(to)});
       for (Role role : kRoles) {
-        SCOPED_TRACE(std::string(from) + " -> " + std::string(to) + " as " + std::string(RoleName(role)));
+        SCOPED_TRACE(std::string(from) + " -> " + std::string(to) + " as " +
+                     std::string(RoleName(role)));
         std::string task = TaskIn(std::string(from));
         Json args{{"id", Id(900000 + checked)}, {"task_id", task}, {"status", to}};
         const std::string user = role == Role::kTechnician ? "tech-user" : "user-1";
@@ -109,11 +111,14 @@ TEST_F(TaskWorkflowTest, TransitionsQueryOffersOnlyWhatTheActorMayDo) {
     }
     return out;
   };
-  EXPECT_EQ(targets(Role::kManager, "user-1"), (std::vector<std::string>{"on_hold", "done", "cancelled"}));
+  EXPECT_EQ(targets(Role::kManager, "user-1"),
+            (std::vector<std::string>{"on_hold", "done", "cancelled"}));
   EXPECT_EQ(targets(Role::kTechnician, "tech-user"), (std::vector<std::string>{"on_hold", "done"}));
   EXPECT_TRUE(targets(Role::kTechnician, "someone-else").empty());
   EXPECT_TRUE(targets(Role::kConsultant, "user-1").empty());
-  EXPECT_EQ(QueryAs("task.transitions", {{"task_id", t}}, Role::kTechnician, "someone-else")["assigned"], false);
+  EXPECT_EQ(
+      QueryAs("task.transitions", {{"task_id", t}}, Role::kTechnician, "someone-else")["assigned"],
+      false);
 }
 
 TEST_F(TaskWorkflowTest, TechnicianAssignedDirectlyViaTeamOrNot) {
@@ -125,25 +130,26 @@ TEST_F(TaskWorkflowTest, TechnicianAssignedDirectlyViaTeamOrNot) {
   Ok("task.assign", {{"id", Id(31)}, {"task_id", via_team}, {"team_id", Id(20)}});
   Json start{{"status", "in_progress"}};
   // Directly assigned.
-  OkAs("task.set_status", {{"id", Id(40)}, {"task_id", direct}, {"status", "in_progress"}}, Role::kTechnician,
-       "tech-user");
+  OkAs("task.set_status", {{"id", Id(40)}, {"task_id", direct}, {"status", "in_progress"}},
+       Role::kTechnician, "tech-user");
   // Via a team.
-  OkAs("task.set_status", {{"id", Id(41)}, {"task_id", via_team}, {"status", "in_progress"}}, Role::kTechnician,
-       "other-user");
+  OkAs("task.set_status", {{"id", Id(41)}, {"task_id", via_team}, {"status", "in_progress"}},
+       Role::kTechnician, "other-user");
   // Not assigned: forbidden, with a message saying why, nothing written.
   std::string not_mine = TaskIn("in_progress");
-  ExpectErrorAs("task.set_status", {{"id", Id(42)}, {"task_id", not_mine}, {"status", "on_hold"}}, Code::kForbidden,
-                "", Role::kTechnician, "idle-user");
+  ExpectErrorAs("task.set_status", {{"id", Id(42)}, {"task_id", not_mine}, {"status", "on_hold"}},
+                Code::kForbidden, "", Role::kTechnician, "idle-user");
   auto r = RunAs("task.set_status", {{"id", Id(42)}, {"task_id", not_mine}, {"status", "on_hold"}},
                  Role::kTechnician, "idle-user");
-  EXPECT_NE(r.status().message().find("not assigned to you"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("not assigned to you"), std::string::npos)
+      << r.status().message();
   // A user with no employee record.
-  ExpectErrorAs("task.set_status", {{"id", Id(43)}, {"task_id", not_mine}, {"status", "on_hold"}}, Code::kForbidden,
-                "", Role::kTechnician, "no-employee");
+  ExpectErrorAs("task.set_status", {{"id", Id(43)}, {"task_id", not_mine}, {"status", "on_hold"}},
+                Code::kForbidden, "", Role::kTechnician, "no-employee");
   // Leaving the team removes the right.
   Ok("team.remove_member", {{"team_id", Id(20)}, {"employee_id", other}});
-  ExpectErrorAs("task.set_status", {{"id", Id(44)}, {"task_id", via_team}, {"status", "on_hold"}}, Code::kForbidden,
-                "", Role::kTechnician, "other-user");
+  ExpectErrorAs("task.set_status", {{"id", Id(44)}, {"task_id", via_team}, {"status", "on_hold"}},
+                Code::kForbidden, "", Role::kTechnician, "other-user");
 }
 
 TEST_F(TaskWorkflowTest, StatusSideEffectsAndErrors) {
@@ -151,7 +157,10 @@ TEST_F(TaskWorkflowTest, StatusSideEffectsAndErrors) {
   now_ = At("2027-03-01", 8);
   Ok("task.set_status", {{"id", Id(1)}, {"task_id", t}, {"status", "in_progress"}});
   now_ = At("2027-03-01", 12);
-  Ok("task.set_status", {{"id", Id(2)}, {"task_id", t}, {"status", "done"}, {"completion_note", "Roulement changé"},
+  Ok("task.set_status", {{"id", Id(2)},
+                         {"task_id", t},
+                         {"status", "done"},
+                         {"completion_note", "Roulement changé"},
                          {"signer_name", "M. Client"}});
   Json task = Query("task.get", {{"id", t}});
   EXPECT_EQ(task["started_at"], At("2027-03-01", 8));
@@ -166,11 +175,12 @@ TEST_F(TaskWorkflowTest, StatusSideEffectsAndErrors) {
   EXPECT_TRUE(Query("task.get", {{"id", t}})["completed_at"].is_null());
   ExpectError("task.set_status", {{"id", Id(4)}, {"task_id", t}, {"status", "in_progress"}},
               Code::kFailedPrecondition, "");  // already
-  ExpectError("task.set_status", {{"id", Id(4)}, {"task_id", t}, {"status", "finished"}}, Code::kInvalidArgument,
-              "status");
-  ExpectError("task.set_status", {{"id", Id(4)}, {"task_id", Id(999)}, {"status", "done"}}, Code::kNotFound,
-              "task_id");
-  ExpectError("task.set_status", {{"id", Id(3)}, {"task_id", t}, {"status", "on_hold"}}, Code::kConflict, "id");
+  ExpectError("task.set_status", {{"id", Id(4)}, {"task_id", t}, {"status", "finished"}},
+              Code::kInvalidArgument, "status");
+  ExpectError("task.set_status", {{"id", Id(4)}, {"task_id", Id(999)}, {"status", "done"}},
+              Code::kNotFound, "task_id");
+  ExpectError("task.set_status", {{"id", Id(3)}, {"task_id", t}, {"status", "on_hold"}},
+              Code::kConflict, "id");
   ExpectError("task.set_notes", {{"task_id", t}}, Code::kInvalidArgument, "completion_note");
   Ok("task.set_notes", {{"task_id", t}, {"signer_name", "Mme Dupont"}});
   EXPECT_EQ(Query("task.get", {{"id", t}})["signer_name"], "Mme Dupont");
