@@ -1,6 +1,5 @@
 #include "core/people/teams.h"
 
-#include "core/base/text.h"
 #include "core/maintenance/common.h"
 
 namespace invento::people {
@@ -18,25 +17,7 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   if (r.Has("description"))
     row["description"] = OptJson(r.OptionalString("description", kNoteRule));
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  if (create) {
-    INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "teams", id));
-    row.update({{"archived", 0}, {"deleted", 0}});
-  } else {
-    INVENTO_ASSIGN_OR_RETURN(Json existing, RequireLive(tx, "teams", id, "id", "team"));
-  }
-  if (name) {
-    std::string key = FoldKey(*name);
-    INVENTO_ASSIGN_OR_RETURN(
-        auto dup,
-        FirstRow(tx.db(),
-                 "SELECT 1 FROM teams WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1",
-                 {Json(key), Json(id)}));
-    if (dup) return Status::Conflict("a team named '" + *name + "' already exists", "name");
-    row["name"] = *name;
-    row["name_key"] = key;
-  }
-  INVENTO_RETURN_IF_ERROR(tx.Put("teams", row));
-  return Json{{"id", id}};
+  return stock::PutNamedRow(tx, "teams", "team", create, std::move(row), name);
 }
 
 Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {

@@ -1,6 +1,5 @@
 #include "core/projects/clients.h"
 
-#include "core/base/text.h"
 #include "core/maintenance/common.h"
 
 namespace invento::projects {
@@ -65,25 +64,7 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
     row["addresses"] = a.dump();
   }
   if (has_notes) row["notes"] = OptJson(notes);
-  if (create) {
-    INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "clients", id));
-    row.update({{"archived", 0}, {"deleted", 0}});
-  } else {
-    INVENTO_ASSIGN_OR_RETURN(Json existing, RequireLive(tx, "clients", id, "id", "client"));
-  }
-  if (name) {
-    std::string key = FoldKey(*name);
-    INVENTO_ASSIGN_OR_RETURN(
-        auto dup,
-        FirstRow(tx.db(),
-                 "SELECT 1 FROM clients WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1",
-                 {Json(key), Json(id)}));
-    if (dup) return Status::Conflict("a client named '" + *name + "' already exists", "name");
-    row["name"] = *name;
-    row["name_key"] = key;
-  }
-  INVENTO_RETURN_IF_ERROR(tx.Put("clients", row));
-  return Json{{"id", id}};
+  return stock::PutNamedRow(tx, "clients", "client", create, std::move(row), name);
 }
 
 Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {

@@ -1,5 +1,7 @@
 #include "core/stock/common.h"
 
+#include "core/base/text.h"
+
 namespace invento::stock {
 
 Result<Json> RequireLive(const db::Db& db, std::string_view table, const std::string& id,
@@ -58,6 +60,34 @@ Status RequireUniqueSiblingName(const db::Db& db, std::string_view table,
   INVENTO_ASSIGN_OR_RETURN(bool dup, st.Step());
   if (dup) return Status::Conflict("'" + display_name + "' already exists here", "name");
   return Status::Ok();
+}
+
+Result<Json> PutNamedRow(WriteTx& tx, std::string_view table, const char* what, bool create,
+                         Json row, const std::optional<std::string>& name) {
+  const std::string id = row["id"].get<std::string>();
+  if (create) {
+    INVENTO_RETURN_IF_ERROR(RequireNewId(tx, table, id));
+    row.update({{"archived", 0}, {"deleted", 0}});
+  } else {
+    INVENTO_ASSIGN_OR_RETURN(Json existing, RequireLive(tx, table, id, "id", what));
+  }
+  if (name) {
+    std::string key = FoldKey(*name);
+    // table comes from code, never from input.
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, tx.db().Prepare(
+        "SELECT 1 FROM " + std::string(table) +
+        " WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1"));
+    st.Bind(1, std::string_view(key)).Bind(2, std::string_view(id));
+    INVENTO_ASSIGN_OR_RETURN(bool dup, st.Step());
+    if (dup) {
+      return Status::Conflict(std::string("a ") + what + " named '" + *name + "' already exists",
+                              "name");
+    }
+    row["name"] = *name;
+    row["name_key"] = key;
+  }
+  INVENTO_RETURN_IF_ERROR(tx.Put(table, row));
+  return Json{{"id", id}};
 }
 
 }  // namespace invento::stock

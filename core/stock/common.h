@@ -27,6 +27,12 @@ Status RequireUniqueSiblingName(const db::Db& db, std::string_view table,
                                 const std::optional<std::string>& parent_id,
                                 const std::string& name_key, const std::string& self_id,
                                 const std::string& display_name);
+// Ends a create or update of a row whose folded name is unique among live rows of `table`
+// (suppliers, skills, teams, clients): on create the id must be new (archived/deleted are set
+// to 0), on update the row must be live; when `name` is given it must be free (conflict,
+// field "name") and is stored with its name_key. Writes `row` and returns {id}.
+Result<Json> PutNamedRow(WriteTx& tx, std::string_view table, const char* what, bool create,
+                         Json row, const std::optional<std::string>& name);
 inline Json OptJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(); }
 inline bool Flag(const Json& row, const char* col) { return row.value(col, 0) == 1; }
 

@@ -29,16 +29,6 @@ void ReadSupplierFields(ArgReader& r, Json& row) {
   }
 }
 
-Status CheckSupplierName(const WriteTx& tx, const std::string& key, const std::string& id,
-                         const std::string& name) {
-  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, tx.db().Prepare(
-      "SELECT 1 FROM suppliers WHERE name_key = ? AND deleted = 0 AND id <> ? LIMIT 1"));
-  st.Bind(1, std::string_view(key)).Bind(2, std::string_view(id));
-  INVENTO_ASSIGN_OR_RETURN(bool dup, st.Step());
-  if (dup) return Status::Conflict("a supplier named '" + name + "' already exists", "name");
-  return Status::Ok();
-}
-
 Result<Json> SupplierWrite(WriteTx& tx, const Json& args, bool create) {
   ArgReader r(args);
   std::string id = r.Id("id");
@@ -50,21 +40,7 @@ Result<Json> SupplierWrite(WriteTx& tx, const Json& args, bool create) {
   if (row.contains("email_invalid")) {
     return Status::InvalidArgument("email is not a valid address", "email");
   }
-  if (create) {
-    INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "suppliers", id));
-    row["archived"] = 0;
-    row["deleted"] = 0;
-  } else {
-    INVENTO_ASSIGN_OR_RETURN(Json existing, RequireLive(tx, "suppliers", id, "id", "supplier"));
-  }
-  if (name) {
-    std::string key = FoldKey(*name);
-    INVENTO_RETURN_IF_ERROR(CheckSupplierName(tx, key, id, *name));
-    row["name"] = *name;
-    row["name_key"] = key;
-  }
-  INVENTO_RETURN_IF_ERROR(tx.Put("suppliers", row));
-  return Json{{"id", id}};
+  return PutNamedRow(tx, "suppliers", "supplier", create, std::move(row), name);
 }
 
 Result<Json> SupplierCreate(WriteTx& tx, const Json& args, const MutationContext&) {

@@ -125,7 +125,9 @@ TEST(LedgerPropertyTest, CacheFollowsUndoOfPendingMovements) {
   // Pairs only touched by pending rows now fold to zero; everything else is restored exactly.
   for (auto& [k, v] : before) EXPECT_EQ(after[k], v);
   for (auto& [k, v] : after) {
-    if (!before.count(k)) EXPECT_EQ(v, 0);
+    if (!before.count(k)) {
+      EXPECT_EQ(v, 0);
+    }
   }
 }
 
