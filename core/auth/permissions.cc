@@ -33,6 +33,10 @@ constexpr std::array kTable{
     Entry{"location.update", kA | kM},
     Entry{"location.archive", kA},
     Entry{"location.list", kAll},
+    Entry{"location.assign", kA | kM},
+    Entry{"location.unassign", kA | kM},
+    Entry{"location.assignees", kAll},
+    Entry{"location.mine", kAll},
     Entry{"item.create", kA | kM},
     Entry{"item.update", kA | kM},
     Entry{"item.archive", kA},
@@ -41,8 +45,8 @@ constexpr std::array kTable{
     Entry{"item.search", kAll},
     // Stock ledger.
     Entry{"stock.receipt", kA | kM | kT},
-    Entry{"stock.issue", kA | kM | kT},
-    Entry{"stock.transfer", kA | kM | kT},
+    Entry{"stock.issue", kA | kM | kT},  // with task_id: own task (task.consume rules)
+    Entry{"stock.transfer", kA | kM | kT},  // technicians: between their locations
     Entry{"stock.adjust", kA | kM},
     Entry{"stock.reverse", kA | kM},
     Entry{"stock.onhand", kAll},

@@ -33,7 +33,9 @@ class [[nodiscard]] Status {
   static Status NotFound(std::string msg, std::string field = {}) {
     return {Code::kNotFound, std::move(msg), std::move(field)};
   }
-  static Status Forbidden(std::string msg) { return {Code::kForbidden, std::move(msg)}; }
+  static Status Forbidden(std::string msg, std::string field = {}) {
+    return {Code::kForbidden, std::move(msg), std::move(field)};
+  }
   static Status Conflict(std::string msg, std::string field = {}) {
     return {Code::kConflict, std::move(msg), std::move(field)};
   }

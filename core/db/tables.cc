@@ -17,7 +17,9 @@ const std::vector<std::string_view>& ReplicatedTableNames() {
                                                  "pm_plans", "tasks", "task_status_events",
                                                  "task_assignees", "task_skills", "checklist_items",
                                                  "task_materials", "time_entries", "attachments",
-                                                 "dashboard_widgets"};
+                                                 "dashboard_widgets",
+                                                 // Location access (0005).
+                                                 "location_assignees"};
   return k;
 }
 

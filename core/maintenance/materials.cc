@@ -6,6 +6,7 @@
 #include "core/maintenance/common.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
+#include "core/stock/ledger.h"
 
 namespace invento::maint {
 namespace {
@@ -107,10 +108,8 @@ Result<Json> Consume(WriteTx& tx, const Json& args, const MutationContext& ctx) 
       if (site) issue["site_id"] = *loc;
     }
   }
-  // The one stock.issue rule, not a copy of it.
-  const MutatorDef* stock_issue = Registry::Get().FindMutator("stock.issue");
-  if (!stock_issue) return Status::Internal("stock.issue is not registered");
-  return stock_issue->apply(tx, issue, ctx);
+  // The one stock.issue rule, not a copy of it (stock.issue with a task_id comes here).
+  return stock::RecordIssue(tx, issue, ctx);
 }
 
 Result<Json> Materials(const db::Db& db, const Json& args, const Actor&) {

@@ -29,6 +29,7 @@
 #include "core/stock/alerts.h"
 #include "core/stock/attributes.h"
 #include "core/stock/counts.h"
+#include "core/stock/location_access.h"
 #include "core/stock/csv_io.h"
 #include "core/stock/categories.h"
 #include "core/stock/items.h"
@@ -44,6 +45,7 @@ const Registry& Registry::Get() {
     stock::RegisterCategories(r);
     stock::RegisterAttributes(r);
     stock::RegisterSuppliersAndLocations(r);
+    stock::RegisterLocationAccess(r);
     stock::RegisterItems(r);
     stock::RegisterLedger(r);
     stock::RegisterCounts(r);

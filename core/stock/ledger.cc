@@ -4,6 +4,7 @@
 
 #include "core/base/decimal.h"
 #include "core/stock/common.h"
+#include "core/stock/location_access.h"
 
 namespace invento::stock {
 namespace {
@@ -68,25 +69,14 @@ Result<Json> Receipt(WriteTx& tx, const Json& args, const MutationContext& ctx) 
                              {"supplier_id", OptJson(supplier_id)}});
 }
 
+// stock.issue: with a task, the task's rules apply (task.consume, which calls RecordIssue).
 Result<Json> Issue(WriteTx& tx, const Json& args, const MutationContext& ctx) {
-  ArgReader r(args);
-  Common c = ReadCommon(r, ctx);
-  std::string location_id = r.Id("location_id");
-  std::int64_t qty = r.Quantity("qty");
-  auto task_id = r.OptionalId("task_id");
-  auto site_id = r.OptionalId("site_id");
-  INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_RETURN_IF_ERROR(RequirePositive(qty));
-  INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", c.item_id, "item_id", "item"));
-  INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
-  if (site_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json site, RequireLive(tx, "locations", *site_id, "site_id", "client site"));
-    if (site["kind"] != "site") return Status::InvalidArgument("site_id must be a client site", "site_id");
+  if (args.is_object() && args.contains("task_id") && !args["task_id"].is_null()) {
+    const MutatorDef* consume = Registry::Get().FindMutator("task.consume");
+    if (!consume) return Status::Internal("task.consume is not registered");
+    return consume->apply(tx, args, ctx);
   }
-  // The cost of consumed parts is the item's price at the time of the issue.
-  return Append(tx, c, ctx, {{"kind", "issue"}, {"from_location_id", location_id}, {"qty", qty},
-                             {"unit_cost_cents", item["unit_price_cents"]},
-                             {"task_id", OptJson(task_id)}, {"site_id", OptJson(site_id)}});
+  return RecordIssue(tx, args, ctx);
 }
 
 Result<Json> Transfer(WriteTx& tx, const Json& args, const MutationContext& ctx) {
@@ -103,8 +93,33 @@ Result<Json> Transfer(WriteTx& tx, const Json& args, const MutationContext& ctx)
   INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", c.item_id, "item_id", "item"));
   INVENTO_ASSIGN_OR_RETURN(Json f, RequireLive(tx, "locations", from, "from_location_id", "location"));
   INVENTO_ASSIGN_OR_RETURN(Json t, RequireLive(tx, "locations", to, "to_location_id", "location"));
+  INVENTO_RETURN_IF_ERROR(RequireTransferAllowed(tx.db(), ctx.actor, f, t));
   return Append(tx, c, ctx, {{"kind", "transfer"}, {"from_location_id", from},
                              {"to_location_id", to}, {"qty", qty}});
+}
+
+Result<Json> RecordIssueImpl(WriteTx& tx, const Json& args, const MutationContext& ctx) {
+  ArgReader r(args);
+  Common c = ReadCommon(r, ctx);
+  std::string location_id = r.Id("location_id");
+  std::int64_t qty = r.Quantity("qty");
+  auto task_id = r.OptionalId("task_id");
+  auto site_id = r.OptionalId("site_id");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_RETURN_IF_ERROR(RequirePositive(qty));
+  INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", c.item_id, "item_id", "item"));
+  INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
+  if (site_id) {
+    INVENTO_ASSIGN_OR_RETURN(Json site, RequireLive(tx, "locations", *site_id, "site_id", "client site"));
+    if (site["kind"] != "site") return Status::InvalidArgument("site_id must be a client site", "site_id");
+  }
+  if (task_id) {
+    INVENTO_ASSIGN_OR_RETURN(Json task, RequireLive(tx, "tasks", *task_id, "task_id", "task"));
+  }
+  // The cost of consumed parts is the item's price at the time of the issue.
+  return Append(tx, c, ctx, {{"kind", "issue"}, {"from_location_id", location_id}, {"qty", qty},
+                             {"unit_cost_cents", item["unit_price_cents"]},
+                             {"task_id", OptJson(task_id)}, {"site_id", OptJson(site_id)}});
 }
 
 Result<Json> Adjust(WriteTx& tx, const Json& args, const MutationContext& ctx) {
@@ -263,6 +278,10 @@ Result<Json> Value(const db::Db& db, const Json& args, const Actor&) {
 }
 
 }  // namespace
+
+Result<Json> RecordIssue(WriteTx& tx, const Json& args, const MutationContext& ctx) {
+  return RecordIssueImpl(tx, args, ctx);
+}
 
 void RegisterLedger(Registry& registry) {
   registry.Add(MutatorDef{"stock.receipt", &Receipt});

@@ -2,7 +2,10 @@
 //
 // stock.receipt  {id, item_id, location_id, qty > 0, unit_cost_cents?, supplier_id?, note?, occurred_at?}
 // stock.issue    {id, item_id, location_id, qty > 0, task_id?, site_id?, note?, occurred_at?}
+//                With a task_id it is the same as task.consume (one rule for parts used on a
+//                task: the task must accept work, technicians only on tasks assigned to them).
 // stock.transfer {id, item_id, from_location_id, to_location_id (different), qty > 0, note?, occurred_at?}
+//                Technicians only between locations they work with (location_access.h).
 // stock.adjust   {id, item_id, location_id, qty != 0 (signed), reason 1..200, occurred_at?}
 // stock.reverse  {id, movement_id, reason}: appends the opposite entry AT THE ORIGINAL TIME
 //                (so a later count absorbs the mistake and its correction alike); counts are
@@ -22,5 +25,7 @@
 namespace invento::stock {
 
 void RegisterLedger(Registry& registry);
+// The stock.issue entry itself, once the caller has checked the task (task.consume does).
+Result<Json> RecordIssue(WriteTx& tx, const Json& args, const MutationContext& ctx);
 
 }  // namespace invento::stock
