@@ -63,15 +63,16 @@ constexpr std::array kTable{
     Entry{"alert.list", kAll},
     Entry{"alert.ack", kA | kM},
     // ---- Maintenance, projects, people, dashboard (docs/maintenance.md) ----
-    // Same rule: admins everything; managers everything but delete/archive; consultants read.
+    // Admins everything; managers everything but deleting (archiving is reversible, so
+    // managers may archive here, unlike stock reference data); consultants read.
     // Entries marked "own task" are also open to technicians, and the mutator itself then
     // checks that the task is assigned to them or to one of their teams
     // (core/maintenance/task_access.h). Which status change each role may make is the
-    // workflow table in core/maintenance/task_workflow.cc.
+    // "task.status:" entries below.
     // People.
     Entry{"employee.create", kA | kM},
     Entry{"employee.update", kA | kM},
-    Entry{"employee.archive", kA},
+    Entry{"employee.archive", kA | kM},
     Entry{"employee.set_rate", kA | kM},
     Entry{"employee.remove_rate", kA},
     Entry{"employee.set_working_hours", kA | kM},
@@ -80,11 +81,11 @@ constexpr std::array kTable{
     Entry{"employee.get", kAll},
     Entry{"skill.create", kA | kM},
     Entry{"skill.update", kA | kM},
-    Entry{"skill.archive", kA},
+    Entry{"skill.archive", kA | kM},
     Entry{"skill.list", kAll},
     Entry{"team.create", kA | kM},
     Entry{"team.update", kA | kM},
-    Entry{"team.archive", kA},
+    Entry{"team.archive", kA | kM},
     Entry{"team.add_member", kA | kM},
     Entry{"team.remove_member", kA | kM},  // a membership change, not a deletion
     Entry{"team.list", kAll},
@@ -95,7 +96,7 @@ constexpr std::array kTable{
     // Clients and projects.
     Entry{"client.create", kA | kM},
     Entry{"client.update", kA | kM},
-    Entry{"client.archive", kA},
+    Entry{"client.archive", kA | kM},
     Entry{"client.list", kAll},
     Entry{"client.get", kAll},
     Entry{"project.create", kA | kM},
@@ -111,7 +112,7 @@ constexpr std::array kTable{
     // Assets and meters. Reporting a breakdown and reading a meter are field work.
     Entry{"asset.create", kA | kM},
     Entry{"asset.update", kA | kM},
-    Entry{"asset.archive", kA},
+    Entry{"asset.archive", kA | kM},
     Entry{"asset.set_status", kA | kM | kT},
     Entry{"asset.list", kAll},
     Entry{"asset.get", kAll},
@@ -119,14 +120,28 @@ constexpr std::array kTable{
     Entry{"asset.kpi", kAll},
     Entry{"meter.create", kA | kM},
     Entry{"meter.update", kA | kM},
-    Entry{"meter.archive", kA},
+    Entry{"meter.archive", kA | kM},
     Entry{"meter.record", kA | kM | kT},
     Entry{"meter.readings", kAll},
     // Work orders.
     Entry{"task.create", kA | kM},
     Entry{"task.update", kA | kM},
     Entry{"task.delete", kA},
-    Entry{"task.set_status", kA | kM | kT},  // own task; per-transition roles: task_workflow.cc
+    Entry{"task.set_status", kA | kM | kT},  // own task, and the transition's roles below
+    // Work order transitions "task.status:<from>><to>": the allowed pairs and who may make
+    // each (task_workflow.h reads them from here; a pair absent here does not exist).
+    Entry{"task.status:draft>planned", kA | kM},
+    Entry{"task.status:draft>cancelled", kA | kM},
+    Entry{"task.status:planned>draft", kA | kM},
+    Entry{"task.status:planned>in_progress", kA | kM | kT},
+    Entry{"task.status:planned>cancelled", kA | kM},
+    Entry{"task.status:in_progress>on_hold", kA | kM | kT},
+    Entry{"task.status:in_progress>done", kA | kM | kT},
+    Entry{"task.status:in_progress>cancelled", kA | kM},
+    Entry{"task.status:on_hold>in_progress", kA | kM | kT},
+    Entry{"task.status:on_hold>cancelled", kA | kM},
+    Entry{"task.status:done>in_progress", kA | kM},  // reopen: the work was not finished
+    Entry{"task.status:done>closed", kA | kM},
     Entry{"task.set_notes", kA | kM | kT},   // own task
     Entry{"task.assign", kA | kM},
     Entry{"task.unassign", kA | kM},

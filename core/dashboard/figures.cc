@@ -1,6 +1,7 @@
 #include "core/dashboard/figures.h"
 
 #include <map>
+#include <set>
 
 #include "core/base/clock.h"
 #include "core/maintenance/common.h"
@@ -20,20 +21,58 @@ Result<Json> RunQuery(const db::Db& db, std::string_view name, const Json& args,
   return q->run(db, args, actor);
 }
 
+// Filters of the stock figures: location_id (with what is inside it), category_id (with its
+// subcategories).
 Result<Json> StockByCategory(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
+  auto location_id = r.OptionalId("location_id");
+  auto category_id = r.OptionalId("category_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  return RunQuery(db, "stock.value", Json{{"group_by", "category"}}, actor);
+  Json q{{"group_by", "category"}};
+  if (location_id) q["location_id"] = *location_id;
+  if (category_id) q["category_id"] = *category_id;
+  return RunQuery(db, "stock.value", q, actor);
 }
 
 Result<Json> ItemsUnderMin(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
+  auto location_id = r.OptionalId("location_id");
+  auto category_id = r.OptionalId("category_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
+  if (location_id) {
+    INVENTO_ASSIGN_OR_RETURN(Json l, RequireLive(db, "locations", *location_id, "location_id",
+                                                 "location"));
+  }
+  if (category_id) {
+    INVENTO_ASSIGN_OR_RETURN(Json c, RequireLive(db, "categories", *category_id, "category_id",
+                                                 "category"));
+  }
+  // The items and locations in scope (subtrees), when filtered.
+  INVENTO_ASSIGN_OR_RETURN(
+      auto in_scope,
+      Rows(db,
+           "SELECT 'l' AS k, id FROM (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION"
+           "   SELECT x.id FROM locations x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub)"
+           " WHERE ?1 IS NOT NULL"
+           " UNION ALL SELECT 'i', i.id FROM items i WHERE ?2 IS NOT NULL AND i.category_id IN"
+           " (WITH RECURSIVE sub(id) AS (SELECT ?2 UNION SELECT x.id FROM categories x"
+           "   JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub)",
+           {location_id ? Json(*location_id) : Json(), category_id ? Json(*category_id) : Json()}));
+  std::set<std::string> locations, items_in_category;
+  for (const auto& row : in_scope) {
+    (Str(row, "k") == "l" ? locations : items_in_category).insert(Str(row, "id"));
+  }
   INVENTO_ASSIGN_OR_RETURN(Json alerts,
                            RunQuery(db, "alert.list", Json{{"include_acknowledged", true}}, actor));
   Json items = Json::array();
   for (const auto& a : alerts["alerts"]) {
-    if (a["kind"] == "under_min" || a["kind"] == "under_min_location") items.push_back(a);
+    if (a["kind"] != "under_min" && a["kind"] != "under_min_location") continue;
+    if (location_id && !(a.contains("location_id") && a["location_id"].is_string() &&
+                         locations.count(a["location_id"].get<std::string>()))) {
+      continue;
+    }
+    if (category_id && !items_in_category.count(a.value("item_id", ""))) continue;
+    items.push_back(a);
   }
   return Json{{"count", items.size()}, {"items", items}};
 }

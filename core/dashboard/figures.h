@@ -3,9 +3,11 @@
 // under minimum come from alert.list, project cost from projects/project_costs.h, MTTR/MTBF
 // from maintenance/reliability.h, compliance from maintenance/pm_queries.h.
 //
-// dashboard.stock_by_category {} -> stock.value {group_by: "category"}
-// dashboard.items_under_min {} -> {count, items:[alerts of kind under_min / under_min_location,
-//   acknowledged ones included]}
+// dashboard.stock_by_category {location_id?, category_id?} -> stock.value {group_by: "category"}
+//   (a location includes what is inside it, a category its subcategories)
+// dashboard.items_under_min {location_id?, category_id?} -> {count, items:[alerts of kind
+//   under_min / under_min_location, acknowledged ones included]}; with location_id only the
+//   per-location alerts of that subtree (a global minimum belongs to no location)
 // dashboard.projects_by_status {client_id?} -> {rows:[{status, count}]} every status, zeros
 // included dashboard.tasks {as_of?: date (default today), project_id?, asset_id?, type?} ->
 // {by_status:[{status, count}],

@@ -33,14 +33,30 @@ Status StatusFromSqlite(int rc, std::string_view what) {
 
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
   if (this != &o) {
-    sqlite3_finalize(s_);
+    Release();
     s_ = std::exchange(o.s_, nullptr);
+    cache_ = std::move(o.cache_);
+    key_ = std::move(o.key_);
     status_ = std::move(o.status_);
   }
   return *this;
 }
 
-Stmt::~Stmt() { sqlite3_finalize(s_); }
+Stmt::~Stmt() { Release(); }
+
+void Stmt::Release() {
+  if (!s_) return;
+  if (cache_ && !cache_->closed && cache_->size < kMaxCachedStatements) {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+    cache_->free[std::move(key_)].push_back(s_);
+    ++cache_->size;
+  } else {
+    sqlite3_finalize(s_);
+  }
+  s_ = nullptr;
+  cache_.reset();
+}
 
 Stmt& Stmt::Bind(int index, std::int64_t v) {
   int rc = sqlite3_bind_int64(s_, index, v);
@@ -133,19 +149,45 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, const char* vfs) {
   return db;
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+Db::~Db() {
+  cache_->closed = true;
+  for (auto& [sql, stmts] : cache_->free) {
+    for (sqlite3_stmt* s : stmts) sqlite3_finalize(s);
+  }
+  cache_->free.clear();
+  sqlite3_close_v2(db_);
+}
 
 Result<Stmt> Db::Prepare(std::string_view sql) const {
+  std::string key(sql);
+  auto it = cache_->free.find(key);
+  if (it != cache_->free.end() && !it->second.empty()) {
+    sqlite3_stmt* s = it->second.back();
+    it->second.pop_back();
+    --cache_->size;
+    return Stmt(s, cache_, std::move(key));
+  }
   sqlite3_stmt* s = nullptr;
-  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), 0, &s, nullptr);
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &s, nullptr);
   if (rc != SQLITE_OK) {
     return Status(StatusFromSqlite(rc, "prepare").code(),
                   std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
   }
-  return Stmt(s);
+  if (s == nullptr) return Stmt(s);  // empty text: nothing to cache
+  return Stmt(s, cache_, std::move(key));
 }
 
 Status Db::Exec(std::string_view sql) const {
+  // One statement (SAVEPOINT, RELEASE, BEGIN, COMMIT... run per mutation): through the cache.
+  if (sql.find(';') == std::string_view::npos) {
+    INVENTO_ASSIGN_OR_RETURN(Stmt st, Prepare(sql));
+    if (st.raw() == nullptr) return Status::Ok();
+    while (true) {
+      INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) return Status::Ok();
+    }
+  }
   std::string s(sql);
   char* err = nullptr;
   int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);

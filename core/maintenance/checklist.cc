@@ -103,6 +103,11 @@ Result<Json> Check(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   if (has_note) row["note"] = OptJson(note);
   Json out{{"id", id}};
   if (!checked) {
+    // done means every required item was ticked: keep it true.
+    if (Str(task, "status") == "done" && item.value("required", 0) == 1) {
+      return Status::FailedPrecondition(
+          "the task is done: reopen it before unticking a required item");
+    }
     row.update({{"checked_at", nullptr}, {"checked_by", nullptr}, {"reading_id", nullptr}});
   } else {
     row.update({{"checked_at", ctx.now_ms}, {"checked_by", ctx.actor.user_id}});

@@ -20,8 +20,14 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext& ctx
   auto completion = r.OptionalString("completion_note", kNoteRule);
   bool has_signer = r.Has("signer_name");
   auto signer = r.OptionalString("signer_name", kSigner);
+  bool has_at = r.Has("at");
   std::int64_t at = r.OptionalInt("at", kMinTime, kMaxTime).value_or(ctx.now_ms);
   INVENTO_RETURN_IF_ERROR(r.Finish());
+  // The time of a status change is when it is made (the device's clock, offline too); only
+  // admins and managers may record one afterwards (a paper work order typed in later).
+  if (has_at && ctx.actor.role == Role::kTechnician) {
+    return Status::Forbidden("technicians record a status change at the time they make it", "at");
+  }
   if (!IsTaskStatus(to)) {
     return Status::InvalidArgument(
         "status must be one of draft, planned, in_progress, on_hold, done, closed, cancelled",
@@ -44,6 +50,9 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext& ctx
     if (open > 0) {
       return Status::FailedPrecondition(std::to_string(open) + " required checklist item" +
                                         (open > 1 ? "s are" : " is") + " not ticked");
+    }
+    if (task["started_at"].is_number_integer() && at < task["started_at"].get<std::int64_t>()) {
+      return Status::InvalidArgument("the work cannot be done before it was started", "at");
     }
     row["completed_at"] = at;
   }

@@ -7,22 +7,23 @@
 
 namespace invento::maint {
 
+// Built once from the permission table's "task.status:<from>><to>" entries, in table order.
 const std::vector<TaskTransition>& TaskTransitions() {
-  constexpr Role A = Role::kAdmin, M = Role::kManager, T = Role::kTechnician;
-  static const std::vector<TaskTransition> kTaskTransitions{
-      {"draft", "planned", {A, M}},
-      {"draft", "cancelled", {A, M}},
-      {"planned", "draft", {A, M}},
-      {"planned", "in_progress", {A, M, T}},
-      {"planned", "cancelled", {A, M}},
-      {"in_progress", "on_hold", {A, M, T}},
-      {"in_progress", "done", {A, M, T}},
-      {"in_progress", "cancelled", {A, M}},
-      {"on_hold", "in_progress", {A, M, T}},
-      {"on_hold", "cancelled", {A, M}},
-      {"done", "in_progress", {A, M}},  // reopen: the work was not finished after all
-      {"done", "closed", {A, M}},
-  };
+  static const std::vector<TaskTransition> kTaskTransitions = [] {
+    constexpr std::string_view kPrefix = "task.status:";
+    std::vector<TaskTransition> out;
+    for (std::string_view name : PermissionTableNames()) {
+      if (name.substr(0, kPrefix.size()) != kPrefix) continue;
+      std::string_view pair = name.substr(kPrefix.size());
+      auto gt = pair.find('>');
+      TaskTransition t{pair.substr(0, gt), pair.substr(gt + 1), {}};
+      for (Role r : {Role::kAdmin, Role::kManager, Role::kTechnician, Role::kConsultant}) {
+        if (IsAllowed(r, name)) t.roles.push_back(r);
+      }
+      out.push_back(std::move(t));
+    }
+    return out;
+  }();
   return kTaskTransitions;
 }
 

@@ -3,7 +3,8 @@
 //   draft → planned → in_progress ⇄ on_hold ; in_progress → done → closed
 //   draft, planned, in_progress, on_hold → cancelled ; planned → draft ; done → in_progress
 //
-// The table (kTaskTransitions in task_workflow.cc) is the single source: task.set_status
+// The pairs and their roles are entries "task.status:<from>><to>" of THE permission table
+// (core/auth/permissions.cc), the single source: task.set_status
 // refuses any pair not in it (failed_precondition) and any role not listed for the pair
 // (forbidden); the query task.transitions lists what the actor may do on a task, so the UI
 // offers only those. Technicians additionally act only on tasks assigned to them or to one of

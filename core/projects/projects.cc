@@ -77,14 +77,43 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
   return Write(tx, args, false);
 }
 
+// The project workflow: draft → active ⇄ on_hold; active → done; done → active (reopen);
+// draft, active, on_hold → cancelled (terminal).
+bool IsProjectTransition(const std::string& from, const std::string& to) {
+  static const std::pair<const char*, const char*> kPairs[] = {
+      {"draft", "active"},  {"draft", "cancelled"},   {"active", "on_hold"},
+      {"active", "done"},   {"active", "cancelled"},  {"on_hold", "active"},
+      {"on_hold", "cancelled"}, {"done", "active"}};
+  for (const auto& [f, t] : kPairs) {
+    if (from == f && to == t) return true;
+  }
+  return false;
+}
+
 Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext&) {
   ArgReader r(args);
   std::string id = r.Id("id");
   std::string status = r.Enum("status", kStatuses);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json project, RequireLive(tx, "projects", id, "id", "project"));
-  if (Str(project, "status") == status)
-    return Status::FailedPrecondition("the project is already " + status);
+  const std::string from = Str(project, "status");
+  if (from == status) return Status::FailedPrecondition("the project is already " + status);
+  if (!IsProjectTransition(from, status)) {
+    return Status::FailedPrecondition("a project cannot go from " + from + " to " + status);
+  }
+  if (status == "done") {
+    INVENTO_ASSIGN_OR_RETURN(
+        auto open_tasks,
+        Rows(tx.db(),
+             "SELECT count(*) AS n FROM tasks WHERE project_id = ? AND deleted = 0"
+             " AND status NOT IN ('done', 'closed', 'cancelled')",
+             {Json(id)}));
+    std::int64_t n = open_tasks.empty() ? 0 : open_tasks[0].value("n", std::int64_t{0});
+    if (n > 0) {
+      return Status::FailedPrecondition(std::to_string(n) + " task" + (n > 1 ? "s are" : " is") +
+                                        " still open: finish or cancel them first");
+    }
+  }
   INVENTO_RETURN_IF_ERROR(tx.Put("projects", Json{{"id", id}, {"status", status}}));
   return Json{{"id", id}, {"status", status}};
 }
@@ -100,6 +129,15 @@ Result<Json> Delete(WriteTx& tx, const Json& args, const MutationContext&) {
                {Json(id)}));
   if (task)
     return Status::FailedPrecondition("the project has tasks: cancel it instead of deleting it");
+  INVENTO_ASSIGN_OR_RETURN(
+      auto cost,
+      FirstRow(tx.db(),
+               "SELECT 1 FROM project_cost_lines WHERE project_id = ? AND deleted = 0 LIMIT 1",
+               {Json(id)}));
+  if (cost) {
+    return Status::FailedPrecondition(
+        "the project has cost lines: cancel it instead of deleting it");
+  }
   INVENTO_RETURN_IF_ERROR(tx.Del("projects", id));
   return Json{{"id", id}};
 }

@@ -243,16 +243,34 @@ Result<Json> Movements(const db::Db& db, const Json& args, const Actor&) {
 Result<Json> Value(const db::Db& db, const Json& args, const Actor&) {
   ArgReader r(args);
   std::string group = r.Enum("group_by", {"location", "category"});
+  auto location_id = r.OptionalId("location_id");  // that location and everything inside it
+  auto category_id = r.OptionalId("category_id");  // that category and its subcategories
   INVENTO_RETURN_IF_ERROR(r.Finish());
+  if (location_id) {
+    INVENTO_ASSIGN_OR_RETURN(Json l, RequireLive(db, "locations", *location_id, "location_id",
+                                                 "location"));
+  }
+  if (category_id) {
+    INVENTO_ASSIGN_OR_RETURN(Json c, RequireLive(db, "categories", *category_id, "category_id",
+                                                 "category"));
+  }
   const bool by_location = group == "location";
+#define INVENTO_VALUE_FILTERS                                                                   \
+  " AND (?1 IS NULL OR o.location_id IN (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION"           \
+  "   SELECT x.id FROM locations x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub))"     \
+  " AND (?2 IS NULL OR i.category_id IN (WITH RECURSIVE sub(id) AS (SELECT ?2 UNION"           \
+  "   SELECT x.id FROM categories x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub))"
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
       by_location
           ? "SELECT o.location_id, l.name, o.qty, i.unit_price_cents FROM stock_onhand o"
             " JOIN items i ON i.id = o.item_id JOIN locations l ON l.id = o.location_id"
-            " WHERE i.deleted = 0"
+            " WHERE i.deleted = 0" INVENTO_VALUE_FILTERS
           : "SELECT coalesce(i.category_id, ''), coalesce(c.name, ''), o.qty, i.unit_price_cents"
             " FROM stock_onhand o JOIN items i ON i.id = o.item_id"
-            " LEFT JOIN categories c ON c.id = i.category_id WHERE i.deleted = 0"));
+            " LEFT JOIN categories c ON c.id = i.category_id WHERE i.deleted = 0"
+            INVENTO_VALUE_FILTERS));
+#undef INVENTO_VALUE_FILTERS
+  st.Bind(1, OptJson(location_id)).Bind(2, OptJson(category_id));
   std::map<std::string, std::pair<std::string, Int128>> groups;
   Int128 total = 0;
   while (true) {

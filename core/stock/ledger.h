@@ -17,7 +17,8 @@
 // Queries:
 // stock.onhand   {item_id?, location_id?} -> {rows:[{item_id, location_id, qty, qty_milli, last_count_at}], total}
 // stock.movements {item_id?, location_id?, task_id?, from?, to?, limit?, offset?} -> newest first
-// stock.value    {group_by: "location"|"category"} -> {rows:[{id, name, value_cents}], total_cents}
+// stock.value    {group_by: "location"|"category", location_id? (with what is inside it),
+//                 category_id? (with its subcategories)} -> {rows:[{id, name, value_cents}], total_cents}
 #pragma once
 
 #include "core/mutators/registry.h"

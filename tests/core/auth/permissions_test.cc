@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/maintenance/task_workflow.h"
 #include "core/mutators/registry.h"
 
 namespace invento {
@@ -15,6 +16,21 @@ TEST(PermissionsTest, EveryMutatorAndQueryIsInThePermissionTable) {
   }
   for (const auto& q : Registry::Get().queries()) {
     EXPECT_NE(std::find(names.begin(), names.end(), q.name), names.end()) << q.name;
+  }
+}
+
+TEST(PermissionsTest, EveryTableEntryIsAMutatorAQueryOrATaskTransition) {
+  for (std::string_view name : PermissionTableNames()) {
+    if (name.substr(0, 12) == "task.status:") {
+      auto pair = name.substr(12);
+      auto gt = pair.find('>');
+      ASSERT_NE(gt, std::string_view::npos) << name;
+      EXPECT_TRUE(maint::IsTaskStatus(pair.substr(0, gt))) << name;
+      EXPECT_TRUE(maint::IsTaskStatus(pair.substr(gt + 1))) << name;
+      EXPECT_FALSE(IsAllowed(Role::kConsultant, name)) << name;
+      continue;
+    }
+    EXPECT_TRUE(Registry::Get().FindMutator(name) || Registry::Get().FindQuery(name)) << name;
   }
 }
 

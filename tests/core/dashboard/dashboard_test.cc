@@ -59,6 +59,36 @@ TEST_F(DashboardTest, StockFiguresReuseTheStockQueries) {
             1);  // acknowledged, still under
 }
 
+TEST_F(DashboardTest, StockFiguresByCategoryAndFiltered) {
+  // Hand-checked: FILTRE 2 × 12.50 in "Filtres"; HUILE 10 × 8.99 uncategorised.
+  Json by_cat = Query("dashboard.stock_by_category", Json::object());
+  ASSERT_EQ(by_cat["rows"].size(), 2u) << by_cat.dump();
+  EXPECT_EQ(by_cat["rows"][0]["id"], nullptr);
+  EXPECT_EQ(by_cat["rows"][0]["value_cents"], 8990);
+  EXPECT_EQ(by_cat["rows"][1]["name"], "Filtres");
+  EXPECT_EQ(by_cat["rows"][1]["value_cents"], 2500);
+  // A sub-category counts in its parent; a location counts what is inside it.
+  Ok("category.create", {{"id", Id(40)}, {"name", "Filtres à air"}, {"parent_id", Id(1)}});
+  Item(41, "FILTRE-AIR", {{"unit_price_cents", 300}, {"category_id", Id(40)}, {"min_qty", 1}});
+  std::string van = Id(42);
+  Ok("location.create", {{"id", van}, {"kind", "vehicle"}, {"name", "Camion"}});
+  Ok("stock.receipt", {{"id", Id(43)}, {"item_id", Id(41)}, {"location_id", van}, {"qty", 3}});
+  EXPECT_EQ(Query("dashboard.stock_by_category", {{"category_id", Id(1)}})["total_cents"],
+            2500 + 900);
+  EXPECT_EQ(Query("dashboard.stock_by_category", {{"category_id", Id(40)}})["total_cents"], 900);
+  EXPECT_EQ(Query("dashboard.stock_by_category", {{"location_id", van}})["total_cents"], 900);
+  EXPECT_EQ(Query("dashboard.stock_by_category", {{"location_id", Id(2)}})["total_cents"],
+            2500 + 8990);
+  // Under minimum: FILTRE only (FILTRE-AIR has 3 ≥ 1), and only in its category.
+  EXPECT_EQ(Query("dashboard.items_under_min", {{"category_id", Id(1)}})["count"], 1);
+  EXPECT_EQ(Query("dashboard.items_under_min", {{"category_id", Id(40)}})["count"], 0);
+  auto bad = core_->Query("dashboard.stock_by_category", {{"location_id", Id(999)}},
+                          {"user-1", Role::kAdmin});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), Code::kNotFound);
+  EXPECT_EQ(bad.status().field(), "location_id");
+}
+
 TEST_F(DashboardTest, ProjectAndTaskFigures) {
   Json projects = Query("dashboard.projects_by_status", Json::object());
   EXPECT_EQ(projects["rows"],

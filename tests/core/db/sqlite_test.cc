@@ -61,4 +61,70 @@ TEST(SqliteTest, NotADatabaseIsCorrupt) {
   std::remove(path.c_str());
 }
 
+TEST(SqliteTest, StatementsAreReusedFreshAndNeverShared) {
+  auto db = Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2), (3)").ok());
+  const char* sql = "SELECT a FROM t WHERE a >= ? ORDER BY a";
+  sqlite3_stmt* first = nullptr;
+  {
+    auto st = (*db)->Prepare(sql);
+    ASSERT_TRUE(st.ok());
+    st->Bind(1, std::int64_t{2});
+    ASSERT_TRUE(st->Step().value());  // left mid-iteration, with a binding
+    first = st->raw();
+  }
+  // The same text gets the same compiled statement back, reset and with no bindings left.
+  auto again = (*db)->Prepare(sql);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->raw(), first);
+  EXPECT_TRUE(sqlite3_stmt_busy(again->raw()) == 0);
+  EXPECT_FALSE(again->Step().value());  // no binding left: a >= NULL matches nothing
+  again->Reset();
+  again->Bind(1, std::int64_t{3});
+  ASSERT_TRUE(again->Step().value());
+  EXPECT_EQ(again->Int(0), 3);
+}
+
+TEST(SqliteTest, AStatementInUseIsNotHandedOutTwice) {
+  auto db = Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2)").ok());
+  const char* sql = "SELECT a FROM t ORDER BY a";
+  auto outer = (*db)->Prepare(sql);
+  ASSERT_TRUE(outer.ok());
+  int pairs = 0;
+  while (outer->Step().value()) {
+    auto inner = (*db)->Prepare(sql);  // nested use of the same text
+    ASSERT_TRUE(inner.ok());
+    EXPECT_NE(inner->raw(), outer->raw());
+    while (inner->Step().value()) ++pairs;
+  }
+  EXPECT_EQ(pairs, 4);
+}
+
+TEST(SqliteTest, AStatementOutlivingItsConnectionIsFinalizedSafely) {
+  Stmt survivor;
+  {
+    auto db = Db::Open(":memory:");
+    ASSERT_TRUE(db.ok());
+    auto st = (*db)->Prepare("SELECT 1");
+    ASSERT_TRUE(st.ok());
+    survivor = std::move(st).value();
+    auto cached = (*db)->Prepare("SELECT 2");  // returned to the cache when it goes
+    ASSERT_TRUE(cached.ok());
+  }
+  // The connection is gone (a zombie until this statement finalizes); ASan checks the rest.
+  EXPECT_NE(survivor.raw(), nullptr);
+}
+
+TEST(SqliteTest, SchemaChangesRecompileCachedStatements) {
+  auto db = Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (7)").ok());
+  { ASSERT_EQ((*db)->QueryValue("SELECT * FROM t").value(), 7); }
+  ASSERT_TRUE((*db)->Exec("DROP TABLE t; CREATE TABLE t (b TEXT); INSERT INTO t VALUES ('x')").ok());
+  EXPECT_EQ((*db)->QueryValue("SELECT * FROM t").value(), "x");
+}
+
 }  // namespace invento::db

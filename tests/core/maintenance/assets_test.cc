@@ -75,7 +75,7 @@ TEST_F(AssetsTest, TreeRules) {
   EXPECT_EQ(presse["children"].size(), 1u);
   EXPECT_EQ(presse["status"], "running");
   EXPECT_EQ(presse["status_history"].size(), 1u);  // the initial status
-  ExpectError("asset.archive", {{"id", Id(3)}}, Code::kForbidden, "", Role::kManager);
+  ExpectError("asset.archive", {{"id", Id(3)}}, Code::kForbidden, "", Role::kTechnician);
 }
 
 TEST_F(AssetsTest, StatusHistoryAcceptsLateEventsInTheirPlace) {

@@ -125,6 +125,39 @@ TEST_F(PmTest, TwoDevicesGeneratingOfflineCreateTheSameRows) {
   EXPECT_TRUE(replay["created"].empty());
 }
 
+TEST_F(PmTest, WorkOrdersThatArrivedFromAnotherDeviceAreNotCreatedAgain) {
+  // Device B generated and deleted one of its work orders; only the work orders (not the
+  // plan's progress marker) reached device A before A generates for the same period.
+  auto other = Core::Open({});
+  ASSERT_TRUE(other.ok());
+  struct Device {
+    Core* core;
+    std::int64_t now;
+    Json Ok(const std::string& name, const Json& args) {
+      auto r = core->Mutate(name, args, {.actor = {"user-2", Role::kAdmin}, .now_ms = now});
+      EXPECT_TRUE(r.ok()) << name << " " << r.status().ToString();
+      return r.ok() ? r.value() : Json();
+    }
+  } b{other->get(), now_};
+  Seed(b);
+  Json on_b = b.Ok("pm.generate", {{"as_of", "2027-04-30"}});
+  ASSERT_EQ(on_b["created"].size(), 4u);
+  const std::string dropped = on_b["created"][1]["task_id"].get<std::string>();
+  b.Ok("task.delete", {{"id", dropped}});
+  auto st = (*other)->db().Prepare("SELECT * FROM tasks");
+  while (st->Step().value()) {
+    ASSERT_TRUE(
+        WriteTx::WriteFullRow(core_->db(), *core_->tables().Find("tasks"), st->RowObject()).ok());
+  }
+  Json on_a = Generate("2027-04-30");
+  EXPECT_TRUE(on_a["created"].empty()) << on_a.dump();
+  EXPECT_EQ(on_a["existing"], 4);  // the deleted one included: it is not resurrected
+  EXPECT_EQ(core_->db()
+                .QueryValue("SELECT deleted FROM tasks WHERE id = ?", {Json(dropped)})
+                .value(),
+            1);
+}
+
 TEST_F(PmTest, MeterPlanSurvivesAMeterReset) {
   Ok("pm.set_active", {{"id", Id(10)}, {"active", false}});
   Ok("meter.create", {{"id", Id(20)}, {"asset_id", Id(2)}, {"name", "Heures"}, {"unit", "h"}});

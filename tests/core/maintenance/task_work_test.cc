@@ -53,6 +53,12 @@ TEST_F(TaskWorkTest, RequiredChecklistItemsBlockDone) {
   EXPECT_EQ(Query("meter.readings", {{"meter_id", Id(8)}})["items"][0]["task_id"], task_);
   OkAs("task.set_status", {{"id", Id(210)}, {"task_id", task_}, {"status", "done"}},
        Role::kTechnician, "tech-user");
+  // Done means every required item is ticked: unticking one needs the task reopened; and a
+  // technician not assigned to the task may not touch its checklist.
+  ExpectErrorAs("checklist.check", {{"id", Id(200)}, {"checked", false}},
+                Code::kFailedPrecondition, "", Role::kTechnician, "tech-user");
+  ExpectErrorAs("checklist.check", {{"id", Id(202)}}, Code::kForbidden, "", Role::kTechnician,
+                "other-user");
   // Managers edit the checklist; technicians only tick it.
   ExpectErrorAs("checklist.add", {{"id", Id(204)}, {"task_id", task_}, {"label", "x"}},
                 Code::kForbidden, "", Role::kTechnician, "tech-user");

@@ -186,5 +186,36 @@ TEST_F(TaskWorkflowTest, StatusSideEffectsAndErrors) {
   EXPECT_EQ(Query("task.get", {{"id", t}})["signer_name"], "Mme Dupont");
 }
 
+TEST_F(TaskWorkflowTest, CompletionCannotBeBackDated) {
+  std::string t = TaskIn("planned");
+  now_ = At("2027-03-01", 8);
+  OkAs("task.set_status", {{"id", Id(1)}, {"task_id", t}, {"status", "in_progress"}},
+       Role::kTechnician, "tech-user");
+  now_ = At("2027-03-02", 9);
+  // A technician's status change happens when it is made: no "at" of their own.
+  ExpectErrorAs("task.set_status",
+                {{"id", Id(2)}, {"task_id", t}, {"status", "done"}, {"at", At("2027-02-20", 9)}},
+                Code::kForbidden, "at", Role::kTechnician, "tech-user");
+  // A manager typing in a paper work order may, but never before the work started.
+  ExpectError("task.set_status",
+              {{"id", Id(2)}, {"task_id", t}, {"status", "done"}, {"at", At("2027-02-28", 17)}},
+              Code::kInvalidArgument, "at", Role::kManager);
+  Ok("task.set_status",
+     {{"id", Id(2)}, {"task_id", t}, {"status", "done"}, {"at", At("2027-03-01", 17)}},
+     Role::kManager);
+  EXPECT_EQ(Query("task.get", {{"id", t}})["completed_at"], At("2027-03-01", 17));
+}
+
+TEST_F(TaskWorkflowTest, TransitionsComeFromThePermissionTable) {
+  // Each pair of the workflow is a permission-table entry, and nothing else is.
+  std::size_t entries = 0;
+  for (std::string_view name : PermissionTableNames()) {
+    if (name.substr(0, 12) == "task.status:") ++entries;
+  }
+  EXPECT_EQ(entries, Expected().size());
+  EXPECT_TRUE(IsAllowed(Role::kTechnician, "task.status:in_progress>done"));
+  EXPECT_FALSE(IsAllowed(Role::kTechnician, "task.status:done>closed"));
+}
+
 }  // namespace
 }  // namespace invento

@@ -38,7 +38,7 @@ TEST_F(EmployeesTest, ErrorsNameTheFieldAndWriteNothing) {
   ExpectError("employee.update", {{"id", Id(9)}, {"name", "Bob"}}, Code::kNotFound, "id");
   ExpectError("employee.create", {{"id", Id(2)}, {"name", "Bob"}}, Code::kForbidden, "",
               Role::kTechnician);
-  ExpectError("employee.archive", {{"id", Id(1)}}, Code::kForbidden, "", Role::kManager);
+  ExpectError("employee.archive", {{"id", Id(1)}}, Code::kForbidden, "", Role::kTechnician);
   ExpectError("employee.update", {{"id", Id(1)}, {"name", "X"}}, Code::kForbidden, "",
               Role::kConsultant);
 }

@@ -36,7 +36,7 @@ TEST_F(SkillsTeamsTest, SkillsAndLevels) {
   EXPECT_TRUE(Query("employee.get", {{"id", Id(1)}})["skills"].empty());
   Json skills = Query("skill.list", Json::object());
   EXPECT_EQ(skills["items"].size(), 2u);
-  ExpectError("skill.archive", {{"id", Id(10)}}, Code::kForbidden, "", Role::kManager);
+  ExpectError("skill.archive", {{"id", Id(10)}}, Code::kForbidden, "", Role::kTechnician);
 }
 
 TEST_F(SkillsTeamsTest, TeamsAndMembers) {

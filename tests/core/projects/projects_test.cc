@@ -34,7 +34,7 @@ TEST_F(ProjectsTest, Clients) {
   EXPECT_TRUE(c["contacts"].empty());
   EXPECT_EQ(c["addresses"][0]["label"], "Siège");
   EXPECT_EQ(c["projects"].size(), 1u);
-  ExpectError("client.archive", {{"id", Id(1)}}, Code::kForbidden, "", Role::kManager);
+  ExpectError("client.archive", {{"id", Id(1)}}, Code::kForbidden, "", Role::kTechnician);
   Ok("client.archive", {{"id", Id(1)}});
   EXPECT_TRUE(Query("client.list", Json::object())["items"].empty());
 }
@@ -79,6 +79,39 @@ TEST_F(ProjectsTest, ProjectsHaveUniqueCodesAndAStatus) {
   ExpectError("project.delete", {{"id", Id(3)}}, Code::kForbidden, "", Role::kManager);
   Ok("project.delete", {{"id", Id(3)}});
   Ok("project.create", with({{"id", Id(4)}}));  // a deleted project's code is free again
+}
+
+TEST_F(ProjectsTest, StatusWorkflow) {
+  Ok("project.create", {{"id", Id(2)}, {"code", "P"}, {"name", "P"}});
+  // draft cannot jump to done or on_hold.
+  ExpectError("project.set_status", {{"id", Id(2)}, {"status", "done"}}, Code::kFailedPrecondition,
+              "");
+  ExpectError("project.set_status", {{"id", Id(2)}, {"status", "on_hold"}},
+              Code::kFailedPrecondition, "");
+  Ok("project.set_status", {{"id", Id(2)}, {"status", "active"}});
+  Ok("project.set_status", {{"id", Id(2)}, {"status", "on_hold"}}, Role::kManager);
+  Ok("project.set_status", {{"id", Id(2)}, {"status", "active"}});
+  // An open task keeps the project from being done.
+  Task(10, {{"project_id", Id(2)}});
+  ExpectError("project.set_status", {{"id", Id(2)}, {"status", "done"}}, Code::kFailedPrecondition,
+              "");
+  Walk(Id(10), {"cancelled"}, 20);
+  Ok("project.set_status", {{"id", Id(2)}, {"status", "done"}});
+  Ok("project.set_status", {{"id", Id(2)}, {"status", "active"}});  // reopened
+  Ok("project.set_status", {{"id", Id(2)}, {"status", "cancelled"}});
+  // cancelled is terminal.
+  for (const char* to : {"draft", "active", "on_hold", "done"}) {
+    ExpectError("project.set_status", {{"id", Id(2)}, {"status", to}}, Code::kFailedPrecondition,
+                "");
+  }
+  // A project with cost lines is cancelled, not deleted.
+  Ok("project.create", {{"id", Id(3)}, {"code", "Q"}, {"name", "Q"}});
+  Ok("project.add_cost", {{"id", Id(30)},
+                          {"project_id", Id(3)},
+                          {"label", "Location nacelle"},
+                          {"amount_cents", 45000},
+                          {"incurred_on", "2027-01-10"}});
+  ExpectError("project.delete", {{"id", Id(3)}}, Code::kFailedPrecondition, "");
 }
 
 TEST_F(ProjectsTest, CostLines) {
