@@ -8,6 +8,7 @@
 #include "core/maintenance/pm_queries.h"
 #include "core/maintenance/reliability.h"
 #include "core/projects/project_costs.h"
+#include "core/stock/common.h"
 
 namespace invento::dashboard {
 namespace {
@@ -39,24 +40,14 @@ Result<Json> ItemsUnderMin(const db::Db& db, const Json& args, const Actor& acto
   auto location_id = r.OptionalId("location_id");
   auto category_id = r.OptionalId("category_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  if (location_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json l, RequireLive(db, "locations", *location_id, "location_id",
-                                                 "location"));
-  }
-  if (category_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json c, RequireLive(db, "categories", *category_id, "category_id",
-                                                 "category"));
-  }
+  INVENTO_RETURN_IF_ERROR(stock::CheckScope(db, location_id, category_id));
   // The items and locations in scope (subtrees), when filtered.
   INVENTO_ASSIGN_OR_RETURN(
       auto in_scope,
       Rows(db,
-           "SELECT 'l' AS k, id FROM (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION"
-           "   SELECT x.id FROM locations x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub)"
-           " WHERE ?1 IS NOT NULL"
-           " UNION ALL SELECT 'i', i.id FROM items i WHERE ?2 IS NOT NULL AND i.category_id IN"
-           " (WITH RECURSIVE sub(id) AS (SELECT ?2 UNION SELECT x.id FROM categories x"
-           "   JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub)",
+           "SELECT 'l' AS k, id FROM " INVENTO_SQL_LOCATION_SUBTREE("?1") " WHERE ?1 IS NOT NULL"
+           " UNION ALL SELECT 'i', i.id FROM items i WHERE ?2 IS NOT NULL AND i.category_id IN "
+           INVENTO_SQL_CATEGORY_SUBTREE("?2"),
            {location_id ? Json(*location_id) : Json(), category_id ? Json(*category_id) : Json()}));
   std::set<std::string> locations, items_in_category;
   for (const auto& row : in_scope) {

@@ -90,4 +90,17 @@ Result<Json> PutNamedRow(WriteTx& tx, std::string_view table, const char* what, 
   return Json{{"id", id}};
 }
 
+Status CheckScope(const db::Db& db, const std::optional<std::string>& location_id,
+                  const std::optional<std::string>& category_id) {
+  if (location_id) {
+    INVENTO_ASSIGN_OR_RETURN(Json l,
+                             RequireLive(db, "locations", *location_id, "location_id", "location"));
+  }
+  if (category_id) {
+    INVENTO_ASSIGN_OR_RETURN(Json c,
+                             RequireLive(db, "categories", *category_id, "category_id", "category"));
+  }
+  return Status::Ok();
+}
+
 }  // namespace invento::stock

@@ -33,6 +33,19 @@ Status RequireUniqueSiblingName(const db::Db& db, std::string_view table,
 // field "name") and is stored with its name_key. Writes `row` and returns {id}.
 Result<Json> PutNamedRow(WriteTx& tx, std::string_view table, const char* what, bool create,
                          Json row, const std::optional<std::string>& name);
+// Optional scope filters of stock figures (stock.value, dashboard): ok, or not_found naming
+// location_id / category_id when one is given and is not a live row.
+Status CheckScope(const db::Db& db, const std::optional<std::string>& location_id,
+                  const std::optional<std::string>& category_id);
+// SQL subqueries: the ids of location/category `param` (an SQL parameter such as "?1") and of
+// everything below it in its tree.
+#define INVENTO_SQL_LOCATION_SUBTREE(param)                                                 \
+  "(WITH RECURSIVE sub(id) AS (SELECT " param                                               \
+  " UNION SELECT x.id FROM locations x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub)"
+#define INVENTO_SQL_CATEGORY_SUBTREE(param)                                                 \
+  "(WITH RECURSIVE sub(id) AS (SELECT " param                                               \
+  " UNION SELECT x.id FROM categories x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub)"
+
 inline Json OptJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(); }
 inline bool Flag(const Json& row, const char* col) { return row.value(col, 0) == 1; }
 

@@ -246,20 +246,11 @@ Result<Json> Value(const db::Db& db, const Json& args, const Actor&) {
   auto location_id = r.OptionalId("location_id");  // that location and everything inside it
   auto category_id = r.OptionalId("category_id");  // that category and its subcategories
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  if (location_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json l, RequireLive(db, "locations", *location_id, "location_id",
-                                                 "location"));
-  }
-  if (category_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json c, RequireLive(db, "categories", *category_id, "category_id",
-                                                 "category"));
-  }
+  INVENTO_RETURN_IF_ERROR(CheckScope(db, location_id, category_id));
   const bool by_location = group == "location";
-#define INVENTO_VALUE_FILTERS                                                                   \
-  " AND (?1 IS NULL OR o.location_id IN (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION"           \
-  "   SELECT x.id FROM locations x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub))"     \
-  " AND (?2 IS NULL OR i.category_id IN (WITH RECURSIVE sub(id) AS (SELECT ?2 UNION"           \
-  "   SELECT x.id FROM categories x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub))"
+#define INVENTO_VALUE_FILTERS                                         \
+  " AND (?1 IS NULL OR o.location_id IN " INVENTO_SQL_LOCATION_SUBTREE("?1") ")" \
+  " AND (?2 IS NULL OR i.category_id IN " INVENTO_SQL_CATEGORY_SUBTREE("?2") ")"
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
       by_location
           ? "SELECT o.location_id, l.name, o.qty, i.unit_price_cents FROM stock_onhand o"

@@ -8,6 +8,18 @@
 namespace invento {
 namespace {
 
+// A second device (its own core) running mutators as user-2.
+struct OtherDevice {
+  Core* core;
+  std::int64_t now;
+  Role role;
+  Json Ok(const std::string& name, const Json& args) {
+    auto r = core->Mutate(name, args, {.actor = {"user-2", role}, .now_ms = now});
+    EXPECT_TRUE(r.ok()) << name << " " << r.status().ToString();
+    return r.ok() ? r.value() : Json();
+  }
+};
+
 class PmTest : public testing::MaintFixture {
  protected:
   void SetUp() override {
@@ -90,15 +102,7 @@ TEST_F(PmTest, LeadTimeAndLeapYear) {
 TEST_F(PmTest, TwoDevicesGeneratingOfflineCreateTheSameRows) {
   auto other = Core::Open({});
   ASSERT_TRUE(other.ok());
-  struct Device {
-    Core* core;
-    std::int64_t now;
-    Json Ok(const std::string& name, const Json& args) {
-      auto r = core->Mutate(name, args, {.actor = {"user-2", Role::kManager}, .now_ms = now});
-      EXPECT_TRUE(r.ok()) << name << " " << r.status().ToString();
-      return r.ok() ? r.value() : Json();
-    }
-  } b{other->get(), now_};
+  OtherDevice b{other->get(), now_, Role::kManager};
   Seed(b);
   Json on_a = Generate("2027-04-30");
   Json on_b = b.Ok("pm.generate", {{"as_of", "2027-04-30"}});
@@ -130,15 +134,7 @@ TEST_F(PmTest, WorkOrdersThatArrivedFromAnotherDeviceAreNotCreatedAgain) {
   // plan's progress marker) reached device A before A generates for the same period.
   auto other = Core::Open({});
   ASSERT_TRUE(other.ok());
-  struct Device {
-    Core* core;
-    std::int64_t now;
-    Json Ok(const std::string& name, const Json& args) {
-      auto r = core->Mutate(name, args, {.actor = {"user-2", Role::kAdmin}, .now_ms = now});
-      EXPECT_TRUE(r.ok()) << name << " " << r.status().ToString();
-      return r.ok() ? r.value() : Json();
-    }
-  } b{other->get(), now_};
+  OtherDevice b{other->get(), now_, Role::kAdmin};
   Seed(b);
   Json on_b = b.Ok("pm.generate", {{"as_of", "2027-04-30"}});
   ASSERT_EQ(on_b["created"].size(), 4u);
