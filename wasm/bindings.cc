@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/core.h"
+#include "wasm/opfs_sah_pool.h"
 
 namespace {
 
@@ -39,12 +40,38 @@ std::string Versions() {
       .dump();
 }
 
-std::string Open(const std::string& path) {
+// PRAGMA quick_check: "ok", or the first problems found, one per line.
+invento::Result<std::string> QuickCheck(const invento::db::Db& db) {
+  INVENTO_ASSIGN_OR_RETURN(invento::db::Stmt st, db.Prepare("PRAGMA quick_check(10)"));
+  std::string report;
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    if (!report.empty()) report += '\n';
+    report += st.Text(0);
+  }
+  return report;
+}
+
+// Opens `path` with the SQLite VFS `vfs` ("" for the default one, "opfs-sahpool" for the
+// OPFS pool whose handles worker.ts acquired), then checks it. Rollback journal with
+// full syncs (see docs/architecture.md, "Browser storage"); temporary tables in memory
+// so they never take a pool slot. Result: {"integrity": "ok" | problems}.
+std::string Open(const std::string& path, const std::string& vfs) {
   try {
-    auto core = invento::Core::Open({.path = path});
+    if (vfs == invento::wasm::kOpfsSahPoolVfs) {
+      invento::Status registered = invento::wasm::RegisterOpfsSahPool();
+      if (!registered.ok()) return Fail(registered);
+    }
+    auto core = invento::Core::Open({.path = path, .vfs = vfs.empty() ? nullptr : vfs.c_str()});
     if (!core.ok()) return Fail(core.status());
+    invento::Status pragmas = core.value()->db().Exec(
+        "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;");
+    if (!pragmas.ok()) return Fail(pragmas);
+    auto checked = QuickCheck(core.value()->db());
+    std::string integrity = checked.ok() ? checked.value() : checked.status().message();
     g_core = std::move(core).value();
-    return R"({"ok":true})";
+    return invento::Json{{"ok", true}, {"result", {{"integrity", integrity}}}}.dump();
   } catch (const std::exception& e) {
     return Fail(invento::Status::Internal(e.what()));
   }

@@ -17,8 +17,17 @@ declare module '*/dist/invento_core.mjs' {
   export interface InventoCoreModule {
     /** `{"core":"0.1.0","sqlite":"3.50.4","schema":1}` */
     versions(): string;
-    /** Opens (and migrates) the database at `path`; ":memory:" for an in-memory one. */
-    open(path: string): string;
+    /**
+     * Opens (migrates, then quick-checks) the database at `path` with the SQLite VFS
+     * `vfs`: "" for the default one (use ":memory:"), "opfs-sahpool" for OPFS, which
+     * needs `sahPool` set first. Envelope result: `{"integrity": "ok" | problems}`.
+     */
+    open(path: string, vfs: string): string;
+    /**
+     * The OPFS FileSystemSyncAccessHandles the "opfs-sahpool" VFS uses, one per pool
+     * file; set by the worker before `open`. Never touched by anything else.
+     */
+    sahPool?: readonly object[];
     /** Runs the named mutator: `(name, argsJson, actorJson)` -> envelope JSON. */
     mutate(name: string, argsJson: string, actorJson: string): string;
     /** Runs the named read-only query: `(name, argsJson, actorJson)` -> envelope JSON. */

@@ -37,6 +37,27 @@ export interface CoreVersions {
   schema: number;
 }
 
+/** Where the database lives: persistent OPFS, or memory (lost when the page closes). */
+export type StorageKind = 'opfs' | 'memory';
+
+/**
+ * Why the database is in memory: the browser has no OPFS synchronous access handles
+ * (`unsupported`), another tab still holds them (`busy`), or opening failed (`failed`).
+ */
+export type StorageFailure = 'unsupported' | 'busy' | 'failed';
+
+/** What `start()` reports once the database is open. */
+export interface CoreState {
+  versions: CoreVersions;
+  storage: StorageKind;
+  /** Only when `storage` is "memory". */
+  reason?: StorageFailure;
+  /** Technical detail of the failure (English, for logs and support). */
+  detail?: string;
+  /** Result of `PRAGMA quick_check` at startup: "ok", or the problems found. */
+  integrity: string;
+}
+
 /** Who performs a call. For now always the local admin; later it comes from the session. */
 export interface Actor {
   user_id: string;
@@ -45,8 +66,8 @@ export interface Actor {
 
 /** What the worker exposes. `args` and the result are JSON-compatible objects. */
 export interface CoreWorkerApi {
-  /** Waits until the module is loaded and the database is open; returns the versions. */
-  start(): Promise<CoreReply<CoreVersions>>;
+  /** Waits until the module is loaded and the database is open; returns its state. */
+  start(): Promise<CoreReply<CoreState>>;
   mutate(name: string, args: unknown, actor: Actor): Promise<CoreReply<unknown>>;
   query(name: string, args: unknown, actor: Actor): Promise<CoreReply<unknown>>;
 }

@@ -7,20 +7,29 @@
  * failure, an unparsable reply or an exception escaping the module becomes an
  * `internal` error value instead of a rejected promise.
  *
- * Storage: ":memory:" for now (the OPFS-backed database is a later step).
+ * Storage: the database is `/invento.db` in the Origin Private File System, through the
+ * C++ "opfs-sahpool" VFS over the access handles that opfs_pool.ts acquires here first.
+ * When they cannot be had (no OPFS, another tab holds them, opening fails), the worker
+ * opens ":memory:" instead and `start()` says so with a reason, for the UI to warn.
  */
 import * as Comlink from 'comlink';
 import createCore, { type InventoCoreModule } from './dist/invento_core.mjs';
 import wasmUrl from './dist/invento_core.wasm?url';
+import { acquirePool } from './opfs_pool';
 import type {
   Actor,
   CoreErrorInfo,
   CoreReply,
+  CoreState,
   CoreVersions,
   CoreWorkerApi,
 } from './protocol';
 
-const kDatabasePath = ':memory:';
+const kDatabasePath = '/invento.db';
+const kOpfsVfs = 'opfs-sahpool';
+
+/** The module with its database open, and where that database lives. */
+type Loaded = { module: InventoCoreModule; storage: Omit<CoreState, 'versions'> };
 
 /** The core's flat envelope, as returned by the bindings. */
 type RawReply = { ok: true; result?: unknown } | ({ ok: false } & CoreErrorInfo);
@@ -58,16 +67,29 @@ function invoke<T>(fn: () => string): CoreReply<T> {
   return { ok: false, error };
 }
 
-async function load(): Promise<CoreReply<InventoCoreModule>> {
+/** Opens the database on OPFS if the pool can be had, else in memory (with the reason). */
+async function load(): Promise<CoreReply<Loaded>> {
+  const pool = acquirePool();
   let module: InventoCoreModule;
   try {
     module = await createCore({ locateFile: () => wasmUrl });
   } catch (thrown) {
     return internalError(`the core could not be loaded: ${describe(thrown)}`);
   }
-  const opened = invoke<unknown>(() => module.open(kDatabasePath));
+  const handles = await pool;
+  let fallback: Omit<CoreState, 'versions' | 'integrity'>;
+  if (handles.ok) {
+    module.sahPool = handles.handles;
+    const opened = invoke<{ integrity: string }>(() => module.open(kDatabasePath, kOpfsVfs));
+    if (opened.ok) return { ok: true, result: { module, storage: { storage: 'opfs', ...opened.result } } };
+    fallback = { storage: 'memory', reason: 'failed', detail: `${opened.error.code}: ${opened.error.message}` };
+  } else {
+    fallback = { storage: 'memory', reason: handles.reason, detail: handles.detail };
+  }
+  console.warn(`invento: database kept in memory only (${fallback.reason}: ${fallback.detail})`);
+  const opened = invoke<{ integrity: string }>(() => module.open(':memory:', ''));
   if (!opened.ok) return opened;
-  return { ok: true, result: module };
+  return { ok: true, result: { module, storage: { ...fallback, ...opened.result } } };
 }
 
 // Started at once (not on the first call) so loading overlaps with the page's startup.
@@ -78,18 +100,19 @@ const api: CoreWorkerApi = {
     const core = await loaded;
     if (!core.ok) return core;
     // versions() answers with the bare object, not an envelope.
-    const versions = call(() => core.result.versions());
-    return versions.ok ? { ok: true, result: versions.value as CoreVersions } : versions;
+    const versions = call(() => core.result.module.versions());
+    if (!versions.ok) return versions;
+    return { ok: true, result: { versions: versions.value as CoreVersions, ...core.result.storage } };
   },
   async mutate(name: string, args: unknown, actor: Actor) {
     const core = await loaded;
     if (!core.ok) return core;
-    return invoke(() => core.result.mutate(name, JSON.stringify(args), JSON.stringify(actor)));
+    return invoke(() => core.result.module.mutate(name, JSON.stringify(args), JSON.stringify(actor)));
   },
   async query(name: string, args: unknown, actor: Actor) {
     const core = await loaded;
     if (!core.ok) return core;
-    return invoke(() => core.result.query(name, JSON.stringify(args), JSON.stringify(actor)));
+    return invoke(() => core.result.module.query(name, JSON.stringify(args), JSON.stringify(actor)));
   },
 };
 

@@ -6,6 +6,7 @@ import { CoreContext } from './core/core_context';
 import { I18nContext, initialLanguage, makeI18n, saveLanguage, type Language } from './i18n/i18n';
 import { Header } from './shell/header';
 import { StatusLine } from './shell/status_line';
+import { StorageBanner } from './shell/storage_banner';
 
 export function App({ core }: { core: CoreBridge }) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -29,6 +30,7 @@ export function App({ core }: { core: CoreBridge }) {
         <Header />
         <main id="main" class="app-main" tabIndex={-1}>
           <StatusLine />
+          <StorageBanner />
           <CategoriesScreen />
         </main>
       </I18nContext.Provider>

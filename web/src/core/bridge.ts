@@ -2,15 +2,15 @@
  * The UI's only door to the core: a typed request/reply bridge to the dedicated Worker
  * (wasm/worker.ts), carried by Comlink.
  *
- * - `ready` resolves with the core's versions once the module is loaded and the
- *   database is open; it rejects with a CoreError if the worker or the module fails.
+ * - `ready` resolves with the core's state (versions, where the database lives, startup
+ *   integrity check) once the module is loaded and the database is open; it rejects with a CoreError if the worker or the module fails.
  * - `mutate`/`query` calls made before that are queued behind `ready` and sent when the
  *   core is up; if starting failed they reject with the same error.
  * - A refusal by the core (`{ok:false}`) rejects with a `CoreError` carrying its code,
  *   message and field. The bridge never interprets arguments: the core decides.
  */
 import * as Comlink from 'comlink';
-import type { Actor, CoreReply, CoreVersions, CoreWorkerApi } from '../../../wasm/protocol';
+import type { Actor, CoreReply, CoreState, CoreWorkerApi } from '../../../wasm/protocol';
 import type { MutatorName, Mutators, QueryName, Queries } from './contract';
 import { CoreError } from './core_error';
 
@@ -18,7 +18,7 @@ import { CoreError } from './core_error';
 const kLocalActor: Actor = { user_id: 'local', role: 'admin' };
 
 export interface CoreBridge {
-  readonly ready: Promise<CoreVersions>;
+  readonly ready: Promise<CoreState>;
   mutate<N extends MutatorName>(name: N, args: Mutators[N]['args']): Promise<Mutators[N]['result']>;
   query<N extends QueryName>(name: N, args: Queries[N]['args']): Promise<Queries[N]['result']>;
 }
@@ -46,7 +46,7 @@ export function createCoreBridge(actor: Actor = kLocalActor): CoreBridge {
     });
   });
 
-  const ready = Promise.race([remote.start().then((reply) => unwrap<CoreVersions>(reply)), crashed]);
+  const ready = Promise.race([remote.start().then((reply) => unwrap<CoreState>(reply)), crashed]);
   // Avoid an unhandled rejection when nobody awaits `ready` before a call fails.
   ready.catch(() => undefined);
 

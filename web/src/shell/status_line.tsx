@@ -1,6 +1,10 @@
-/** Shows whether the core is starting, ready (with its versions) or failed. */
+/**
+ * Shows whether the core is starting, ready (with its versions) or failed. Once ready it
+ * also carries where the database lives (`data-storage`) and the startup integrity
+ * check (`data-integrity`); StorageBanner explains them when they are not good news.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import type { CoreVersions } from '../../../wasm/protocol';
+import type { CoreState as CoreStartState } from '../../../wasm/protocol';
 import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';
@@ -8,7 +12,7 @@ import { useI18n } from '../i18n/i18n';
 
 type CoreState =
   | { state: 'loading' }
-  | { state: 'ready'; versions: CoreVersions }
+  | { state: 'ready'; core: CoreStartState }
   | { state: 'failed'; error: CoreError };
 
 export function StatusLine() {
@@ -20,7 +24,7 @@ export function StatusLine() {
   useEffect(() => {
     let live = true;
     core.ready.then(
-      (versions) => live && setStatus({ state: 'ready', versions }),
+      (state) => live && setStatus({ state: 'ready', core: state }),
       (thrown: unknown) => live && setStatus({ state: 'failed', error: CoreError.from(thrown) }),
     );
     return () => {
@@ -29,15 +33,21 @@ export function StatusLine() {
   }, [core]);
 
   return (
-    <p class={`status status--${status.state}`} role="status" data-testid="core-status" data-state={status.state}>
+    <p
+      class={`status status--${status.state}`}
+      role="status" data-testid="core-status"
+      data-state={status.state}
+      data-storage={status.state === 'ready' ? status.core.storage : undefined}
+      data-integrity={status.state === 'ready' ? status.core.integrity : undefined}
+    >
       <span class="status__dot" aria-hidden="true" />
       {status.state === 'loading' && t('status.loading')}
       {status.state === 'ready' && (
         <span data-testid="versions">
           {t('status.ready', {
-            core: status.versions.core,
-            sqlite: status.versions.sqlite,
-            schema: status.versions.schema,
+            core: status.core.versions.core,
+            sqlite: status.core.versions.sqlite,
+            schema: status.core.versions.schema,
           })}
         </span>
       )}
