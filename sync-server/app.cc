@@ -64,11 +64,14 @@ Json UserJson(const SessionUser& u) {
 }  // namespace
 
 void AddSecurityHeaders(HttpResponse& r) {
-  r.SetHeader("Content-Security-Policy",
-              "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-              "img-src 'self' data: blob:; connect-src 'self' ws: wss:; worker-src 'self'; "
-              "manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-              "form-action 'self'");
+  // A response may bring a stricter policy of its own (attachment downloads).
+  if (r.Header("Content-Security-Policy").empty()) {
+    r.SetHeader("Content-Security-Policy",
+                "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+                "img-src 'self' data: blob:; connect-src 'self' ws: wss:; worker-src 'self'; "
+                "manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                "form-action 'self'");
+  }
   r.SetHeader("X-Content-Type-Options", "nosniff");
   r.SetHeader("Referrer-Policy", "no-referrer");
   r.SetHeader("X-Frame-Options", "DENY");
@@ -86,10 +89,22 @@ Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
   std::error_code ec;
   auto parent = std::filesystem::path(config.database_path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  const std::string attachments_dir = AttachmentsDir(config);
+  std::error_code web_ec, files_ec;
+  auto web = std::filesystem::weakly_canonical(config.web_root, web_ec);
+  auto files = std::filesystem::weakly_canonical(attachments_dir, files_ec);
+  std::string rel = files.lexically_relative(web).string();
+  if (!web_ec && !files_ec && !rel.empty() && rel.rfind("..", 0) != 0) {
+    return Status::InvalidArgument("ATTACHMENTS_DIR (" + attachments_dir +
+                                   ") lies inside WEB_ROOT (" + config.web_root +
+                                   "): attachments would be served without a session");
+  }
+  INVENTO_ASSIGN_OR_RETURN(AttachmentStore store, AttachmentStore::Open(attachments_dir));
   INVENTO_ASSIGN_OR_RETURN(auto core,
                            Core::Open({.path = config.database_path, .server_tables = true}));
   INVENTO_RETURN_IF_ERROR(core->db().Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
   std::unique_ptr<App> app(new App(config, std::move(core), clock));
+  app->attachments_.emplace(std::move(store));
   INVENTO_RETURN_IF_ERROR(app->accounts_.EnsureBootstrapAdmin(app->NowSeconds()));
   return app;
 }
@@ -125,6 +140,7 @@ HttpResponse App::Route(const HttpRequest& req) {
   if (path == "/api/pull" && method_is("POST")) return Pull(req);
   if (path.rfind("/api/admin/", 0) == 0) return Admin(req, path);
   if (path == "/api/audit" && method_is("GET")) return Audit(req);
+  if (path.rfind("/api/attachments/", 0) == 0) return Attachments(req, path);
   for (const char* known : {"/api/health", "/api/login", "/api/logout", "/api/me", "/api/password",
                             "/api/push", "/api/pull"}) {
     if (path == known) return JsonError(405, "method_not_allowed", req.method + " is not allowed on " + path);

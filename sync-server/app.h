@@ -5,14 +5,18 @@
 // /api/... paths answer JSON only: unknown ones 404, malformed JSON bodies 400, missing
 // or bad bearer tokens 401. Identity and role always come from the server session.
 // Thread-safe: database work is serialised by an internal mutex (single writer).
+// Attachments (attachments_api.cc): PUT/HEAD/GET /api/attachments/<sha256>; the bytes live
+// in an AttachmentStore, outside the database lock.
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "core/core.h"
 #include "sync-server/accounts.h"
+#include "sync-server/attachment_store.h"
 #include "sync-server/config.h"
 #include "sync-server/http_types.h"
 #include "sync-server/rate_limiter.h"
@@ -25,10 +29,23 @@ class App {
   using Clock = std::function<std::int64_t()>;  // milliseconds since the epoch
   using VersionListener = std::function<void(std::int64_t version)>;
 
-  // Opens the database (creating its folder), applies migrations, creates the first admin.
+  // Opens the database (creating its folder), applies migrations, creates the first admin,
+  // opens (creating) the attachments folder. invalid_argument if ATTACHMENTS_DIR lies
+  // inside WEB_ROOT; io_error if it cannot be created or written.
   static Result<std::unique_ptr<App>> Create(const Config& config, Clock clock = nullptr);
 
   HttpResponse Handle(const HttpRequest& request);
+
+  // Called by the transport once a request's header has arrived, before its body is read
+  // (`head` has no body). Uploads (PUT /api/attachments/...) may be as large as
+  // attachment_max_bytes, other requests body_limit. A refusal (body too large, or an
+  // upload without a valid session or permission) is sent instead, without reading the body.
+  struct HeaderDecision {
+    std::size_t body_limit = 0;
+    int read_timeout_seconds = 0;  // for the whole request (larger for big uploads)
+    std::optional<HttpResponse> refusal;
+  };
+  HeaderDecision OnRequestHeader(const HttpRequest& head);
   // Called (outside the database lock) after a push committed a new version: pokes.
   void SetVersionListener(VersionListener listener) { on_version_ = std::move(listener); }
   // Authenticates a bearer token (for the WebSocket).
@@ -48,6 +65,13 @@ class App {
   HttpResponse Admin(const HttpRequest& request, const std::string& path);
   HttpResponse Audit(const HttpRequest& request);
   HttpResponse Pull(const HttpRequest& request);
+  HttpResponse Attachments(const HttpRequest& request, const std::string& path);
+  HttpResponse UploadAttachment(const HttpRequest& request, const std::string& sha256);
+  HttpResponse DownloadAttachment(const HttpRequest& request, const std::string& sha256);
+  // The checks of an attachment request that need no body: session, password change,
+  // role (uploads), well-formed sha256 in the path. Fills *sha256 when they pass.
+  std::optional<HttpResponse> CheckAttachmentRequest(const HttpRequest& request,
+                                                     std::string* sha256);
   std::int64_t NowSeconds() { return clock_() / 1000; }
   Result<SessionUser> RequireSession(const HttpRequest& request, std::string* token = nullptr);
 
@@ -57,6 +81,7 @@ class App {
   SyncService sync_;
   VersionListener on_version_;
   LoginRateLimiter limiter_;
+  std::optional<AttachmentStore> attachments_;
   Clock clock_;
   std::mutex mu_;
 };

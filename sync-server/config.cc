@@ -1,6 +1,7 @@
 #include "sync-server/config.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 extern char** environ;
@@ -78,7 +79,23 @@ Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env
     }
     c.fast_password_hash = *v == "min";
   }
+  if (auto v = get("ATTACHMENTS_DIR")) {
+    if (v->find('\0') != std::string::npos || v->find_first_not_of(" \t") == std::string::npos) {
+      return Status::InvalidArgument("ATTACHMENTS_DIR must be a folder path");
+    }
+    c.attachments_dir = *v;
+  }
+  if (auto v = get("ATTACHMENT_MAX_BYTES")) {
+    INVENTO_ASSIGN_OR_RETURN(long m, ParseNumber("ATTACHMENT_MAX_BYTES", *v, 1, 1L << 30));
+    c.attachment_max_bytes = static_cast<std::size_t>(m);
+  }
+  if (auto v = get("MAIL_SERVER")) c.mail_server = *v;
   return c;
+}
+
+std::string AttachmentsDir(const Config& config) {
+  if (!config.attachments_dir.empty()) return config.attachments_dir;
+  return (std::filesystem::path(config.database_path).parent_path() / "attachments").string();
 }
 
 }  // namespace invento::server

@@ -8,6 +8,13 @@
 //   BODY_LIMIT    max request body in bytes, default 1 MiB
 //   READ_TIMEOUT  seconds to receive a whole request, default 30
 //   PASSWORD_HASH_COST  "interactive" (default) or "min" (tests only: fast Argon2id)
+//   ATTACHMENTS_DIR       where attachment bytes are stored, by sha256; default: a folder
+//                         "attachments" next to the SQLite database. Must not lie inside
+//                         WEB_ROOT (checked by App::Create: the files would be public).
+//   ATTACHMENT_MAX_BYTES  largest attachment upload, default 25 MiB (26214400), 1..1 GiB.
+//                         Uploads are held in memory while they are checked.
+//   MAIL_SERVER           SMTP host for check-alerts e-mails (sending is not implemented
+//                         yet: check-alerts says so when it is set)
 #pragma once
 
 #include <cstdint>
@@ -26,7 +33,13 @@ struct Config {
   std::size_t body_limit = 1 << 20;
   int read_timeout_seconds = 30;
   bool fast_password_hash = false;
+  std::string attachments_dir;  // empty: "attachments" next to the database
+  std::size_t attachment_max_bytes = 25 << 20;
+  std::string mail_server;
 };
+
+// The attachments folder: attachments_dir, or "attachments" next to the database file.
+std::string AttachmentsDir(const Config& config);
 
 // Reads variables from `env` (normally the process environment merged with .env).
 Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env);

@@ -2,6 +2,7 @@
 
 #include "sync-server/http_server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -43,14 +44,36 @@ HttpRequest ToAppRequest(const http::request<http::string_body>& req, const tcp:
   return out;
 }
 
+// The header of a request whose body has not been read yet (for App::OnRequestHeader).
+HttpRequest ToAppHeader(const http::request_parser<http::string_body>& parser,
+                        const tcp::socket& socket) {
+  const auto& h = parser.get().base();
+  HttpRequest out;
+  out.method = std::string(h.method_string());
+  out.target = std::string(h.target());
+  for (const auto& field : h) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(field.value());
+  }
+  beast::error_code ec;
+  auto ep = socket.remote_endpoint(ec);
+  if (!ec) out.remote_address = ep.address().to_string();
+  return out;
+}
+
+// head: the answer to a HEAD request, whose Content-Length (if the app set one) describes
+// the resource while no body is sent.
 http::response<http::string_body> ToBeastResponse(HttpResponse&& r, unsigned version,
-                                                  bool keep_alive) {
+                                                  bool keep_alive, bool head = false) {
   http::response<http::string_body> res{static_cast<http::status>(r.status), version};
   res.set(http::field::server, "invento");
+  std::string head_length = head ? r.Header("Content-Length") : std::string();
   for (auto& [k, v] : r.headers) res.set(k, v);
-  res.body() = std::move(r.body);
+  res.body() = head ? std::string() : std::move(r.body);
   res.keep_alive(keep_alive);
   res.prepare_payload();
+  if (!head_length.empty()) res.set(http::field::content_length, head_length);
   return res;
 }
 
@@ -67,6 +90,7 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
   std::thread stopper;
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
+  std::atomic<bool> acceptor_closed{false};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
 
   void Accept();
@@ -194,25 +218,64 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
  private:
+  // Reads the header first: the app decides the body limit (uploads may be larger), and
+  // refuses an unauthorised or oversized upload before its body is read.
   void DoRead() {
+    const Config& cfg = server_.app.config();
     parser_.emplace();
-    parser_->body_limit(server_.app.config().body_limit);
+    // The header's Content-Length is checked against this while the header is parsed, so it
+    // is the largest limit of any route; OnHeader() applies the request's own.
+    limit_ = std::max(cfg.body_limit, cfg.attachment_max_bytes);
+    parser_->body_limit(limit_);
     parser_->header_limit(16 * 1024);
-    stream_.expires_after(std::chrono::seconds(server_.app.config().read_timeout_seconds));
+    stream_.expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, std::size_t) {
+    if (ec == http::error::body_limit) {
+      // Content-Length above every limit: the fields are parsed, so the app can answer
+      // with the limit of this route.
+      auto d = server_.app.OnRequestHeader(ToAppHeader(*parser_, stream_.socket()));
+      if (d.refusal) return Refuse(std::move(*d.refusal), 11);
+    }
+    if (ec) return OnRead(ec, 0);
+    App::HeaderDecision d = server_.app.OnRequestHeader(ToAppHeader(*parser_, stream_.socket()));
+    if (d.refusal) return Refuse(std::move(*d.refusal), parser_->get().version());
+    limit_ = d.body_limit;
+    parser_->body_limit(limit_);  // applies to chunked bodies; Content-Length was checked
+    if (d.read_timeout_seconds > server_.app.config().read_timeout_seconds) {
+      stream_.expires_after(std::chrono::seconds(d.read_timeout_seconds));
+    }
+    const auto& h = parser_->get();
+    if (beast::iequals(h[http::field::expect], "100-continue") && !parser_->is_done()) {
+      static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      asio::async_write(stream_, asio::buffer(kContinue),
+                        [self = shared_from_this()](beast::error_code e, std::size_t) {
+                          if (e) return self->Close();
+                          self->ReadBody();
+                        });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
     if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
-        ec == asio::error::operation_aborted || ec == asio::error::connection_reset) {
-      return Close();
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+        ec == http::error::partial_message) {
+      return Close();  // nothing of an unfinished request reaches the app
     }
     if (ec == http::error::body_limit) {
-      return Send(JsonError(413, "payload_too_large",
-                            "the request body exceeds " +
-                                std::to_string(server_.app.config().body_limit) + " bytes"),
-                  11, false);
+      return Refuse(JsonError(413, "payload_too_large",
+                              "the request body exceeds " + std::to_string(limit_) + " bytes"),
+                    11);
     }
     if (ec) return Send(JsonError(400, "bad_request", "malformed HTTP request"), 11, false);
     auto req = parser_->release();
@@ -227,16 +290,19 @@ class Session : public std::enable_shared_from_this<Session> {
     ++server_.in_flight;
     HttpRequest app_req = ToAppRequest(req, stream_.socket());
     bool keep = req.keep_alive() && !server_.stopping;
-    Send(server_.app.Handle(app_req), req.version(), keep, /*counted=*/true);
+    bool head = req.method() == http::verb::head;
+    Send(server_.app.Handle(app_req), req.version(), keep, /*counted=*/true, head);
   }
 
-  void Send(HttpResponse response, unsigned version, bool keep_alive, bool counted = false) {
+  void Send(HttpResponse response, unsigned version, bool keep_alive, bool counted = false,
+            bool head = false) {
     if (response.Header("Content-Security-Policy").empty()) AddSecurityHeaders(response);
-    res_ = ToBeastResponse(std::move(response), version, keep_alive);
+    res_ = ToBeastResponse(std::move(response), version, keep_alive, head);
     stream_.expires_after(std::chrono::seconds(30));
     http::async_write(stream_, res_, [self = shared_from_this(), keep_alive, counted](
                                          beast::error_code ec, std::size_t) {
       if (counted) --self->server_.in_flight;
+      if (!ec && self->linger_) return self->Linger();
       if (ec || !keep_alive) return self->Close();
       self->DoRead();
     });
@@ -247,10 +313,36 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
+  // Answers a request whose body is not read (too large, or an unauthorised upload), then
+  // closes the connection gracefully.
+  void Refuse(HttpResponse response, unsigned version) {
+    linger_ = true;
+    Send(std::move(response), version, false);
+  }
+
+  // Stops sending, then reads and discards what the client still sends for a few seconds:
+  // closing a socket with unread data resets the connection, and a client still sending its
+  // body would lose the answer (curl without "Expect: 100-continue" reports no status).
+  void Linger() {
+    Close();
+    drain_.resize(16 * 1024);
+    stream_.expires_after(std::chrono::seconds(5));
+    DrainSome();
+  }
+  void DrainSome() {
+    stream_.async_read_some(asio::buffer(drain_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->DrainSome();  // EOF, timeout or reset: the end
+                            });
+  }
+
   beast::tcp_stream stream_;
   HttpServer::Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::size_t limit_ = 0;  // the body limit of the request being read
+  bool linger_ = false;    // close with Linger() after the answer
+  std::vector<char> drain_;
   http::response<http::string_body> res_;
 };
 
@@ -317,9 +409,15 @@ void HttpServer::StopOnSignals() {
 
 void HttpServer::Stop() {
   if (impl_->stopping.exchange(true)) return;
+  if (impl_->threads.empty()) {  // never started: nothing runs the posted close
+    beast::error_code ec;
+    impl_->acceptor.close(ec);
+    impl_->acceptor_closed = true;
+  }
   asio::post(impl_->acceptor.get_executor(), [this] {
     beast::error_code ec;
     impl_->acceptor.close(ec);
+    impl_->acceptor_closed = true;
   });
   {
     std::lock_guard lock(impl_->ws_mu);
@@ -327,7 +425,9 @@ void HttpServer::Stop() {
   }
   impl_->stopper = std::thread([this] {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (impl_->in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
+    // The close above must run before the I/O threads stop, or the port keeps listening.
+    while ((impl_->in_flight > 0 || !impl_->acceptor_closed) &&
+           std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     impl_->signals.cancel();

@@ -1,9 +1,15 @@
 // The HTTP transport (Boost.Beast): an acceptor, one session per connection on a strand,
 // each request handed to App::Handle. Beast stays inside http_server.cc.
 //
-// Contract: requests larger than Config::body_limit get 413 (JSON) and the connection is
-// closed; a request not fully received within Config::read_timeout_seconds closes the
-// connection; a request Beast cannot parse gets 400. Stop() stops accepting, waits up to
+// Contract: the header of each request is read first and shown to App::OnRequestHeader,
+// which sets the body limit (Config::body_limit; attachment uploads up to
+// Config::attachment_max_bytes) and may refuse the request before its body is read (an
+// upload without a valid session). A body over the limit gets 413 (JSON) and the connection
+// is closed (after discarding, for up to 5 s, what the client still sends, so it can read
+// the answer); a request not fully received within the read timeout (longer for large
+// uploads) closes the connection, and a partly received request never reaches the app; a
+// request Beast cannot parse gets 400. "Expect: 100-continue" is answered. HEAD answers
+// keep the Content-Length the app set. Stop() stops accepting, waits up to
 // five seconds for requests in flight to be answered, then stops the I/O threads.
 #pragma once
 
