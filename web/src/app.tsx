@@ -7,6 +7,7 @@ import { I18nContext, initialLanguage, makeI18n, saveLanguage, type Language } f
 import { Header } from './shell/header';
 import { StatusLine } from './shell/status_line';
 import { StorageBanner } from './shell/storage_banner';
+import { UpdatePrompt } from './shell/update_prompt';
 
 export function App({ core }: { core: CoreBridge }) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -29,6 +30,7 @@ export function App({ core }: { core: CoreBridge }) {
       <I18nContext.Provider value={i18n}>
         <Header />
         <main id="main" class="app-main" tabIndex={-1}>
+          <UpdatePrompt />
           <StatusLine />
           <StorageBanner />
           <CategoriesScreen />
