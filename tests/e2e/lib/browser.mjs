@@ -43,12 +43,33 @@ export function launchBrowser() {
 }
 
 /**
+ * A browser with an on-disk profile in `dir` (a normal, non-incognito profile: Chromium
+ * only offers installation there). Close the returned context to end it.
+ */
+export function launchPersistent(dir, { baseURL = kBaseUrl, locale = 'fr-FR' } = {}) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: kChromiumArgs,
+    baseURL,
+    locale,
+  });
+}
+
+/**
  * Opens a page in a fresh context (fresh localStorage). Returns { context, page,
  * problems } where `problems` collects the console errors (page and workers), uncaught
  * page errors, CSP violations, failed requests and HTTP error responses.
+ *
+ * Service workers are blocked unless `serviceWorkers: 'allow'`: most tests hold back or
+ * abort network requests (the wasm, the worker script), which a service worker answering
+ * from its cache would bypass. offline.test.mjs tests the service worker itself.
  */
-export async function openPage(browser, { viewport = { width: 1024, height: 768 }, locale = 'fr-FR' } = {}) {
-  const context = await browser.newContext({ viewport, locale, baseURL: kBaseUrl });
+export async function openPage(
+  browser,
+  { viewport = { width: 1024, height: 768 }, locale = 'fr-FR', serviceWorkers = 'block', baseURL = kBaseUrl } = {},
+) {
+  const context = await browser.newContext({ viewport, locale, baseURL, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   const warnings = [];

@@ -1,0 +1,72 @@
+/**
+ * Starts a private Invento server for one test, serving a copy of the built web app that
+ * the test may change (e.g. to deploy a "new version"), on a free port, with its own
+ * throwaway database. `stop()` kills it and deletes the copy.
+ *
+ * Environment: INVENTO_SERVER (default build/sync-server/invento-server of this
+ * checkout), WEB_DIST (default web/dist of this checkout).
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const kRepo = fileURLToPath(new URL('../../../', import.meta.url));
+export const kServerBinary = process.env.INVENTO_SERVER ?? join(kRepo, 'build/sync-server/invento-server');
+const kWebDist = process.env.WEB_DIST ?? join(kRepo, 'web/dist');
+
+/** Resolves to { baseUrl, webRoot, stop } once the server answers /api/health. */
+export async function startPrivateServer() {
+  if (!existsSync(kServerBinary)) throw new Error(`no server binary at ${kServerBinary} (set INVENTO_SERVER)`);
+  if (!existsSync(join(kWebDist, 'index.html'))) throw new Error(`no built web app at ${kWebDist} (npm run build in web/)`);
+  const dir = mkdtempSync(join(tmpdir(), 'invento-e2e-'));
+  const webRoot = join(dir, 'web');
+  cpSync(kWebDist, webRoot, { recursive: true });
+  const child = spawn(kServerBinary, ['serve'], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      PORT: '0',
+      BIND_ADDRESS: '127.0.0.1',
+      DATABASE_URL: join(dir, 'invento.db'),
+      WEB_ROOT: webRoot,
+      PASSWORD_HASH_COST: 'min',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const baseUrl = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 15_000);
+      const onData = (chunk) => {
+        output += chunk;
+        const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the server exited (${code}):\n${output}`));
+      });
+    });
+    const health = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
+    if (!health.ok) throw new Error(`GET /api/health -> ${health.status}`);
+    return { baseUrl, webRoot, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
