@@ -102,7 +102,10 @@ Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
   INVENTO_ASSIGN_OR_RETURN(AttachmentStore store, AttachmentStore::Open(attachments_dir));
   INVENTO_ASSIGN_OR_RETURN(auto core,
                            Core::Open({.path = config.database_path, .server_tables = true}));
-  INVENTO_RETURN_IF_ERROR(core->db().Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
+  // WAL with a full fsync at each commit (an acknowledged push survives power loss); a 64 MiB
+  // page cache instead of SQLite's 2 MB default, so the indexes of a busy ledger stay in memory.
+  INVENTO_RETURN_IF_ERROR(core->db().Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;"));
   std::unique_ptr<App> app(new App(config, std::move(core), clock));
   app->attachments_.emplace(std::move(store));
   INVENTO_RETURN_IF_ERROR(app->accounts_.EnsureBootstrapAdmin(app->NowSeconds()));
