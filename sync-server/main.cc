@@ -1,29 +1,46 @@
 // invento-server: the sync server's one binary, with subcommands.
 //
-//   invento-server serve       start the HTTP server (default)
-//   invento-server init-db     create/migrate the database and the first admin, then exit
-//   invento-server migrate     apply pending migrations, then exit
+//   invento-server serve            start the HTTP server (default)
+//   invento-server init-db          create/migrate the database and the first admin, then exit
+//   invento-server migrate          apply pending migrations, then exit
+//   invento-server create-admin --email E [--username U] [--display-name N]
+//   invento-server check-alerts [--as-of YYYY-MM-DD]
+//   invento-server backup-database [--output PATH]
 //   invento-server --help
+// The administration subcommands live in cli*.cc (cli.h).
 // Configuration comes from the environment and .env (see config.h and README.md).
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <string>
+#include <vector>
 
 #include "sync-server/app.h"
+#include "sync-server/cli.h"
 #include "sync-server/config.h"
 #include "sync-server/http_server.h"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: invento-server <command>\n"
-    "  serve      start the server (PORT, DATABASE_URL, WEB_ROOT from the environment or .env)\n"
-    "  init-db    create or migrate the database and the first admin account, then exit\n"
-    "  migrate    apply pending schema migrations, then exit\n"
-    "(create-admin, check-alerts and backup-database come with the accounts, alerts and\n"
-    " operations work.)\n";
+    "usage: invento-server <command> [options]\n"
+    "  serve            start the server (PORT, DATABASE_URL, WEB_ROOT... from the\n"
+    "                   environment or .env; see README.md)\n"
+    "  init-db          create or migrate the database and the first admin account, then exit\n"
+    "  migrate          apply pending schema migrations, then exit\n"
+    "  create-admin --email E [--username U] [--display-name N]\n"
+    "                   create an administrator; prints a random password once (to be\n"
+    "                   changed at the first sign-in). The username defaults to the e-mail.\n"
+    "  check-alerts [--as-of YYYY-MM-DD]\n"
+    "                   print stock alerts, overdue work orders and overdue preventive\n"
+    "                   maintenance (e-mail sending is not implemented yet)\n"
+    "  backup-database [--output PATH]\n"
+    "                   online copy of the database (SQLite backup API), checked with\n"
+    "                   PRAGMA integrity_check; default: <db>-backup-<UTC time>.db beside it\n"
+    "  help, --help     this text\n";
 
 int Fail(const std::string& message) {
   std::fprintf(stderr, "invento-server: %s\n", message.c_str());
@@ -38,13 +55,29 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, stdout);
     return 0;
   }
-  if (command != "serve" && command != "init-db" && command != "migrate") {
+  const bool admin_command =
+      command == "create-admin" || command == "check-alerts" || command == "backup-database";
+  if (command != "serve" && command != "init-db" && command != "migrate" && !admin_command) {
     std::fputs(kUsage, stderr);
     return Fail("unknown command '" + command + "'");
+  }
+  const std::vector<std::string> args(argv + std::min(argc, 2), argv + argc);
+  if (!admin_command && !args.empty()) {
+    std::fputs(kUsage, stderr);
+    return Fail(command + " takes no arguments (got '" + args.front() + "')");
   }
   if (sodium_init() < 0) return Fail("libsodium failed to initialise");
   auto config = invento::server::ConfigFromVariables(invento::server::ProcessVariables());
   if (!config.ok()) return Fail(config.status().message());
+  if (command == "create-admin") {
+    return invento::server::CreateAdminCommand(config.value(), args, std::cout, std::cerr);
+  }
+  if (command == "check-alerts") {
+    return invento::server::CheckAlertsCommand(config.value(), args, std::cout, std::cerr);
+  }
+  if (command == "backup-database") {
+    return invento::server::BackupDatabaseCommand(config.value(), args, std::cout, std::cerr);
+  }
   auto app = invento::server::App::Create(config.value());
   if (!app.ok()) return Fail(app.status().ToString());
   if (command != "serve") {
@@ -55,9 +88,9 @@ int main(int argc, char** argv) {
   auto port = server.Start(2);
   if (!port.ok()) return Fail(port.status().message());
   server.StopOnSignals();
-  std::printf("Invento listening on http://%s:%d (database %s, web %s)\n",
+  std::printf("Invento listening on http://%s:%d (database %s, web %s, attachments %s)\n",
               config->bind_address.c_str(), port.value(), config->database_path.c_str(),
-              config->web_root.c_str());
+              config->web_root.c_str(), invento::server::AttachmentsDir(config.value()).c_str());
   std::fflush(stdout);
   server.Wait();
   std::printf("Invento stopped\n");

@@ -1,0 +1,326 @@
+// The administration subcommands (cli.h): called directly, and through the real binary.
+#include "sync-server/cli.h"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "core/base/clock.h"
+#include "tests/server/test_support.h"
+
+namespace invento::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int code = -1;
+  std::string out, err;
+};
+
+// Runs the real binary with the test's database; stdout captured, stderr into a file.
+Outcome RunBinary(const testing::TempDir& dir, const std::string& args,
+                  const std::string& env = "") {
+  const std::string err_file = dir.Path("stderr.txt");
+  std::string cmd = "DATABASE_URL='" + dir.Path("data/invento.db") + "' PASSWORD_HASH_COST=min " +
+                    env + " " INVENTO_SERVER_BINARY " " + args + " 2>'" + err_file + "'";
+  Outcome r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return r;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_GE(sodium_init(), 0); }
+  Outcome Call(int (*command)(const Config&, const CliArgs&, std::ostream&, std::ostream&),
+               const CliArgs& args, Config config) {
+    std::ostringstream out, err;
+    Outcome r;
+    r.code = command(config, args, out, err);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+  }
+  Config Cfg() { return testing::TestConfig(dir_); }
+  // Signs in with the App (HTTP handler) and returns the JSON answer.
+  HttpResponse Login(App& app, const std::string& user, const std::string& password) {
+    HttpRequest r;
+    r.method = "POST";
+    r.target = "/api/login";
+    r.headers["content-type"] = "application/json";
+    r.body = Json{{"username", user}, {"password", password}}.dump();
+    return app.Handle(r);
+  }
+  testing::TempDir dir_;
+};
+
+TEST(CliOptionsTest, ParsesValuesAndRefusesBadOptions) {
+  auto ok = ParseOptions({"--email", "a@b.fr", "--username=boss"}, {"email", "username"});
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok.value().at("email"), "a@b.fr");
+  EXPECT_EQ(ok.value().at("username"), "boss");
+  EXPECT_NE(ParseOptions({"--colour", "red"}, {"email"})
+                .status()
+                .message()
+                .find("unknown option --colour"),
+            std::string::npos);
+  EXPECT_NE(ParseOptions({"--email"}, {"email"}).status().message().find("--email needs a value"),
+            std::string::npos);
+  EXPECT_FALSE(ParseOptions({"--email", "--username", "x"}, {"email", "username"}).ok());
+  EXPECT_NE(ParseOptions({"--email=a@b.fr", "--email=c@d.fr"}, {"email"})
+                .status()
+                .message()
+                .find("twice"),
+            std::string::npos);
+  EXPECT_FALSE(ParseOptions({"stray"}, {"email"}).ok());
+}
+
+TEST(CliOptionsTest, EmailValidation) {
+  for (const char* good : {"jean.dupont@example.fr", "ops+alerts@mail.example.com", "A@b.co"}) {
+    EXPECT_TRUE(IsValidEmail(good)) << good;
+  }
+  for (const char* bad :
+       {"", "plain", "@example.fr", "jean@", "jean@localhost", "a@@b.fr", "a@b@c.fr",
+        "jean dupont@example.fr", "jean@exa mple.fr", "jean@.example.fr", "jean@example.fr.",
+        "jean..x@example.fr", "<jean>@example.fr", "jean@exam_ple.fr"}) {
+    EXPECT_FALSE(IsValidEmail(bad)) << bad;
+  }
+  EXPECT_FALSE(IsValidEmail(std::string(250, 'a') + "@b.fr"));
+}
+
+TEST(CliOptionsTest, GeneratedPasswordsAreLongAndDistinct) {
+  ASSERT_GE(sodium_init(), 0);
+  std::set<std::string> seen;
+  const std::regex shape("[A-HJ-NP-Za-km-z2-9]{5}(-[A-HJ-NP-Za-km-z2-9]{5}){3}");
+  for (int i = 0; i < 200; ++i) {
+    std::string p = GeneratePassword();
+    EXPECT_TRUE(std::regex_match(p, shape)) << p;
+    seen.insert(p);
+  }
+  EXPECT_EQ(seen.size(), 200u);
+}
+
+TEST_F(CliTest, CreateAdminPrintsAPasswordThatMustBeChanged) {
+  Outcome r = Call(CreateAdminCommand,
+                   {"--email", "Chef.Atelier@Example.fr", "--display-name", "Chef"}, Cfg());
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.out, m, std::regex("password: (\\S+)"))) << r.out;
+  const std::string password = m[1];
+  EXPECT_NE(r.out.find("username: chef.atelier@example.fr"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("shown only once"), std::string::npos);
+  auto app = App::Create(Cfg());
+  ASSERT_TRUE(app.ok()) << app.status().ToString();
+  auto login = Login(**app, "chef.atelier@example.fr", password);
+  ASSERT_EQ(login.status, 200) << login.body;
+  Json user = Json::parse(login.body)["user"];
+  EXPECT_EQ(user["role"], "admin");
+  EXPECT_EQ(user["display_name"], "Chef");
+  EXPECT_EQ(user["must_change_password"], true);
+  // The database had no user: the well-known first-run account was never created.
+  EXPECT_EQ(Login(**app, "admin", "Admin123!").status, 401);
+}
+
+TEST_F(CliTest, CreateAdminRefusesBadInputClearly) {
+  Outcome missing = Call(CreateAdminCommand, {"--username", "boss"}, Cfg());
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("--email is required"), std::string::npos) << missing.err;
+  Outcome invalid = Call(CreateAdminCommand, {"--email", "not-an-address"}, Cfg());
+  EXPECT_EQ(invalid.code, 1);
+  EXPECT_NE(invalid.err.find("'not-an-address' is not a valid e-mail address"), std::string::npos);
+  Outcome unknown = Call(CreateAdminCommand, {"--email", "a@b.fr", "--role", "manager"}, Cfg());
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("unknown option --role"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir_.Path("data/invento.db"))) << "nothing is created on bad input";
+
+  ASSERT_EQ(
+      Call(CreateAdminCommand, {"--email", "boss@example.fr", "--username", "boss"}, Cfg()).code,
+      0);
+  Outcome taken =
+      Call(CreateAdminCommand, {"--email", "other@example.fr", "--username", "BOSS"}, Cfg());
+  EXPECT_EQ(taken.code, 1);
+  EXPECT_NE(taken.err.find("already taken: choose another with --username"), std::string::npos)
+      << taken.err;
+  EXPECT_EQ(taken.out, "");  // no password printed for an account that does not exist
+  Outcome not_a_username = Call(CreateAdminCommand, {"--email", "ops+alerts@example.fr"}, Cfg());
+  EXPECT_EQ(not_a_username.code, 1);
+  EXPECT_NE(not_a_username.err.find("choose one with --username"), std::string::npos)
+      << not_a_username.err;
+}
+
+TEST_F(CliTest, CreateAdminThroughTheBinary) {
+  Outcome none = RunBinary(dir_, "create-admin");
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.err.find("--email is required"), std::string::npos) << none.err;
+  Outcome ok = RunBinary(dir_, "create-admin --email=root@example.org");
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  EXPECT_TRUE(std::regex_search(ok.out, std::regex("password: [A-Za-z2-9]{5}-"))) << ok.out;
+  Outcome help = RunBinary(dir_, "--help");
+  EXPECT_NE(help.out.find("create-admin --email E"), std::string::npos);
+  EXPECT_NE(help.out.find("backup-database [--output PATH]"), std::string::npos);
+  EXPECT_EQ(RunBinary(dir_, "init-db --force").code, 1);  // init-db takes no option
+}
+
+// A database with one item under its minimum, one overdue work order and one preventive
+// plan whose first occurrence was never generated.
+void SeedAlerts(const std::string& db_path) {
+  auto core = Core::Open({.path = db_path, .server_tables = true});
+  ASSERT_TRUE(core.ok()) << core.status().ToString();
+  MutationContext ctx{.actor = {.user_id = "seed", .role = Role::kAdmin}, .now_ms = NowMs()};
+  auto mutate = [&](const char* name, const Json& args) {
+    auto r = (*core)->Mutate(name, args, ctx);
+    ASSERT_TRUE(r.ok()) << name << ": " << r.status().ToString();
+  };
+  mutate("item.create", {{"id", "11111111-1111-4111-8111-111111111111"},
+                         {"reference", "FILTRE-9"},
+                         {"label", "Filtre a huile"},
+                         {"min_qty", "4"}});
+  mutate("task.create", {{"id", "22222222-2222-4222-8222-222222222222"},
+                         {"title", "Remplacer la pompe"},
+                         {"priority", "high"},
+                         {"status", "planned"},
+                         {"due_date", "2030-01-10"}});
+  mutate("asset.create", {{"id", "33333333-3333-4333-8333-333333333333"},
+                          {"kind", "machine"},
+                          {"name", "Compresseur A"}});
+  mutate("pm.create", {{"id", "44444444-4444-4444-8444-444444444444"},
+                       {"asset_id", "33333333-3333-4333-8333-333333333333"},
+                       {"title", "Vidange"},
+                       {"trigger", "calendar"},
+                       {"interval_n", 6},
+                       {"interval_unit", "month"},
+                       {"start_date", "2030-01-05"}});
+}
+
+TEST_F(CliTest, CheckAlertsSummarisesTheCoreQueries) {
+  ASSERT_TRUE(App::Create(Cfg()).ok());
+  SeedAlerts(Cfg().database_path);
+  Outcome before = Call(CheckAlertsCommand, {"--as-of", "2030-01-01"}, Cfg());
+  ASSERT_EQ(before.code, 0) << before.err;
+  EXPECT_NE(before.out.find("Invento alerts on 2030-01-01"), std::string::npos) << before.out;
+  EXPECT_NE(before.out.find(
+                "Stock alerts: 1\n  below minimum   FILTRE-9 Filtre a huile: 0 on hand, minimum 4"),
+            std::string::npos)
+      << before.out;
+  EXPECT_NE(before.out.find("Overdue work orders: 0\n"), std::string::npos) << before.out;
+  EXPECT_NE(before.out.find("Overdue preventive maintenance: 0\n"), std::string::npos)
+      << before.out;
+  EXPECT_NE(before.out.find("MAIL_SERVER is not set; nothing was sent"), std::string::npos);
+
+  Config mail = Cfg();
+  mail.mail_server = "smtp.example.fr";
+  Outcome after = Call(CheckAlertsCommand, {"--as-of=2030-02-01"}, mail);
+  ASSERT_EQ(after.code, 0) << after.err;
+  EXPECT_NE(after.out.find(
+                "Overdue work orders: 1\n  due 2030-01-10  [high] Remplacer la pompe (planned)"),
+            std::string::npos)
+      << after.out;
+  EXPECT_NE(
+      after.out.find(
+          "Overdue preventive maintenance: 1\n  Vidange — Compresseur A (next due 2030-01-05)"),
+      std::string::npos)
+      << after.out;
+  EXPECT_NE(after.out.find(
+                "MAIL_SERVER is set (smtp.example.fr), but sending e-mail is not implemented yet"),
+            std::string::npos)
+      << after.out;
+}
+
+TEST_F(CliTest, CheckAlertsRefusesBadInput) {
+  Outcome no_db = Call(CheckAlertsCommand, {}, Cfg());
+  EXPECT_EQ(no_db.code, 1);
+  EXPECT_NE(no_db.err.find("no database at"), std::string::npos) << no_db.err;
+  EXPECT_FALSE(fs::exists(Cfg().database_path)) << "an empty database was created";
+  ASSERT_TRUE(App::Create(Cfg()).ok());
+  Outcome bad_date = Call(CheckAlertsCommand, {"--as-of", "01/02/2030"}, Cfg());
+  EXPECT_EQ(bad_date.code, 2);
+  EXPECT_NE(bad_date.err.find("YYYY-MM-DD"), std::string::npos);
+  Outcome through_binary = RunBinary(dir_, "check-alerts", "MAIL_SERVER=mail.example.fr");
+  EXPECT_EQ(through_binary.code, 0) << through_binary.err;
+  EXPECT_NE(through_binary.out.find("Stock alerts: 0"), std::string::npos) << through_binary.out;
+  EXPECT_NE(through_binary.out.find("not implemented yet"), std::string::npos);
+}
+
+TEST_F(CliTest, BackupIsAnOnlineCheckedCopy) {
+  auto app = App::Create(Cfg());
+  ASSERT_TRUE(app.ok());
+  // The server stays open, its latest writes still in the WAL file.
+  ASSERT_EQ(Login(**app, "admin", "Admin123!").status, 200);
+  Outcome r = Call(BackupDatabaseCommand, {}, Cfg());
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      r.out, m, std::regex("written to (\\S+) \\((\\d+) bytes\\); integrity_check: ok")))
+      << r.out;
+  const fs::path copy = m[1].str();
+  EXPECT_EQ(copy.parent_path(), fs::path(dir_.Path("data")));
+  EXPECT_TRUE(
+      std::regex_match(copy.filename().string(), std::regex("invento-backup-\\d{8}-\\d{6}Z\\.db")))
+      << copy;
+  EXPECT_EQ(std::to_string(fs::file_size(copy)), m[2].str());
+  auto db = db::Db::Open(copy.string());
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ((*db)->QueryValue("SELECT count(*) FROM sessions").value(), 1);  // from the WAL
+  EXPECT_EQ((*db)->QueryValue("PRAGMA journal_mode").value(), "delete");
+  EXPECT_EQ((*db)->QueryValue("PRAGMA integrity_check").value(), "ok");
+  // A second backup in the same second gets its own name; an explicit output works too.
+  Outcome again = Call(BackupDatabaseCommand, {}, Cfg());
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out.find(copy.string() + " "), std::string::npos);
+  Outcome named = Call(BackupDatabaseCommand, {"--output", dir_.Path("nightly.db")}, Cfg());
+  ASSERT_EQ(named.code, 0) << named.err;
+  EXPECT_TRUE(fs::is_regular_file(dir_.Path("nightly.db")));
+  int partials = 0;
+  for (const auto& e : fs::directory_iterator(dir_.Path())) {
+    partials += e.path().string().find(".partial-") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(partials, 0);
+}
+
+TEST_F(CliTest, BackupRefusesUnwritableOrExistingOutput) {
+  ASSERT_TRUE(App::Create(Cfg()).ok());
+  dir_.Write("a-file", "not a folder");
+  Outcome under_file =
+      Call(BackupDatabaseCommand, {"--output", dir_.Path("a-file/backup.db")}, Cfg());
+  EXPECT_EQ(under_file.code, 1);
+  EXPECT_NE(under_file.err.find("cannot write"), std::string::npos) << under_file.err;
+  Outcome no_folder =
+      Call(BackupDatabaseCommand, {"--output", dir_.Path("missing/backup.db")}, Cfg());
+  EXPECT_EQ(no_folder.code, 1);
+  EXPECT_NE(no_folder.err.find("does not exist"), std::string::npos) << no_folder.err;
+  dir_.Write("keep.db", "precious");
+  Outcome existing = Call(BackupDatabaseCommand, {"--output", dir_.Path("keep.db")}, Cfg());
+  EXPECT_EQ(existing.code, 1);
+  EXPECT_NE(existing.err.find("never overwritten"), std::string::npos);
+  std::ifstream kept(dir_.Path("keep.db"));
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(kept), {}), "precious");
+  Outcome itself = Call(BackupDatabaseCommand, {"--output", Cfg().database_path}, Cfg());
+  EXPECT_EQ(itself.code, 1);
+  EXPECT_EQ(Call(BackupDatabaseCommand, {"--output"}, Cfg()).code, 2);
+  Config elsewhere = Cfg();
+  elsewhere.database_path = dir_.Path("nothing-here.db");
+  Outcome no_db = Call(BackupDatabaseCommand, {}, elsewhere);
+  EXPECT_EQ(no_db.code, 1);
+  EXPECT_NE(no_db.err.find("no database at"), std::string::npos);
+  Outcome through_binary = RunBinary(dir_, "backup-database --output /proc/invento-backup.db");
+  EXPECT_EQ(through_binary.code, 1);
+  EXPECT_NE(through_binary.err.find("cannot write /proc/invento-backup.db"), std::string::npos)
+      << through_binary.err;
+}
+
+}  // namespace
+}  // namespace invento::server
