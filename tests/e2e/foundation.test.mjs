@@ -9,42 +9,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { artifact, assertServerUp, kBaseUrl, launchBrowser, openPage } from './lib/browser.mjs';
+import { artifact, coreState, kBaseUrl, openPage, sharedBrowser } from './lib/browser.mjs';
 
 const kSqliteVersion = process.env.EXPECTED_SQLITE ?? '3.50.4';
 const kTimeout = { timeout: 60_000 };
 
-let browser;
-
-before(async () => {
-  await assertServerUp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/**
- * Waits until the core reports its versions; fails at once, with the page's own
- * explanation, if the core reports that it could not start.
- */
-async function waitForCore(page) {
-  const status = page.getByTestId('core-status');
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="core-status"]')?.getAttribute('data-state') !== 'loading',
-    undefined,
-    { timeout: 30_000 },
-  );
-  const state = await status.getAttribute('data-state');
-  assert.equal(state, 'ready', `the core did not start: ${await status.textContent()}`);
-}
+const shared = sharedBrowser();
 
 /** Loads the app and waits until the core is ready. */
 async function loadApp(page) {
   const response = await page.goto('/');
   assert.ok(response?.ok(), `GET ${kBaseUrl}/ -> ${response?.status()}`);
-  await waitForCore(page);
+  await coreState(page);
   return response;
 }
 
@@ -65,7 +41,7 @@ describe('foundation at 1024x768 (French browser)', () => {
   let session;
 
   before(async () => {
-    session = await openPage(browser, { viewport: { width: 1024, height: 768 }, locale: 'fr-FR' });
+    session = await openPage(shared.browser, { viewport: { width: 1024, height: 768 }, locale: 'fr-FR' });
   });
 
   after(async () => {
@@ -98,7 +74,7 @@ describe('foundation at 1024x768 (French browser)', () => {
     } finally {
       release();
     }
-    await waitForCore(page);
+    await coreState(page);
     await context.unrouteAll();
     const text = await page.getByTestId('versions').textContent();
     assert.match(text, new RegExp(`SQLite ${kSqliteVersion.replaceAll('.', '\\.')}`));
@@ -205,7 +181,7 @@ describe('other screen sizes', () => {
     { name: '390x844', viewport: { width: 390, height: 844 } },
   ]) {
     test(`layout at ${name}`, kTimeout, async () => {
-      const { context, page, problems } = await openPage(browser, { viewport });
+      const { context, page, problems } = await openPage(shared.browser, { viewport });
       try {
         await loadApp(page);
         for (const category of ['Visserie', 'Électricité', 'Filtres à huile et à air']) {
@@ -257,7 +233,7 @@ describe('default language', () => {
     { locale: 'de-DE', expected: 'fr' },
   ]) {
     test(`navigator.language ${locale} -> ${expected}`, kTimeout, async () => {
-      const { context, page, problems } = await openPage(browser, { locale });
+      const { context, page, problems } = await openPage(shared.browser, { locale });
       try {
         await loadApp(page);
         assert.equal(await page.locator('html').getAttribute('lang'), expected);

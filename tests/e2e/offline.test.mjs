@@ -20,37 +20,13 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { artifact, assertServerUp, launchBrowser, launchPersistent, openPage } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
+import { artifact, coreState, launchPersistent, openPage, sharedBrowser } from './lib/browser.mjs';
 import { startPrivateServer } from './lib/test_server.mjs';
 
 const kTimeout = { timeout: 120_000 };
 
-let browser;
-
-before(async () => {
-  await assertServerUp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function coreState(page) {
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="core-status"]')?.getAttribute('data-state') !== 'loading',
-    undefined,
-    { timeout: 30_000 },
-  );
-  const status = page.getByTestId('core-status');
-  assert.equal(await status.getAttribute('data-state'), 'ready', `the core did not start: ${await status.textContent()}`);
-  return {
-    storage: await status.getAttribute('data-storage'),
-    integrity: await status.getAttribute('data-integrity'),
-    versions: await page.getByTestId('versions').textContent(),
-  };
-}
+const shared = sharedBrowser();
 
 /** Waits until the page's service worker registration has an activated worker. */
 function serviceWorkerActivated(page) {
@@ -78,7 +54,7 @@ function precachedPaths(page) {
 
 describe('offline start and updates', () => {
   test('after one online visit the app starts offline from the precache', kTimeout, async () => {
-    const { context, page, problems } = await openPage(browser, { serviceWorkers: 'allow' });
+    const { context, page, problems } = await openPage(shared.browser, { serviceWorkers: 'allow' });
     try {
       const response = await page.goto('/');
       assert.ok(response?.ok(), `GET / -> ${response?.status()}`);
@@ -172,7 +148,7 @@ describe('offline start and updates', () => {
 
   test('a new version waits behind a "reload to update" prompt until the user accepts it', kTimeout, async () => {
     const server = await startPrivateServer();
-    const { context, page, problems } = await openPage(browser, { serviceWorkers: 'allow', baseURL: server.baseUrl });
+    const { context, page, problems } = await openPage(shared.browser, { serviceWorkers: 'allow', baseURL: server.baseUrl });
     try {
       await page.goto('/');
       await coreState(page);

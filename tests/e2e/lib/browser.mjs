@@ -6,7 +6,9 @@
  * Environment: BASE_URL (default http://127.0.0.1:8080), CHROMIUM (default
  * /usr/bin/chromium), E2E_ARTIFACTS (default tests/e2e/artifacts).
  */
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -99,4 +101,39 @@ export async function openPage(
 export function artifact(name) {
   mkdirSync(kArtifacts, { recursive: true });
   return `${kArtifacts.replace(/\/?$/, '/')}${name}`;
+}
+
+/**
+ * One Chromium for the whole test file, started once the server answers and closed at the
+ * end: call at the top level of a test file; `.browser` is set by the time tests run.
+ */
+export function sharedBrowser() {
+  const shared = { browser: undefined };
+  before(async () => {
+    await assertServerUp();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+  });
+  return shared;
+}
+
+/**
+ * Waits until the core is no longer loading, asserts that it started, and returns what the
+ * status line says about it: {storage, integrity, versions}.
+ */
+export async function coreState(page) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="core-status"]')?.getAttribute('data-state') !== 'loading',
+    undefined,
+    { timeout: 30_000 },
+  );
+  const status = page.getByTestId('core-status');
+  assert.equal(await status.getAttribute('data-state'), 'ready', `the core did not start: ${await status.textContent()}`);
+  return {
+    storage: await status.getAttribute('data-storage'),
+    integrity: await status.getAttribute('data-integrity'),
+    versions: await page.getByTestId('versions').textContent(),
+  };
 }
