@@ -2,6 +2,8 @@
 
 #include "core/sync/protocol.h"
 
+#include <functional>
+
 namespace invento::sync {
 namespace {
 
@@ -256,6 +258,133 @@ Result<Json> SyncClient::State() const {
   }
   return Json{{"client_id", client_id}, {"pending", pending}, {"cookie", std::stoll(cookie)},
               {"clock_offset_ms", std::stoll(offset)}, {"rejections", std::move(rejections)}};
+}
+
+Result<Json> SyncClient::Session() const {
+  INVENTO_ASSIGN_OR_RETURN(std::string text, Get("session", ""));
+  if (text.empty()) return Json(nullptr);
+  Json j = Json::parse(text, nullptr, false);
+  return j.is_object() ? j : Json(nullptr);
+}
+
+Status SyncClient::SetSession(const Json& session) {
+  if (session.is_null()) {
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare("DELETE FROM sync_state WHERE key = 'session'"));
+    return st.Run();
+  }
+  if (!session.is_object() || !session.contains("token") || !session["token"].is_string() ||
+      !session.contains("user") || !session["user"].is_object()) {
+    return Status::InvalidArgument("a session is {token, user}", "session");
+  }
+  return Set("session", session.dump());
+}
+
+namespace {
+
+// Reads every row of `sql` it can; stops at the first unreadable one and says so.
+void SalvageRows(const db::Db& db, std::string_view sql, std::string_view what,
+                 const std::function<void(db::Stmt&)>& row, Json& errors) {
+  auto st = db.Prepare(sql);
+  if (!st.ok()) {
+    errors.push_back(std::string(what) + ": " + st.status().message());
+    return;
+  }
+  while (true) {
+    auto more = st->Step();
+    if (!more.ok()) {
+      errors.push_back(std::string(what) + ": " + more.status().message());
+      return;
+    }
+    if (!more.value()) return;
+    row(st.value());
+  }
+}
+
+}  // namespace
+
+Json SyncClient::Salvage(const db::Db& damaged) {
+  Json out{{"state", Json::object()}, {"outbox", Json::array()}, {"rejections", Json::array()},
+           {"errors", Json::array()}};
+  SalvageRows(damaged, "SELECT key, value FROM sync_state", "sync_state",
+              [&](db::Stmt& st) { out["state"][st.Text(0)] = st.Text(1); }, out["errors"]);
+  SalvageRows(damaged, "SELECT mutation_id, name, args, at FROM sync_outbox ORDER BY mutation_id",
+              "sync_outbox", [&](db::Stmt& st) {
+                out["outbox"].push_back({{"mutation_id", st.Int(0)}, {"name", st.Text(1)},
+                                         {"args", st.Text(2)}, {"at", st.Int(3)}});
+              }, out["errors"]);
+  SalvageRows(damaged,
+              "SELECT mutation_id, name, args, code, message, at FROM sync_rejections ORDER BY mutation_id",
+              "sync_rejections", [&](db::Stmt& st) { out["rejections"].push_back(st.RowObject()); },
+              out["errors"]);
+  return out;
+}
+
+Result<Json> SyncClient::Restore(const Json& salvaged, const Actor& actor,
+                                 const std::string& fresh_client_id) {
+  if (!salvaged.is_object() || !salvaged.contains("state") || !salvaged["state"].is_object() ||
+      !salvaged.contains("outbox") || !salvaged["outbox"].is_array()) {
+    return Status::InvalidArgument("malformed salvage", "salvaged");
+  }
+  INVENTO_ASSIGN_OR_RETURN(std::string existing, Get("client_id", ""));
+  if (!existing.empty()) return Status::FailedPrecondition("Restore() needs a fresh database");
+  const Json& state = salvaged["state"];
+  auto text = [&](const char* key) {
+    auto it = state.find(key);
+    return it != state.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  auto number = [&](const char* key) -> std::int64_t {
+    std::string v = text(key);
+    if (v.empty() || v.find_first_not_of("-0123456789") != std::string::npos || v.size() > 18) return 0;
+    return std::stoll(v);
+  };
+  const std::string client_id = text("client_id");
+  const auto& outbox = salvaged["outbox"];
+  INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
+  std::int64_t kept = 0;
+  if (client_id.empty()) {
+    // Without its client id the unsent mutations cannot be pushed under the ids the server
+    // knows; they are lost, and the device starts as a new client.
+    INVENTO_RETURN_IF_ERROR(Set("client_id", fresh_client_id));
+  } else {
+    INVENTO_RETURN_IF_ERROR(Set("client_id", client_id));
+    for (const char* key : {"session", "clock_offset_ms", "last_mutation_id", "push_acked"}) {
+      if (!text(key).empty()) INVENTO_RETURN_IF_ERROR(Set(key, text(key)));
+    }
+    // Keep the consecutive run that starts at the first id after the last acknowledged one.
+    // (0: unknown, the run starts at the first readable entry.)
+    std::int64_t expect = number("last_mutation_id") > 0 ? number("last_mutation_id") + 1 : 0;
+    for (const auto& m : outbox) {
+      const std::int64_t id = m.value("mutation_id", std::int64_t{0});
+      if (id <= 0 || (expect > 0 && id < expect)) continue;
+      if (expect == 0) expect = id;
+      if (id != expect) break;
+      INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+          "INSERT INTO sync_outbox (mutation_id, name, args, at, changes) VALUES (?, ?, ?, ?, '[]')"));
+      st.Bind(1, id).Bind(2, std::string_view(m.value("name", ""))).Bind(3, std::string_view(m.value("args", "{}")));
+      st.Bind(4, m.value("at", std::int64_t{0}));
+      INVENTO_RETURN_IF_ERROR(st.Run());
+      ++kept;
+      ++expect;
+    }
+    if (salvaged.contains("rejections") && salvaged["rejections"].is_array()) {
+      for (const auto& r : salvaged["rejections"]) {
+        INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
+            "INSERT OR IGNORE INTO sync_rejections (mutation_id, name, args, code, message, at)"
+            " VALUES (?, ?, ?, ?, ?, ?)"));
+        st.Bind(1, r.value("mutation_id", std::int64_t{0})).Bind(2, std::string_view(r.value("name", "")));
+        st.Bind(3, std::string_view(r.value("args", "{}"))).Bind(4, std::string_view(r.value("code", "")));
+        st.Bind(5, std::string_view(r.value("message", ""))).Bind(6, r.value("at", std::int64_t{0}));
+        INVENTO_RETURN_IF_ERROR(st.Run());
+      }
+    }
+  }
+  // Re-run what was kept on the (empty) database; what cannot apply yet stays pending and is
+  // re-run again after the first pull brings the server's rows.
+  INVENTO_RETURN_IF_ERROR(RedoPending(actor));
+  INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
+  const std::int64_t lost = static_cast<std::int64_t>(outbox.size()) - kept;
+  INVENTO_ASSIGN_OR_RETURN(std::string used, Get("client_id", ""));
+  return Json{{"kept", kept}, {"lost", lost}, {"client_id", used}};
 }
 
 Status SyncClient::DismissRejection(std::int64_t mutation_id) {

@@ -45,6 +45,24 @@ class SyncClient {
   Result<Json> State() const;
   Status DismissRejection(std::int64_t mutation_id);
 
+  // The signed-in session of this device ({token, user: {id, username, role, ...}}), kept in
+  // the local database so the app starts offline; null when nobody is signed in.
+  Result<Json> Session() const;
+  Status SetSession(const Json& session);  // null signs out
+
+  // Rebuild after local corruption. Salvage() reads what it still can from a damaged
+  // database (no migrations run, every read may fail): the sync state and the outbox.
+  // {"state": {key: value}, "outbox": [{mutation_id, name, args, at}], "rejections": [...],
+  //  "errors": ["what could not be read"]}.
+  static Json Salvage(const db::Db& damaged);
+  // On a FRESH database: takes back the client id, session, clock offset and the
+  // acknowledgement marks, and the unsent mutations that form a consecutive run after the
+  // last acknowledged one (a gap cannot be pushed: the server requires consecutive ids);
+  // they are re-run on top of what the next pull brings. The cookie is not kept: the next
+  // pull starts from version 0 and rebuilds every row from the server.
+  // Returns {"kept": n, "lost": n, "client_id": "..."}.
+  Result<Json> Restore(const Json& salvaged, const Actor& actor, const std::string& fresh_client_id);
+
  private:
   Result<std::string> Get(const std::string& key, const std::string& fallback) const;
   Status Set(const std::string& key, const std::string& value);

@@ -1,0 +1,145 @@
+// The device-only parts of the sync client: the stored session and the rebuild after local
+// corruption (Salvage from a damaged file, Restore into a fresh one).
+#include "core/sync/client.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "core/core.h"
+
+namespace invento::sync {
+namespace {
+
+namespace fs = std::filesystem;
+
+const Actor kAdmin{"u-admin", Role::kAdmin};
+
+std::string Id(int n) {
+  char buf[37];
+  std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012d", n);
+  return buf;
+}
+
+class ClientLocalTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("invento-client-local-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                        "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<Core> Open(const std::string& name) {
+    auto c = Core::Open({.path = (dir_ / name).string()});
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return c.ok() ? std::move(c).value() : nullptr;
+  }
+  std::int64_t Categories(Core& core) {
+    return core.db().QueryValue("SELECT count(*) FROM categories").value().get<std::int64_t>();
+  }
+  fs::path dir_;
+};
+
+TEST_F(ClientLocalTest, SessionIsStoredAndCleared) {
+  auto core = Open("a.db");
+  SyncClient client(*core);
+  ASSERT_TRUE(client.Init(Id(900)).ok());
+  EXPECT_TRUE(client.Session().value().is_null());
+  Json session{{"token", std::string(64, 'a')}, {"user", {{"id", "u1"}, {"role", "technician"}}}};
+  ASSERT_TRUE(client.SetSession(session).ok());
+  EXPECT_EQ(client.Session().value(), session);
+  // Malformed sessions are refused and change nothing.
+  auto bad = client.SetSession(Json{{"token", 5}});
+  EXPECT_EQ(bad.code(), Code::kInvalidArgument);
+  EXPECT_EQ(client.Session().value(), session);
+  ASSERT_TRUE(client.SetSession(nullptr).ok());
+  EXPECT_TRUE(client.Session().value().is_null());
+}
+
+TEST_F(ClientLocalTest, RestoreKeepsUnsentMutationsClientIdAndSession) {
+  Json session{{"token", std::string(64, 'b')}, {"user", {{"id", kAdmin.user_id}, {"role", "admin"}}}};
+  {
+    auto a = Open("a.db");
+    SyncClient client(*a);
+    ASSERT_TRUE(client.Init(Id(901)).ok());
+    ASSERT_TRUE(client.SetSession(session).ok());
+    for (int i = 1; i <= 3; ++i) {
+      ASSERT_TRUE(client.Mutate("category.create", {{"id", Id(i)}, {"name", "C" + std::to_string(i)}}, kAdmin, 1000).ok());
+    }
+    ASSERT_EQ(client.State().value()["pending"], 3);
+  }
+  auto damaged = db::Db::Open((dir_ / "a.db").string());
+  ASSERT_TRUE(damaged.ok());
+  Json salvaged = SyncClient::Salvage(*damaged.value());
+  EXPECT_TRUE(salvaged["errors"].empty()) << salvaged.dump();
+  ASSERT_EQ(salvaged["outbox"].size(), 3u);
+
+  auto b = Open("b.db");
+  SyncClient fresh(*b);
+  auto restored = fresh.Restore(salvaged, kAdmin, Id(999));
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored.value()["kept"], 3);
+  EXPECT_EQ(restored.value()["lost"], 0);
+  EXPECT_EQ(restored.value()["client_id"], Id(901));
+  EXPECT_EQ(fresh.Session().value(), session);
+  // The kept mutations are pending again, with their ids, and re-applied locally.
+  Json push = fresh.PushRequest(100).value();
+  ASSERT_EQ(push["mutations"].size(), 3u);
+  EXPECT_EQ(push["client_id"], Id(901));
+  EXPECT_EQ(push["mutations"][0]["id"], 1);
+  EXPECT_EQ(push["mutations"][2]["id"], 3);
+  EXPECT_EQ(Categories(*b), 3);
+  // The cookie is not kept: the next pull rebuilds everything from version 0.
+  EXPECT_EQ(fresh.PullRequest().value()["since"], 0);
+  // A second Restore on a database that has a client id is refused.
+  EXPECT_EQ(fresh.Restore(salvaged, kAdmin, Id(999)).status().code(), Code::kFailedPrecondition);
+}
+
+TEST_F(ClientLocalTest, AGapInTheOutboxLosesWhatFollowsIt) {
+  {
+    auto a = Open("a.db");
+    SyncClient client(*a);
+    ASSERT_TRUE(client.Init(Id(902)).ok());
+    for (int i = 1; i <= 4; ++i) {
+      ASSERT_TRUE(client.Mutate("category.create", {{"id", Id(i)}, {"name", "C" + std::to_string(i)}}, kAdmin, 1000).ok());
+    }
+    // Simulates an unreadable entry: the server requires consecutive ids, so 3 and 4 cannot
+    // be pushed any more without 2.
+    ASSERT_TRUE(a->db().Exec("DELETE FROM sync_outbox WHERE mutation_id = 2").ok());
+  }
+  auto damaged = db::Db::Open((dir_ / "a.db").string());
+  ASSERT_TRUE(damaged.ok());
+  auto b = Open("b.db");
+  SyncClient fresh(*b);
+  auto restored = fresh.Restore(SyncClient::Salvage(*damaged.value()), kAdmin, Id(999));
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored.value()["kept"], 1);
+  EXPECT_EQ(restored.value()["lost"], 2);
+  EXPECT_EQ(fresh.State().value()["pending"], 1);
+}
+
+TEST_F(ClientLocalTest, ANonDatabaseFileSalvagesNothingAndSaysWhy) {
+  {
+    std::ofstream garbage(dir_ / "junk.db", std::ios::binary);
+    for (int i = 0; i < 8192; ++i) garbage.put(static_cast<char>((i * 131) & 0xff));
+  }
+  auto damaged = db::Db::Open((dir_ / "junk.db").string());
+  Json salvaged = damaged.ok() ? SyncClient::Salvage(*damaged.value()) : Json{{"state", Json::object()}, {"outbox", Json::array()}, {"errors", {damaged.status().message()}}};
+  EXPECT_FALSE(salvaged["errors"].empty());
+  EXPECT_TRUE(salvaged["outbox"].empty());
+  // Restoring that starts a new client with nothing pending.
+  auto b = Open("b.db");
+  SyncClient fresh(*b);
+  auto restored = fresh.Restore(salvaged, kAdmin, Id(998));
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored.value()["client_id"], Id(998));
+  EXPECT_EQ(restored.value()["kept"], 0);
+  EXPECT_EQ(fresh.State().value()["pending"], 0);
+}
+
+}  // namespace
+}  // namespace invento::sync
