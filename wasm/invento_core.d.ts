@@ -20,18 +20,40 @@ declare module '*/dist/invento_core.mjs' {
     /**
      * Opens (migrates, then quick-checks) the database at `path` with the SQLite VFS
      * `vfs`: "" for the default one (use ":memory:"), "opfs-sahpool" for OPFS, which
-     * needs `sahPool` set first. Envelope result: `{"integrity": "ok" | problems}`.
+     * needs `sahPool` set first; starts its sync client with `freshClientId` the first time.
+     * Envelope result: `{"integrity": "ok" | problems, "client_id": "..."}`.
      */
-    open(path: string, vfs: string): string;
+    open(path: string, vfs: string, freshClientId: string): string;
+    /**
+     * Recreates a damaged database, keeping the unsent changes it can still read.
+     * Envelope result: `{"kept": n, "lost": n, "client_id": "...", "errors": [...]}`.
+     */
+    rebuild(path: string, vfs: string, freshClientId: string): string;
+    /** Closes the database (its VFS files stay; the worker then closes the handles). */
+    close(): string;
     /**
      * The OPFS FileSystemSyncAccessHandles the "opfs-sahpool" VFS uses, one per pool
      * file; set by the worker before `open`. Never touched by anything else.
      */
     sahPool?: readonly object[];
-    /** Runs the named mutator: `(name, argsJson, actorJson)` -> envelope JSON. */
-    mutate(name: string, argsJson: string, actorJson: string): string;
+    /** Runs the named mutator and queues it: `(name, argsJson, actorJson, nowMs)` -> envelope. */
+    mutate(name: string, argsJson: string, actorJson: string, nowMs: number): string;
     /** Runs the named read-only query: `(name, argsJson, actorJson)` -> envelope JSON. */
     query(name: string, argsJson: string, actorJson: string): string;
+    /** The next push body (`{}` when nothing is pending), at most `max` mutations. */
+    syncPushRequest(max: number): string;
+    syncApplyPush(responseJson: string, nowMs: number): string;
+    /** The next pull body. */
+    syncPullRequest(): string;
+    /** Rebases on one pull page: `{"done", "rows", "pending", "rejected"}`. */
+    syncApplyPull(responseJson: string, actorJson: string, nowMs: number): string;
+    /** `{"client_id", "pending", "cookie", "clock_offset_ms", "rejections"}` */
+    syncState(): string;
+    syncDismiss(mutationId: number): string;
+    /** The stored session JSON or null. */
+    getSession(): string;
+    /** Stores (or with "null" clears) the session. */
+    setSession(sessionJson: string): string;
   }
 
   /** The subset of Emscripten's module options the worker passes. */

@@ -17,7 +17,14 @@ export type CoreErrorCode =
   | 'conflict'
   | 'io_error'
   | 'corrupt'
-  | 'internal';
+  | 'failed_precondition'
+  | 'internal'
+  // Sign-in and sync (from the server, or the worker when the network fails):
+  | 'unauthenticated'
+  | 'too_many_attempts'
+  | 'password_change_required'
+  | 'network'
+  | 'server';
 
 /** A structured failure, as produced by the core (or by the worker for load failures). */
 export interface CoreErrorInfo {
@@ -56,9 +63,68 @@ export interface CoreState {
   detail?: string;
   /** Result of `PRAGMA quick_check` at startup: "ok", or the problems found. */
   integrity: string;
+  /** This device database's sync client id (a new one when the database was created). */
+  client_id: string;
+  /** Set when the database was found damaged at startup and rebuilt. */
+  recovery?: Recovery;
 }
 
-/** Who performs a call. For now always the local admin; later it comes from the session. */
+/**
+ * The local database was damaged and has been recreated: `kept` unsent changes were read
+ * back and will be sent, `lost` could not be; every other row comes back from the server at
+ * the next sync. `problem` is what the integrity check said.
+ */
+export interface Recovery {
+  kept: number;
+  lost: number;
+  problem: string;
+}
+
+/** The signed-in user, as the server described them at sign-in. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Actor['role'];
+  must_change_password: boolean;
+}
+
+/** A change the server refused, kept until the user dismisses it. */
+export interface Rejection {
+  mutation_id: number;
+  name: string;
+  args: unknown;
+  code: string;
+  message: string;
+  at: number;
+}
+
+/** What the sync loop is doing, pushed to the UI on every change. */
+export interface SyncStatus {
+  /** The browser's idea of the network (navigator.onLine in the worker). */
+  online: boolean;
+  signedIn: boolean;
+  /** The WebSocket for pokes is open and authenticated. */
+  live: boolean;
+  phase: 'idle' | 'pushing' | 'pulling';
+  /** Changes made here and not yet confirmed by the server. */
+  pending: number;
+  /** Epoch ms of the last complete push + pull. */
+  lastSuccessAt: number | null;
+  lastError: { code: CoreErrorCode; message: string; at: number } | null;
+  /** When the next automatic attempt is due after a failure (epoch ms). */
+  nextRetryAt: number | null;
+  /**
+   * During a pull: rows received so far, pages, the server version being caught up to
+   * (`until`) and the version reached (`reached`, so reached/until is the fraction done).
+   */
+  progress: { rows: number; pages: number; until: number | null; reached: number } | null;
+  rejections: Rejection[];
+  /** Incremented each time a pull wrote rows: screens re-read their data when it changes. */
+  received: number;
+}
+
+/** Who performs a call: the signed-in user (taken from the stored session by the worker). */
 export interface Actor {
   user_id: string;
   role: 'admin' | 'manager' | 'technician' | 'consultant';
@@ -68,6 +134,21 @@ export interface Actor {
 export interface CoreWorkerApi {
   /** Waits until the module is loaded and the database is open; returns its state. */
   start(): Promise<CoreReply<CoreState>>;
-  mutate(name: string, args: unknown, actor: Actor): Promise<CoreReply<unknown>>;
-  query(name: string, args: unknown, actor: Actor): Promise<CoreReply<unknown>>;
+  /** Runs a mutator as the signed-in user and queues it for the server. */
+  mutate(name: string, args: unknown): Promise<CoreReply<unknown>>;
+  query(name: string, args: unknown): Promise<CoreReply<unknown>>;
+  /** The stored session's user, or null when nobody is signed in on this device. */
+  session(): Promise<CoreReply<SessionUser | null>>;
+  /** Signs in against the server (needs the network) and keeps the session locally. */
+  signIn(username: string, password: string): Promise<CoreReply<SessionUser>>;
+  changePassword(current: string, next: string): Promise<CoreReply<SessionUser>>;
+  /** Revokes the session on the server when reachable and forgets it here. */
+  signOut(): Promise<CoreReply<null>>;
+  /** Starts a sync now (reason is for logs: "button", "visible", ...). */
+  syncNow(reason: string): Promise<void>;
+  /** Calls `listener` (a Comlink proxy) with the sync status now and on every change. */
+  watchSync(listener: (status: SyncStatus) => void): Promise<void>;
+  dismissRejection(mutationId: number): Promise<CoreReply<null>>;
+  /** Closes the database and releases its OPFS handles (another tab takes over). */
+  close(): Promise<void>;
 }

@@ -1,41 +1,54 @@
 /**
  * Entry point of the dedicated Worker that owns the C++ core and its SQLite database.
  *
- * Thin on purpose: it loads the Emscripten module, opens the database once, and
- * forwards `mutate`/`query` calls, converting objects to JSON strings and back. It holds
- * no business rule. Every call resolves with a `CoreReply` (see protocol.ts); a load
- * failure, an unparsable reply or an exception escaping the module becomes an
- * `internal` error value instead of a rejected promise.
+ * Thin on purpose: it loads the Emscripten module, opens the database once, forwards
+ * `mutate`/`query` calls (converting objects to JSON strings and back), keeps the signed-in
+ * session in the core, and runs the sync loop (sync_loop.ts) over the core's client half. It
+ * holds no business rule. Every call resolves with a `CoreReply` (see protocol.ts); a load
+ * failure, an unparsable reply or an exception escaping the module becomes an `internal`
+ * error value instead of a rejected promise.
  *
  * Storage: the database is `/invento.db` in the Origin Private File System, through the
  * C++ "opfs-sahpool" VFS over the access handles that opfs_pool.ts acquires here first.
- * When they cannot be had (no OPFS, another tab holds them, opening fails), the worker
- * opens ":memory:" instead and `start()` says so with a reason, for the UI to warn.
+ * A database that fails its integrity check (or cannot be read at all) is rebuilt: the
+ * unsent changes that can still be read are kept, the rest comes back from the server.
+ * When the handles cannot be had (no OPFS, another tab holds them, opening fails), the
+ * worker opens ":memory:" instead and `start()` says so with a reason, for the UI to warn.
  */
 import * as Comlink from 'comlink';
 import createCore, { type InventoCoreModule } from './dist/invento_core.mjs';
 import wasmUrl from './dist/invento_core.wasm?url';
-import { acquirePool } from './opfs_pool';
+import { acquirePool, type SyncAccessHandle } from './opfs_pool';
 import type {
   Actor,
+  CoreErrorCode,
   CoreErrorInfo,
   CoreReply,
   CoreState,
   CoreVersions,
   CoreWorkerApi,
+  Recovery,
+  SessionUser,
+  SyncStatus,
 } from './protocol';
+import { SyncLoop, type StoredSession } from './sync_loop';
 
 const kDatabasePath = '/invento.db';
 const kOpfsVfs = 'opfs-sahpool';
+const kOrigin = self.location.origin;
 
 /** The module with its database open, and where that database lives. */
-type Loaded = { module: InventoCoreModule; storage: Omit<CoreState, 'versions'> };
+type Loaded = { module: InventoCoreModule; storage: Omit<CoreState, 'versions'>; handles: SyncAccessHandle[] };
 
 /** The core's flat envelope, as returned by the bindings. */
 type RawReply = { ok: true; result?: unknown } | ({ ok: false } & CoreErrorInfo);
 
+function failure(code: CoreErrorCode, message: string): { ok: false; error: CoreErrorInfo } {
+  return { ok: false, error: { code, message } };
+}
+
 function internalError(message: string): { ok: false; error: CoreErrorInfo } {
-  return { ok: false, error: { code: 'internal', message } };
+  return failure('internal', message);
 }
 
 function describe(thrown: unknown): string {
@@ -67,6 +80,29 @@ function invoke<T>(fn: () => string): CoreReply<T> {
   return { ok: false, error };
 }
 
+type Opened = { integrity: string; client_id: string };
+type Rebuilt = { kept: number; lost: number; client_id: string; errors: string[] };
+
+/** Opens the OPFS database; rebuilds it when it is damaged. */
+function openOnOpfs(module: InventoCoreModule): CoreReply<Omit<CoreState, 'versions'>> {
+  const opened = invoke<Opened>(() => module.open(kDatabasePath, kOpfsVfs, crypto.randomUUID()));
+  let problem: string;
+  if (opened.ok && opened.result.integrity === 'ok') {
+    return { ok: true, result: { storage: 'opfs', ...opened.result } };
+  } else if (opened.ok) {
+    problem = opened.result.integrity;
+  } else if (opened.error.code === 'corrupt') {
+    problem = opened.error.message;
+  } else {
+    return opened;
+  }
+  console.warn(`invento: the local database is damaged (${problem}); rebuilding it`);
+  const rebuilt = invoke<Rebuilt>(() => module.rebuild(kDatabasePath, kOpfsVfs, crypto.randomUUID()));
+  if (!rebuilt.ok) return rebuilt;
+  const recovery: Recovery = { kept: rebuilt.result.kept, lost: rebuilt.result.lost, problem };
+  return { ok: true, result: { storage: 'opfs', integrity: 'ok', client_id: rebuilt.result.client_id, recovery } };
+}
+
 /** Opens the database on OPFS if the pool can be had, else in memory (with the reason). */
 async function load(): Promise<CoreReply<Loaded>> {
   const pool = acquirePool();
@@ -77,42 +113,199 @@ async function load(): Promise<CoreReply<Loaded>> {
     return internalError(`the core could not be loaded: ${describe(thrown)}`);
   }
   const handles = await pool;
-  let fallback: Omit<CoreState, 'versions' | 'integrity'>;
+  let fallback: Omit<CoreState, 'versions' | 'integrity' | 'client_id'>;
   if (handles.ok) {
     module.sahPool = handles.handles;
-    const opened = invoke<{ integrity: string }>(() => module.open(kDatabasePath, kOpfsVfs));
-    if (opened.ok) return { ok: true, result: { module, storage: { storage: 'opfs', ...opened.result } } };
+    const opened = openOnOpfs(module);
+    if (opened.ok) return { ok: true, result: { module, storage: opened.result, handles: handles.handles } };
+    for (const handle of handles.handles) handle.close();
     fallback = { storage: 'memory', reason: 'failed', detail: `${opened.error.code}: ${opened.error.message}` };
   } else {
     fallback = { storage: 'memory', reason: handles.reason, detail: handles.detail };
   }
   console.warn(`invento: database kept in memory only (${fallback.reason}: ${fallback.detail})`);
-  const opened = invoke<{ integrity: string }>(() => module.open(':memory:', ''));
+  const opened = invoke<Opened>(() => module.open(':memory:', '', crypto.randomUUID()));
   if (!opened.ok) return opened;
-  return { ok: true, result: { module, storage: { ...fallback, ...opened.result } } };
+  return { ok: true, result: { module, storage: { ...fallback, ...opened.result }, handles: [] } };
 }
 
 // Started at once (not on the first call) so loading overlaps with the page's startup.
-const loaded = load();
+let loaded = load();
+let closed = false;
+
+function storedSession(module: InventoCoreModule): (StoredSession & { user: SessionUser }) | null {
+  const reply = invoke<(StoredSession & { user: SessionUser }) | null>(() => module.getSession());
+  return reply.ok ? reply.result : null;
+}
+
+function actorOf(module: InventoCoreModule): Actor | null {
+  const session = storedSession(module);
+  return session ? { user_id: session.user.id, role: session.user.role } : null;
+}
+
+/** Reads-only actor when nobody is signed in (the UI shows the sign-in screen then). */
+const kNobody: Actor = { user_id: '', role: 'consultant' };
+
+const sync = loaded.then((core) => {
+  if (!core.ok) return null;
+  const { module } = core.result;
+  const loop = new SyncLoop(
+    {
+      session: () => storedSession(module),
+      pushRequest: (max) => invoke(() => module.syncPushRequest(max)),
+      applyPush: (response) => invoke(() => module.syncApplyPush(JSON.stringify(response), Date.now())),
+      pullRequest: () => invoke(() => module.syncPullRequest()),
+      applyPull: (response) =>
+        invoke(() => module.syncApplyPull(JSON.stringify(response), JSON.stringify(actorOf(module) ?? kNobody), Date.now())),
+      state: () => invoke(() => module.syncState()),
+    },
+    kOrigin,
+  );
+  loop.start();
+  return loop;
+});
+
+/** POSTs to the server for sign-in and password calls; errors become CoreReply values. */
+async function postJson(path: string, body: unknown, token?: string): Promise<CoreReply<Record<string, unknown>>> {
+  let response: Response;
+  try {
+    response = await fetch(`${kOrigin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(20_000),
+      cache: 'no-store',
+    });
+  } catch (thrown) {
+    return failure('network', describe(thrown));
+  }
+  let payload: Record<string, unknown> = {};
+  try {
+    payload = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // an empty or non-JSON body: the status says enough
+  }
+  if (response.ok) return { ok: true, result: payload };
+  let message = typeof payload.message === 'string' ? payload.message : `HTTP ${response.status}`;
+  const retryAfter = response.headers.get('retry-after');
+  if (response.status === 429 && retryAfter) message = `${retryAfter}`;
+  const code = (typeof payload.code === 'string' ? payload.code : 'server') as CoreErrorCode;
+  const error: CoreErrorInfo = { code, message };
+  if (typeof payload.field === 'string') error.field = payload.field;
+  return { ok: false, error };
+}
+
+async function opened(): Promise<CoreReply<Loaded>> {
+  if (closed) return failure('failed_precondition', 'the database was handed over to another tab');
+  return loaded;
+}
+
+function saveSession(module: InventoCoreModule, session: StoredSession | null): CoreReply<unknown> {
+  return invoke(() => module.setSession(JSON.stringify(session)));
+}
 
 const api: CoreWorkerApi = {
   async start() {
-    const core = await loaded;
+    const core = await opened();
     if (!core.ok) return core;
     // versions() answers with the bare object, not an envelope.
     const versions = call(() => core.result.module.versions());
     if (!versions.ok) return versions;
     return { ok: true, result: { versions: versions.value as CoreVersions, ...core.result.storage } };
   },
-  async mutate(name: string, args: unknown, actor: Actor) {
-    const core = await loaded;
+  async mutate(name: string, args: unknown) {
+    const core = await opened();
     if (!core.ok) return core;
-    return invoke(() => core.result.module.mutate(name, JSON.stringify(args), JSON.stringify(actor)));
+    const actor = actorOf(core.result.module);
+    if (!actor) return failure('unauthenticated', 'sign in first');
+    const reply = invoke(() => core.result.module.mutate(name, JSON.stringify(args), JSON.stringify(actor), Date.now()));
+    if (reply.ok) {
+      const loop = await sync;
+      loop?.refresh();
+      loop?.trigger('change');
+    }
+    return reply;
   },
-  async query(name: string, args: unknown, actor: Actor) {
-    const core = await loaded;
+  async query(name: string, args: unknown) {
+    const core = await opened();
     if (!core.ok) return core;
+    const actor = actorOf(core.result.module) ?? kNobody;
     return invoke(() => core.result.module.query(name, JSON.stringify(args), JSON.stringify(actor)));
+  },
+  async session() {
+    const core = await opened();
+    if (!core.ok) return core;
+    return { ok: true, result: storedSession(core.result.module)?.user ?? null };
+  },
+  async signIn(username: string, password: string) {
+    const core = await opened();
+    if (!core.ok) return core;
+    const { module } = core.result;
+    const reply = await postJson('/api/login', { username, password });
+    if (!reply.ok) return reply;
+    const token = String(reply.result.token ?? '');
+    const user = reply.result.user as SessionUser;
+    // Another person's unsent changes on this device are never sent under a new name.
+    const previous = storedSession(module);
+    const state = invoke<{ pending: number }>(() => module.syncState());
+    if (previous && previous.user.id !== user.id && state.ok && state.result.pending > 0) {
+      await postJson('/api/logout', {}, token);
+      return failure(
+        'failed_precondition',
+        `${previous.user.display_name || previous.user.username} has ${state.result.pending} unsent changes on this device`,
+      );
+    }
+    const saved = saveSession(module, { token, user });
+    if (!saved.ok) return saved;
+    (await sync)?.sessionChanged();
+    return { ok: true, result: user };
+  },
+  async changePassword(current: string, next: string) {
+    const core = await opened();
+    if (!core.ok) return core;
+    const { module } = core.result;
+    const session = storedSession(module);
+    if (!session) return failure('unauthenticated', 'sign in first');
+    const reply = await postJson('/api/password', { current_password: current, new_password: next }, session.token);
+    if (!reply.ok) return reply;
+    const user = { ...session.user, must_change_password: false };
+    const saved = saveSession(module, { token: session.token, user });
+    if (!saved.ok) return saved;
+    (await sync)?.sessionChanged();
+    return { ok: true, result: user };
+  },
+  async signOut() {
+    const core = await opened();
+    if (!core.ok) return core;
+    const { module } = core.result;
+    const session = storedSession(module);
+    if (session) await postJson('/api/logout', {}, session.token);  // best effort: offline, it just expires
+    const cleared = saveSession(module, null);
+    if (!cleared.ok) return cleared;
+    (await sync)?.sessionChanged();
+    return { ok: true, result: null };
+  },
+  async syncNow(reason: string) {
+    (await sync)?.trigger(reason);
+  },
+  async watchSync(listener: (status: SyncStatus) => void) {
+    (await sync)?.watch(listener);
+  },
+  async dismissRejection(mutationId: number) {
+    const core = await opened();
+    if (!core.ok) return core;
+    const reply = invoke<null>(() => core.result.module.syncDismiss(mutationId));
+    (await sync)?.refresh();
+    return reply;
+  },
+  async close() {
+    const core = await loaded;
+    closed = true;
+    (await sync)?.stop();
+    if (!core.ok) return;
+    core.result.module.close();
+    for (const handle of core.result.handles) handle.close();
+    loaded = Promise.resolve(failure('failed_precondition', 'the database was handed over to another tab'));
   },
 };
 

@@ -184,11 +184,12 @@ describe('other screen sizes', () => {
       const { context, page, problems } = await openPage(shared.browser, { viewport });
       try {
         await loadApp(page);
-        for (const category of ['Visserie', 'Électricité', 'Filtres à huile et à air']) {
+        // Names of their own: earlier tests' categories reach this page from the server.
+        for (const category of [`Visserie ${name}`, `Électricité ${name}`, `Filtres à huile et à air ${name}`]) {
           await createCategory(page, category);
           await page.getByTestId('category-item').filter({ hasText: category }).waitFor();
         }
-        await createCategory(page, 'Visserie');
+        await createCategory(page, `Visserie ${name}`);
         await page.getByTestId('category-name-error').filter({ hasText: /./ }).waitFor();
         await assertLayout(page);
         await page.screenshot({ path: artifact(`foundation-${name}.png`), fullPage: true });

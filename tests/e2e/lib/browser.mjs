@@ -121,9 +121,10 @@ export function sharedBrowser() {
 
 /**
  * Waits until the core is no longer loading, asserts that it started, and returns what the
- * status line says about it: {storage, integrity, versions}.
+ * status line says about it: {storage, integrity, versions}. When the sign-in screen shows,
+ * signs in (as `user`, default the e2e administrator) unless `signIn` is false.
  */
-export async function coreState(page) {
+export async function coreState(page, { signIn = true, user } = {}) {
   await page.waitForFunction(
     () => document.querySelector('[data-testid="core-status"]')?.getAttribute('data-state') !== 'loading',
     undefined,
@@ -131,9 +132,34 @@ export async function coreState(page) {
   );
   const status = page.getByTestId('core-status');
   assert.equal(await status.getAttribute('data-state'), 'ready', `the core did not start: ${await status.textContent()}`);
-  return {
+  const state = {
     storage: await status.getAttribute('data-storage'),
     integrity: await status.getAttribute('data-integrity'),
     versions: await page.getByTestId('versions').textContent(),
   };
+  if (signIn) await signInIfAsked(page, user);
+  return state;
+}
+
+/** Signs in through the form when the app asks (it does not once a session is stored). */
+export async function signInIfAsked(page, user) {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="signin-screen"]') !== null ||
+      (document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') ?? '') !== '',
+    undefined,
+    { timeout: 30_000 },
+  );
+  if ((await page.getByTestId('signin-screen').count()) === 0) return;
+  const { adminToken, kAdminPassword } = await import('./accounts.mjs');
+  const credentials = user ?? { username: 'admin', password: kAdminPassword };
+  if (!user) await adminToken(new URL(page.url()).origin);  // sets the known admin password once
+  await page.getByTestId('signin-username').fill(credentials.username);
+  await page.getByTestId('signin-password').fill(credentials.password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForFunction(
+    (name) => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === name,
+    credentials.username,
+    { timeout: 30_000 },
+  );
 }

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Category } from '../core/contract';
 import { CoreError } from '../core/core_error';
-import { useCore } from '../core/core_context';
+import { useCore, useReceived } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 import { CategoryForm } from './category_form';
@@ -24,9 +24,11 @@ export function CategoriesScreen() {
     }
   }, [core]);
 
+  // Again whenever a sync brings rows from the server.
+  const received = useReceived();
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, received]);
 
   return (
     <section class="screen" aria-labelledby="categories-title">

@@ -3,24 +3,33 @@
  * (wasm/worker.ts), carried by Comlink.
  *
  * - `ready` resolves with the core's state (versions, where the database lives, startup
- *   integrity check) once the module is loaded and the database is open; it rejects with a CoreError if the worker or the module fails.
- * - `mutate`/`query` calls made before that are queued behind `ready` and sent when the
- *   core is up; if starting failed they reject with the same error.
- * - A refusal by the core (`{ok:false}`) rejects with a `CoreError` carrying its code,
- *   message and field. The bridge never interprets arguments: the core decides.
+ *   integrity check, a rebuild if one happened) once the module is loaded and the database
+ *   is open; it rejects with a CoreError if the worker or the module fails.
+ * - `mutate`/`query` calls made before that are queued behind `ready`. They run as the
+ *   signed-in user, whom the worker takes from the stored session (the UI never names an
+ *   actor); the server checks again with its own session.
+ * - A refusal (`{ok:false}`) rejects with a `CoreError` carrying its code, message and
+ *   field. The bridge never interprets arguments: the core decides.
  */
 import * as Comlink from 'comlink';
-import type { Actor, CoreReply, CoreState, CoreWorkerApi } from '../../../wasm/protocol';
+import type { CoreReply, CoreState, CoreWorkerApi, SessionUser, SyncStatus } from '../../../wasm/protocol';
 import type { MutatorName, Mutators, QueryName, Queries } from './contract';
 import { CoreError } from './core_error';
-
-/** Until sign-in exists every call is made as the local administrator. */
-const kLocalActor: Actor = { user_id: 'local', role: 'admin' };
 
 export interface CoreBridge {
   readonly ready: Promise<CoreState>;
   mutate<N extends MutatorName>(name: N, args: Mutators[N]['args']): Promise<Mutators[N]['result']>;
   query<N extends QueryName>(name: N, args: Queries[N]['args']): Promise<Queries[N]['result']>;
+  session(): Promise<SessionUser | null>;
+  signIn(username: string, password: string): Promise<SessionUser>;
+  changePassword(current: string, next: string): Promise<SessionUser>;
+  signOut(): Promise<void>;
+  syncNow(reason: string): void;
+  /** `listener` gets the sync status now and on every change; returns the way to stop. */
+  watchSync(listener: (status: SyncStatus) => void): () => void;
+  dismissRejection(mutationId: number): Promise<void>;
+  /** Closes the database, releases its storage and stops the worker (another tab takes over). */
+  close(): Promise<void>;
 }
 
 function unwrap<T>(reply: CoreReply<unknown>): T {
@@ -28,8 +37,8 @@ function unwrap<T>(reply: CoreReply<unknown>): T {
   return reply.result as T;
 }
 
-/** Starts the worker and returns the bridge to it. Call once per page. */
-export function createCoreBridge(actor: Actor = kLocalActor): CoreBridge {
+/** Starts the worker and returns the bridge to it. Call once per page (per ownership). */
+export function createCoreBridge(): CoreBridge {
   const worker = new Worker(new URL('../../../wasm/worker.ts', import.meta.url), {
     type: 'module',
     name: 'invento-core',
@@ -50,15 +59,63 @@ export function createCoreBridge(actor: Actor = kLocalActor): CoreBridge {
   // Avoid an unhandled rejection when nobody awaits `ready` before a call fails.
   ready.catch(() => undefined);
 
+  // One watcher in the worker, fanned out here to every component that watches.
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let latest: SyncStatus | null = null;
+  let watching = false;
+
   return {
     ready,
     async mutate(name, args) {
       await ready;
-      return unwrap(await remote.mutate(name, args, actor));
+      return unwrap(await remote.mutate(name, args));
     },
     async query(name, args) {
       await ready;
-      return unwrap(await remote.query(name, args, actor));
+      return unwrap(await remote.query(name, args));
+    },
+    async session() {
+      await ready;
+      return unwrap<SessionUser | null>(await remote.session());
+    },
+    async signIn(username, password) {
+      await ready;
+      return unwrap<SessionUser>(await remote.signIn(username, password));
+    },
+    async changePassword(current, next) {
+      await ready;
+      return unwrap<SessionUser>(await remote.changePassword(current, next));
+    },
+    async signOut() {
+      await ready;
+      unwrap(await remote.signOut());
+    },
+    syncNow(reason) {
+      void remote.syncNow(reason);
+    },
+    watchSync(listener) {
+      listeners.add(listener);
+      if (latest !== null) listener(latest);
+      if (!watching) {
+        watching = true;
+        void remote.watchSync(
+          Comlink.proxy((status: SyncStatus) => {
+            latest = status;
+            for (const each of listeners) each(status);
+          }),
+        );
+      }
+      return () => listeners.delete(listener);
+    },
+    async dismissRejection(mutationId) {
+      unwrap(await remote.dismissRejection(mutationId));
+    },
+    async close() {
+      try {
+        await Promise.race([remote.close(), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      } finally {
+        worker.terminate();
+      }
     },
   };
 }

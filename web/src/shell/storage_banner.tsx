@@ -1,22 +1,45 @@
 /**
  * A banner shown only when the device storage is not doing its job: the database is in
- * memory (data will be lost when the page closes, with the worker's reason), or the
- * startup integrity check found problems. Renders nothing otherwise.
+ * memory (data will be lost when the page closes, with the worker's reason), the startup
+ * check found it damaged and it was rebuilt (how many unsent changes were kept or lost),
+ * or it was missing (a new one is being filled from the server). Renders nothing otherwise.
+ *
+ * "Missing" is noticed by comparing the database's sync client id with the one this
+ * browser saw last (localStorage): a new id on a device that had one means the data was
+ * deleted (site data cleared, storage evicted).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CoreState } from '../../../wasm/protocol';
 import { useCore } from '../core/core_context';
 import { useI18n } from '../i18n/i18n';
 
+const kClientIdKey = 'invento.client-id';
+
 export function StorageBanner() {
   const core = useCore();
   const { t } = useI18n();
   const [state, setState] = useState<CoreState | null>(null);
 
+  const [missing, setMissing] = useState(false);
+
   useEffect(() => {
     let live = true;
     // A failed start is shown by StatusLine.
-    core.ready.then((ready) => live && setState(ready), () => undefined);
+    core.ready.then(
+      (ready) => {
+        if (!live) return;
+        setState(ready);
+        if (ready.storage !== 'opfs' || ready.client_id === '') return;
+        try {
+          const previous = localStorage.getItem(kClientIdKey);
+          if (previous !== null && previous !== ready.client_id && ready.recovery === undefined) setMissing(true);
+          localStorage.setItem(kClientIdKey, ready.client_id);
+        } catch {
+          // no localStorage: nothing to compare with
+        }
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -28,6 +51,27 @@ export function StorageBanner() {
       <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-reason={state.reason}>
         <p class="banner__title">{t('storage.memory.title')}</p>
         <p class="banner__text">{t(`storage.memory.${state.reason ?? 'failed'}`, { detail: state.detail ?? '' })}</p>
+      </div>
+    );
+  }
+  if (state.recovery) {
+    return (
+      <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-reason="rebuilt"
+        data-kept={state.recovery.kept} data-lost={state.recovery.lost}>
+        <p class="banner__title">{t('storage.rebuilt.title')}</p>
+        <p class="banner__text">
+          {t('storage.rebuilt.text', { kept: state.recovery.kept })}
+          {state.recovery.lost > 0 && ` ${t('storage.rebuilt.lost', { lost: state.recovery.lost })}`}
+        </p>
+        <p class="banner__text banner__detail">{t('storage.rebuilt.detail', { detail: state.recovery.problem })}</p>
+      </div>
+    );
+  }
+  if (missing) {
+    return (
+      <div class="banner banner--info" role="status" data-testid="storage-banner" data-reason="missing">
+        <p class="banner__title">{t('storage.missing.title')}</p>
+        <p class="banner__text">{t('storage.missing.text')}</p>
       </div>
     );
   }

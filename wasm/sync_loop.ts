@@ -1,0 +1,302 @@
+/**
+ * The device's sync loop, in the core's worker: it carries the core's client half
+ * (core/sync/client.h, reached through `SyncCore`) over HTTP and WebSocket. It decides only
+ * WHEN to sync and how to talk to the server; what to send and how to rebase is the core's.
+ *
+ * Triggers: start, `online`, a timer (every minute), WebSocket pokes ("version N" newer than
+ * what we have), the UI (visibility change, "sync now", after each local change).
+ * Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter
+ * (1 s, 2 s, 4 s … capped at 60 s, each ×0.5–1.5); an expired session or a refused request
+ * is not retried automatically and is shown to the user. One sync at a time: a trigger that
+ * arrives during a sync runs another round right after it.
+ *
+ * Status (SyncStatus in protocol.ts) is pushed to every watcher on each change.
+ */
+import type { CoreErrorCode, CoreReply, Rejection, SyncStatus } from './protocol';
+
+export interface StoredSession {
+  token: string;
+  user: { id: string; role: string };
+}
+
+/** The core calls the loop needs (wasm/bindings.cc), already parsed. */
+export interface SyncCore {
+  session(): StoredSession | null;
+  pushRequest(max: number): CoreReply<{ client_id?: string; mutations?: unknown[] }>;
+  applyPush(response: unknown): CoreReply<unknown>;
+  pullRequest(): CoreReply<Record<string, unknown>>;
+  applyPull(response: unknown): CoreReply<{ done: boolean; rows: number; pending: number }>;
+  state(): CoreReply<{ pending: number; cookie: number; rejections: Rejection[] }>;
+}
+
+const kPushBatch = 500;
+const kPullPage = 2000;
+const kPeriodMs = 60_000;
+const kRequestTimeoutMs = 30_000;
+const kMaxBackoffMs = 60_000;
+
+class SyncFailure extends Error {
+  constructor(
+    readonly code: CoreErrorCode,
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+function jitter(ms: number): number {
+  return Math.round(ms * (0.5 + Math.random()));
+}
+
+export class SyncLoop {
+  private status: SyncStatus;
+  private readonly watchers = new Set<(status: SyncStatus) => void>();
+  private running = false;
+  private again = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private periodTimer: ReturnType<typeof setInterval> | undefined;
+  private socket: WebSocket | null = null;
+  private socketTimer: ReturnType<typeof setTimeout> | undefined;
+  private socketFailures = 0;
+  private stopped = false;
+  private readonly onOnline = () => {
+    this.update({ online: true });
+    this.failures = 0;
+    this.connectSocket();
+    this.trigger('online');
+  };
+  private readonly onOffline = () => {
+    this.update({ online: false });
+    this.socket?.close();
+  };
+
+  constructor(
+    private readonly core: SyncCore,
+    private readonly origin: string,
+  ) {
+    this.status = {
+      online: navigator.onLine,
+      signedIn: false,
+      live: false,
+      phase: 'idle',
+      pending: 0,
+      lastSuccessAt: null,
+      lastError: null,
+      nextRetryAt: null,
+      progress: null,
+      rejections: [],
+      received: 0,
+    };
+  }
+
+  start(): void {
+    addEventListener('online', this.onOnline);
+    addEventListener('offline', this.onOffline);
+    this.periodTimer = setInterval(() => {
+      if (this.status.nextRetryAt === null) this.trigger('timer');
+    }, kPeriodMs);
+    this.refresh();
+    this.connectSocket();
+    this.trigger('start');
+  }
+
+  /** Stops every timer and the socket (the database is about to close). */
+  stop(): void {
+    this.stopped = true;
+    removeEventListener('online', this.onOnline);
+    removeEventListener('offline', this.onOffline);
+    clearInterval(this.periodTimer);
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.socketTimer);
+    this.socket?.close();
+  }
+
+  watch(watcher: (status: SyncStatus) => void): void {
+    this.watchers.add(watcher);
+    watcher(this.status);
+  }
+
+  /** Re-reads pending changes, rejections and the session from the core, and notifies. */
+  refresh(): void {
+    const state = this.core.state();
+    const signedIn = this.core.session() !== null;
+    if (state.ok) this.update({ pending: state.result.pending, rejections: state.result.rejections, signedIn });
+    else this.update({ signedIn });
+  }
+
+  /** A new session (sign-in) or none (sign-out): reconnects and syncs. */
+  sessionChanged(): void {
+    this.failures = 0;
+    this.update({ lastError: null, nextRetryAt: null });
+    this.socket?.close();
+    this.refresh();
+    this.connectSocket();
+    this.trigger('session');
+  }
+
+  trigger(reason: string): void {
+    if (this.stopped) return;
+    // Offline, nothing is attempted (no failed request, no backoff): `online` triggers.
+    if (!navigator.onLine) {
+      this.update({ online: false });
+      return;
+    }
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.retryTimer);
+    void this.run(reason);
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change };
+    for (const watcher of this.watchers) {
+      try {
+        watcher(this.status);
+      } catch {
+        this.watchers.delete(watcher);  // the page that watched is gone
+      }
+    }
+  }
+
+  private async run(reason: string): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.syncOnce();
+      } while (this.again && !this.stopped);
+      this.failures = 0;
+      if (this.core.session() !== null) {
+        this.update({ lastSuccessAt: Date.now(), lastError: null, nextRetryAt: null });
+      }
+    } catch (thrown) {
+      const failure =
+        thrown instanceof SyncFailure
+          ? thrown
+          : new SyncFailure('internal', thrown instanceof Error ? thrown.message : String(thrown), true);
+      this.failures += 1;
+      let nextRetryAt: number | null = null;
+      if (failure.retryable && !this.stopped) {
+        const delay = jitter(Math.min(kMaxBackoffMs, 1000 * 2 ** (this.failures - 1)));
+        nextRetryAt = Date.now() + delay;
+        this.retryTimer = setTimeout(() => {
+          this.update({ nextRetryAt: null });
+          this.trigger('retry');
+        }, delay);
+      }
+      console.info(`invento sync (${reason}) failed: ${failure.code}: ${failure.message}`);
+      this.update({ lastError: { code: failure.code, message: failure.message, at: Date.now() }, nextRetryAt });
+    } finally {
+      this.running = false;
+      this.update({ phase: 'idle', progress: null });
+      this.refresh();
+    }
+  }
+
+  private async syncOnce(): Promise<void> {
+    const session = this.core.session();
+    if (session === null) return;
+    this.update({ phase: 'pushing' });
+    for (;;) {
+      const request = this.core.pushRequest(kPushBatch);
+      if (!request.ok) throw new SyncFailure(request.error.code, request.error.message, false);
+      if (!request.result.mutations) break;
+      const response = await this.post('/api/push', request.result, session.token);
+      const applied = this.core.applyPush(response);
+      if (!applied.ok) throw new SyncFailure(applied.error.code, applied.error.message, false);
+      this.refresh();
+    }
+    this.update({ phase: 'pulling', progress: { rows: 0, pages: 0, until: null, reached: 0 } });
+    for (;;) {
+      const request = this.core.pullRequest();
+      if (!request.ok) throw new SyncFailure(request.error.code, request.error.message, false);
+      const response = (await this.post('/api/pull', { ...request.result, limit: kPullPage }, session.token)) as {
+        until?: number;
+        rows?: { r?: { version?: number } }[];
+      };
+      const applied = this.core.applyPull(response);
+      if (!applied.ok) throw new SyncFailure(applied.error.code, applied.error.message, false);
+      const previous = this.status.progress ?? { rows: 0, pages: 0, until: null, reached: 0 };
+      const last = response.rows?.[response.rows.length - 1]?.r?.version;
+      this.update({
+        pending: applied.result.pending,
+        received: this.status.received + (applied.result.rows > 0 ? 1 : 0),
+        progress: {
+          rows: previous.rows + applied.result.rows,
+          pages: previous.pages + 1,
+          until: response.until ?? previous.until,
+          reached: applied.result.done ? (response.until ?? previous.reached) : (last ?? previous.reached),
+        },
+      });
+      if (applied.result.done) break;
+    }
+  }
+
+  private async post(path: string, body: unknown, token: string): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(kRequestTimeoutMs),
+        cache: 'no-store',
+      });
+    } catch (thrown) {
+      throw new SyncFailure('network', thrown instanceof Error ? thrown.message : String(thrown), true);
+    }
+    let payload: { code?: string; message?: string } = {};
+    try {
+      payload = (await response.json()) as typeof payload;
+    } catch {
+      if (response.ok) throw new SyncFailure('server', `unreadable answer from ${path}`, true);
+    }
+    if (response.ok) return payload;
+    const message = payload.message ?? `HTTP ${response.status}`;
+    if (response.status === 401) throw new SyncFailure('unauthenticated', message, false);
+    if (response.status === 403 && payload.code === 'password_change_required') {
+      throw new SyncFailure('password_change_required', message, false);
+    }
+    if (response.status === 429 || response.status >= 500) throw new SyncFailure('server', message, true);
+    const code = (payload.code ?? 'server') as CoreErrorCode;
+    throw new SyncFailure(code, message, false);
+  }
+
+  /** Keeps one authenticated WebSocket open while signed in and online; pokes trigger a sync. */
+  private connectSocket(): void {
+    clearTimeout(this.socketTimer);
+    const session = this.core.session();
+    if (this.stopped || session === null || !navigator.onLine || this.socket !== null) return;
+    const socket = new WebSocket(`${this.origin.replace(/^http/, 'ws')}/api/ws`);
+    this.socket = socket;
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'auth', token: session.token })));
+    socket.addEventListener('message', (event) => {
+      let message: { type?: string; version?: number } = {};
+      try {
+        message = JSON.parse(String(event.data)) as typeof message;
+      } catch {
+        return;
+      }
+      if (message.type === 'hello') {
+        this.socketFailures = 0;
+        this.update({ live: true });
+      }
+      if ((message.type === 'hello' || message.type === 'poke') && typeof message.version === 'number') {
+        const state = this.core.state();
+        if (!state.ok || message.version > state.result.cookie) this.trigger('poke');
+      }
+    });
+    socket.addEventListener('close', () => {
+      if (this.socket === socket) this.socket = null;
+      this.update({ live: false });
+      if (this.stopped || this.core.session() === null) return;
+      this.socketFailures += 1;
+      const delay = jitter(Math.min(30_000, 1000 * 2 ** Math.min(this.socketFailures, 5)));
+      this.socketTimer = setTimeout(() => this.connectSocket(), delay);
+    });
+  }
+}
