@@ -144,6 +144,8 @@ export interface CoreWorkerApi {
   changePassword(current: string, next: string): Promise<CoreReply<SessionUser>>;
   /** Revokes the session on the server when reachable and forgets it here. */
   signOut(): Promise<CoreReply<null>>;
+  /** The page's online/offline state (forwarded from its window events). */
+  setOnline(online: boolean): Promise<void>;
   /** Starts a sync now (reason is for logs: "button", "visible", ...). */
   syncNow(reason: string): Promise<void>;
   /** Calls `listener` (a Comlink proxy) with the sync status now and on every change. */

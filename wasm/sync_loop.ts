@@ -113,6 +113,16 @@ export class SyncLoop {
     this.socket?.close();
   }
 
+  /**
+   * The page's view of the network (its online/offline events), which a worker does not
+   * always get (e.g. under DevTools network emulation).
+   */
+  setOnline(online: boolean): void {
+    if (online === this.status.online) return;
+    if (online) this.onOnline();
+    else this.onOffline();
+  }
+
   watch(watcher: (status: SyncStatus) => void): void {
     this.watchers.add(watcher);
     watcher(this.status);
@@ -139,10 +149,7 @@ export class SyncLoop {
   trigger(reason: string): void {
     if (this.stopped) return;
     // Offline, nothing is attempted (no failed request, no backoff): `online` triggers.
-    if (!navigator.onLine) {
-      this.update({ online: false });
-      return;
-    }
+    if (!this.status.online) return;
     if (this.running) {
       this.again = true;
       return;
@@ -270,7 +277,7 @@ export class SyncLoop {
   private connectSocket(): void {
     clearTimeout(this.socketTimer);
     const session = this.core.session();
-    if (this.stopped || session === null || !navigator.onLine || this.socket !== null) return;
+    if (this.stopped || session === null || !this.status.online || this.socket !== null) return;
     const socket = new WebSocket(`${this.origin.replace(/^http/, 'ws')}/api/ws`);
     this.socket = socket;
     socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'auth', token: session.token })));

@@ -151,7 +151,11 @@ const sync = loaded.then((core) => {
   const { module } = core.result;
   const loop = new SyncLoop(
     {
-      session: () => storedSession(module),
+      // Not before the password the server requires is changed (it would refuse with 403).
+      session: () => {
+        const session = storedSession(module);
+        return session && !session.user.must_change_password ? session : null;
+      },
       pushRequest: (max) => invoke(() => module.syncPushRequest(max)),
       applyPush: (response) => invoke(() => module.syncApplyPush(JSON.stringify(response), Date.now())),
       pullRequest: () => invoke(() => module.syncPullRequest()),
@@ -284,6 +288,9 @@ const api: CoreWorkerApi = {
     if (!cleared.ok) return cleared;
     (await sync)?.sessionChanged();
     return { ok: true, result: null };
+  },
+  async setOnline(online: boolean) {
+    (await sync)?.setOnline(online);
   },
   async syncNow(reason: string) {
     (await sync)?.trigger(reason);

@@ -56,6 +56,12 @@ export function createCoreBridge(): CoreBridge {
   });
 
   const ready = Promise.race([remote.start().then((reply) => unwrap<CoreState>(reply)), crashed]);
+
+  // The page's network events, forwarded: a worker does not always get its own.
+  const network = () => void remote.setOnline(navigator.onLine);
+  network();
+  addEventListener('online', network);
+  addEventListener('offline', network);
   // Avoid an unhandled rejection when nobody awaits `ready` before a call fails.
   ready.catch(() => undefined);
 
@@ -111,6 +117,8 @@ export function createCoreBridge(): CoreBridge {
       unwrap(await remote.dismissRejection(mutationId));
     },
     async close() {
+      removeEventListener('online', network);
+      removeEventListener('offline', network);
       try {
         await Promise.race([remote.close(), new Promise((resolve) => setTimeout(resolve, 3000))]);
       } finally {

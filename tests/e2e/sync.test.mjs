@@ -1,0 +1,201 @@
+/**
+ * Sync between browsers, end to end against the real server (BASE_URL):
+ *
+ * - a first sign-in with the password change the server requires (a new manager);
+ * - data created offline survives a reload offline (service worker + OPFS), is pushed when
+ *   the network is back, and shows in a second browser profile signed in as another user
+ *   within a few seconds (WebSocket poke, pull);
+ * - a change the server refuses (a name another device took first) is listed with its
+ *   reason in plain words, and can be dismissed;
+ * - a local database that was deleted comes back from the server after signing in again,
+ *   and the app says what happened.
+ *
+ * Screenshots go to tests/e2e/artifacts/.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { ensureUser } from './lib/accounts.mjs';
+import { artifact, coreState, openPage, sharedBrowser } from './lib/browser.mjs';
+
+const kTimeout = { timeout: 150_000 };
+const shared = sharedBrowser();
+let manager;
+
+before(async () => {
+  // A manager who must still choose a password: the first test does that through the UI.
+  manager = await ensureUser(`gestionnaire${Date.now() % 100000}`, 'manager', { changePassword: false });
+});
+
+async function createCategory(page, name) {
+  await page.getByTestId('category-name-input').fill(name);
+  await page.getByTestId('category-submit').click();
+  await page.getByTestId('category-item').filter({ hasText: name }).waitFor();
+}
+
+function syncState(page) {
+  return page.getByTestId('sync-status').evaluate((element) => ({ ...element.dataset }));
+}
+
+async function waitForSync(page, predicate, what, timeout = 20_000) {
+  const start = Date.now();
+  for (;;) {
+    const state = await syncState(page);
+    if (predicate(state)) return Date.now() - start;
+    if (Date.now() - start > timeout) assert.fail(`${what}: sync status stayed ${JSON.stringify(state)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+async function serviceWorkerActivated(page) {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (worker.state !== 'activated') {
+      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    }
+  });
+}
+
+describe('sync between browsers', () => {
+  test('offline work reaches another user in another browser once back online', kTimeout, async () => {
+    // Profile B: the manager's first sign-in, with the required password change.
+    const b = await openPage(shared.browser, { viewport: { width: 800, height: 1280 } });
+    const a = await openPage(shared.browser, { serviceWorkers: 'allow' });
+    try {
+      await b.page.goto('/');
+      await coreState(b.page, { signIn: false });
+      await b.page.getByTestId('signin-username').fill(manager.username);
+      await b.page.getByTestId('signin-password').fill('wrong password');
+      await b.page.getByTestId('signin-submit').click();
+      await b.page.getByTestId('signin-error').filter({ hasText: 'Identifiant ou mot de passe incorrect.' }).waitFor();
+      await b.page.getByTestId('signin-password').fill(manager.password);
+      await b.page.getByTestId('signin-submit').click();
+      await b.page.getByTestId('password-form').waitFor();
+      await b.page.screenshot({ path: artifact('sync-password-change-800x1280.png') });
+      const chosen = `${manager.password}-nouveau`;
+      await b.page.getByTestId('password-current').fill(manager.password);
+      await b.page.getByTestId('password-new').fill(chosen);
+      await b.page.getByTestId('password-confirm').fill(`${chosen}x`);
+      await b.page.getByTestId('password-submit').click();
+      await b.page.getByTestId('password-error').filter({ hasText: 'Les deux nouveaux mots de passe ne sont pas identiques.' }).waitFor();
+      await b.page.getByTestId('password-confirm').fill(chosen);
+      await b.page.getByTestId('password-submit').click();
+      await b.page.waitForFunction((name) => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === name, manager.username);
+      await waitForSync(b.page, (s) => s.live === 'yes' && s.lastSuccess !== '', 'B connected');
+      // A manager may not create stock categories (admin only): the form is there, the core refuses.
+
+      // Profile A: the administrator, online once so the service worker caches the app.
+      await a.page.goto('/');
+      assert.equal((await coreState(a.page)).storage, 'opfs');
+      await serviceWorkerActivated(a.page);
+      await waitForSync(a.page, (s) => s.lastSuccess !== '', 'A first sync');
+
+      await a.context.setOffline(true);
+      await waitForSync(a.page, (s) => s.state === 'offline', 'A offline');
+      const name = `Joints hors ligne ${Date.now()}`;
+      await createCategory(a.page, name);
+      await waitForSync(a.page, (s) => s.pending === '1' && s.state === 'offline', 'A pending offline');
+      await a.page.screenshot({ path: artifact('sync-offline-pending-1024x768.png'), fullPage: true });
+
+      // Reload with the network still off: the app, the data and the pending change are there.
+      const reloaded = await a.page.reload();
+      assert.equal(reloaded.fromServiceWorker(), true);
+      assert.equal((await coreState(a.page)).storage, 'opfs');
+      await a.page.getByTestId('category-item').filter({ hasText: name }).waitFor();
+      await waitForSync(a.page, (s) => s.pending === '1', 'A pending after an offline reload');
+
+      // Network back: A pushes by itself, B (another user, another profile) sees it.
+      const back = Date.now();
+      await a.context.setOffline(false);
+      await waitForSync(a.page, (s) => s.pending === '0' && s.state === 'online', 'A pushed', 30_000);
+      await b.page.getByTestId('category-item').filter({ hasText: name }).waitFor({ timeout: 15_000 });
+      const seconds = (Date.now() - back) / 1000;
+      console.log(`offline change visible in the other profile ${seconds.toFixed(2)} s after the network came back`);
+      assert.ok(seconds < 10, `took ${seconds} s`);
+      await b.page.screenshot({ path: artifact('sync-seen-by-manager-800x1280.png'), fullPage: true });
+      // The one failed request of B is the wrong password tried on purpose.
+      assert.deepEqual(b.problems, ['HTTP 401: ' + new URL('/api/login', b.page.url()).href]);
+      assert.deepEqual(a.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED')), []);
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+
+  test('a change refused by the server is listed with its reason and can be dismissed', kTimeout, async () => {
+    const first = await openPage(shared.browser);
+    const second = await openPage(shared.browser, { locale: 'en-GB' });
+    try {
+      for (const { page } of [first, second]) {
+        await page.goto('/');
+        await coreState(page);
+        await waitForSync(page, (s) => s.lastSuccess !== '', 'first sync');
+      }
+      // Both devices take the same name while the second is offline; the first is sent first.
+      await second.context.setOffline(true);
+      await waitForSync(second.page, (s) => s.state === 'offline', 'offline');
+      const name = `Doublon ${Date.now()}`;
+      await createCategory(second.page, name);
+      await createCategory(first.page, name);
+      await waitForSync(first.page, (s) => s.pending === '0', 'first pushed');
+      await second.context.setOffline(false);
+      const rejection = second.page.getByTestId('rejection');
+      await rejection.waitFor({ timeout: 20_000 });
+      assert.equal(await rejection.getAttribute('data-code'), 'conflict');
+      const text = await rejection.textContent();
+      assert.match(text, /Someone else already used this value\./);
+      assert.match(text, /Make the change again with another value\./);
+      await waitForSync(second.page, (s) => s.pending === '0', 'second synced');
+      await second.page.screenshot({ path: artifact('sync-rejection-en-1024x768.png'), fullPage: true });
+      // Only one category of that name, on both devices.
+      for (const { page } of [first, second]) {
+        const names = await page.getByTestId('category-item').allTextContents();
+        assert.equal(names.filter((each) => each.includes(name)).length, 1, names.join(', '));
+      }
+      await second.page.getByTestId('rejection-dismiss').click();
+      await second.page.getByTestId('rejections').waitFor({ state: 'detached' });
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+
+  test('a deleted local database is rebuilt from the server', kTimeout, async () => {
+    const { context, page, problems } = await openPage(shared.browser);
+    try {
+      await page.goto('/');
+      await coreState(page);
+      const name = `Avant suppression ${Date.now()}`;
+      await createCategory(page, name);
+      await waitForSync(page, (s) => s.pending === '0' && s.lastSuccess !== '', 'pushed');
+      const before = (await page.getByTestId('category-item').allTextContents()).length;
+      await page.close();
+
+      // Delete the database files while no page holds them (the core worker is kept away).
+      const cleaner = await context.newPage();
+      await cleaner.route('**/assets/worker-*.js', (route) => route.abort());
+      await cleaner.goto('/');
+      await cleaner.evaluate(async () => {
+        const root = await navigator.storage.getDirectory();
+        await root.removeEntry('invento-sahpool', { recursive: true });
+      });
+      await cleaner.close();
+
+      const again = await context.newPage();
+      await again.goto('/');
+      await coreState(again, { signIn: false });
+      const banner = again.getByTestId('storage-banner');
+      await banner.waitFor();
+      assert.equal(await banner.getAttribute('data-reason'), 'missing');
+      await again.getByTestId('signin-screen').waitFor();
+      await again.screenshot({ path: artifact('sync-database-missing-1024x768.png'), fullPage: true });
+      await coreState(again);  // signs in
+      await again.getByTestId('category-item').filter({ hasText: name }).waitFor({ timeout: 20_000 });
+      await waitForSync(again, (s) => s.lastSuccess !== '', 'rebuilt');
+      assert.equal((await again.getByTestId('category-item').allTextContents()).length, before);
+      assert.deepEqual(problems.filter((problem) => !problem.includes('worker-')), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
