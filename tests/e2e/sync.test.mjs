@@ -7,8 +7,9 @@
  *   within a few seconds (WebSocket poke, pull);
  * - a change the server refuses (a name another device took first) is listed with its
  *   reason in plain words, and can be dismissed;
- * - a local database that was deleted comes back from the server after signing in again,
- *   and the app says what happened.
+ * - a local database that was deleted, or damaged, comes back from the server after signing
+ *   in again, and the app says what happened (keeping unsent changes that can still be read
+ *   is tested natively: tests/core/sync/client_local_test.cc).
  *
  * Screenshots go to tests/e2e/artifacts/.
  */
@@ -194,6 +195,58 @@ describe('sync between browsers', () => {
       await waitForSync(again, (s) => s.lastSuccess !== '', 'rebuilt');
       assert.equal((await again.getByTestId('category-item').allTextContents()).length, before);
       assert.deepEqual(problems.filter((problem) => !problem.includes('worker-')), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a damaged local database is rebuilt from the server, and the app says so', kTimeout, async () => {
+    const { context, page } = await openPage(shared.browser);
+    try {
+      await page.goto('/');
+      await coreState(page);
+      const name = `Avant corruption ${Date.now()}`;
+      await createCategory(page, name);
+      await waitForSync(page, (s) => s.pending === '0' && s.lastSuccess !== '', 'pushed');
+      await page.close();
+
+      // Overwrite the database's first page after its 100-byte header (the schema b-tree)
+      // in the pool slot that holds /invento.db (a 4096-byte slot header, then the file).
+      const vandal = await context.newPage();
+      await vandal.route('**/assets/worker-*.js', (route) => route.abort());
+      await vandal.goto('/');
+      const damaged = await vandal.evaluate(async () => {
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('invento-sahpool');
+        for await (const [, handle] of dir.entries()) {
+          const bytes = new Uint8Array(await (await handle.getFile()).slice(0, 600).arrayBuffer());
+          const length = bytes[12] | (bytes[13] << 8);
+          if (new TextDecoder().decode(bytes.slice(16, 16 + length)) !== '/invento.db') continue;
+          const writable = await handle.createWritable({ keepExistingData: true });
+          await writable.seek(4096 + 100);
+          await writable.write(new Uint8Array(4096 - 100).fill(0x5a));
+          await writable.close();
+          return true;
+        }
+        return false;
+      });
+      assert.ok(damaged, 'no pool slot holds /invento.db');
+      await vandal.close();
+
+      const again = await context.newPage();
+      const problems = [];
+      again.on('pageerror', (error) => problems.push(error.message));
+      await again.goto('/');
+      const state = await coreState(again, { signIn: false });
+      assert.deepEqual({ storage: state.storage, integrity: state.integrity }, { storage: 'opfs', integrity: 'ok' });
+      const banner = again.getByTestId('storage-banner');
+      await banner.waitFor();
+      assert.equal(await banner.getAttribute('data-reason'), 'rebuilt');
+      assert.match(await banner.textContent(), /endommagées et ont été reconstruites/);
+      await again.screenshot({ path: artifact('sync-database-rebuilt-1024x768.png'), fullPage: true });
+      // Nothing could be read back (the schema page is gone), so sign in again; the rows return.
+      await coreState(again);
+      await again.getByTestId('category-item').filter({ hasText: name }).waitFor({ timeout: 20_000 });
+      assert.deepEqual(problems, []);
     } finally {
       await context.close();
     }
