@@ -21,7 +21,7 @@ declare module '*/dist/invento_core.mjs' {
      * Opens (migrates, then quick-checks) the database at `path` with the SQLite VFS
      * `vfs`: "" for the default one (use ":memory:"), "opfs-sahpool" for OPFS, which
      * needs `sahPool` set first; starts its sync client with `freshClientId` the first time.
-     * Envelope result: `{"integrity": "ok" | problems, "client_id": "..."}`.
+     * Envelope result: `{"integrity": "ok" | problems, "client_id": "...", "timings": {...ms}}`.
      */
     open(path: string, vfs: string, freshClientId: string): string;
     /**
@@ -31,6 +31,13 @@ declare module '*/dist/invento_core.mjs' {
     rebuild(path: string, vfs: string, freshClientId: string): string;
     /** Closes the database (its VFS files stay; the worker then closes the handles). */
     close(): string;
+    /** Flushes recent commits to storage (WAL checkpoint). Envelope result: null. */
+    checkpoint(): string;
+    /**
+     * Integrity check of the `index`-th table and its indexes (background check, one table a
+     * call). Envelope result: `{"table", "result": "ok" | problems, "next": index + 1 | null}`.
+     */
+    checkTable(index: number): string;
     /**
      * The OPFS FileSystemSyncAccessHandles the "opfs-sahpool" VFS uses, one per pool
      * file; set by the worker before `open`. Never touched by anything else.

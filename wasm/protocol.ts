@@ -61,12 +61,17 @@ export interface CoreState {
   reason?: StorageFailure;
   /** Technical detail of the failure (English, for logs and support). */
   detail?: string;
-  /** Result of `PRAGMA quick_check` at startup: "ok", or the problems found. */
+  /**
+   * Startup check: "ok" when the file opened and its schema reads; a failure there rebuilds
+   * the database (see `recovery`). The full check runs afterwards: `integrity()`.
+   */
   integrity: string;
   /** This device database's sync client id (a new one when the database was created). */
   client_id: string;
   /** Set when the database was found damaged at startup and rebuilt. */
   recovery?: Recovery;
+  /** Where opening the database spent its time (ms), for the startup benchmark. */
+  timings?: Record<string, number>;
 }
 
 /**
@@ -153,4 +158,11 @@ export interface CoreWorkerApi {
   dismissRejection(mutationId: number): Promise<CoreReply<null>>;
   /** Closes the database and releases its OPFS handles (another tab takes over). */
   close(): Promise<void>;
+  /**
+   * The full integrity check (PRAGMA quick_check, table by table in the background after
+   * startup): "ok", or "<table>: <problems>".
+   */
+  integrity(): Promise<CoreReply<string>>;
+  /** Recreates the local database now, keeping the unsent changes it can read. */
+  rebuild(): Promise<CoreReply<Recovery>>;
 }

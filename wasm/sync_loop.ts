@@ -19,18 +19,28 @@ export interface StoredSession {
   user: { id: string; role: string };
 }
 
+/** What the core says after rebasing on one pull page (SyncClient::ApplyPull). */
+export interface PullApplied {
+  done: boolean;
+  rows: number;
+  pending: number;
+  until: number;
+  reached: number;
+}
+
 /** The core calls the loop needs (wasm/bindings.cc), already parsed. */
 export interface SyncCore {
   session(): StoredSession | null;
   pushRequest(max: number): CoreReply<{ client_id?: string; mutations?: unknown[] }>;
   applyPush(response: unknown): CoreReply<unknown>;
   pullRequest(): CoreReply<Record<string, unknown>>;
-  applyPull(response: unknown): CoreReply<{ done: boolean; rows: number; pending: number }>;
+  /** Takes the pull response as the server's text: the core parses it (once). */
+  applyPull(responseText: string): CoreReply<PullApplied>;
   state(): CoreReply<{ pending: number; cookie: number; rejections: Rejection[] }>;
 }
 
 const kPushBatch = 500;
-const kPullPage = 2000;
+const kPullPage = 5000;  // the server's maximum (core/sync/protocol.h)
 const kPeriodMs = 60_000;
 const kRequestTimeoutMs = 30_000;
 const kMaxBackoffMs = 60_000;
@@ -221,29 +231,26 @@ export class SyncLoop {
     for (;;) {
       const request = this.core.pullRequest();
       if (!request.ok) throw new SyncFailure(request.error.code, request.error.message, false);
-      const response = (await this.post('/api/pull', { ...request.result, limit: kPullPage }, session.token)) as {
-        until?: number;
-        rows?: { r?: { version?: number } }[];
-      };
-      const applied = this.core.applyPull(response);
+      const text = await this.post('/api/pull', { ...request.result, limit: kPullPage }, session.token, true);
+      const applied = this.core.applyPull(text as string);
       if (!applied.ok) throw new SyncFailure(applied.error.code, applied.error.message, false);
       const previous = this.status.progress ?? { rows: 0, pages: 0, until: null, reached: 0 };
-      const last = response.rows?.[response.rows.length - 1]?.r?.version;
       this.update({
         pending: applied.result.pending,
         received: this.status.received + (applied.result.rows > 0 ? 1 : 0),
         progress: {
           rows: previous.rows + applied.result.rows,
           pages: previous.pages + 1,
-          until: response.until ?? previous.until,
-          reached: applied.result.done ? (response.until ?? previous.reached) : (last ?? previous.reached),
+          until: applied.result.until,
+          reached: applied.result.reached,
         },
       });
       if (applied.result.done) break;
     }
   }
 
-  private async post(path: string, body: unknown, token: string): Promise<unknown> {
+  /** POSTs JSON; resolves with the parsed answer, or its text when `asText` (for the core). */
+  private async post(path: string, body: unknown, token: string, asText = false): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${this.origin}${path}`, {
@@ -256,9 +263,16 @@ export class SyncLoop {
     } catch (thrown) {
       throw new SyncFailure('network', thrown instanceof Error ? thrown.message : String(thrown), true);
     }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (thrown) {
+      throw new SyncFailure('network', thrown instanceof Error ? thrown.message : String(thrown), true);
+    }
+    if (response.ok && asText) return text;
     let payload: { code?: string; message?: string } = {};
     try {
-      payload = (await response.json()) as typeof payload;
+      payload = JSON.parse(text) as typeof payload;
     } catch {
       if (response.ok) throw new SyncFailure('server', `unreadable answer from ${path}`, true);
     }

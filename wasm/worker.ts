@@ -31,11 +31,14 @@ import type {
   SessionUser,
   SyncStatus,
 } from './protocol';
-import { SyncLoop, type StoredSession } from './sync_loop';
+import { SyncLoop, type PullApplied, type StoredSession } from './sync_loop';
 
 const kDatabasePath = '/invento.db';
 const kOpfsVfs = 'opfs-sahpool';
 const kOrigin = self.location.origin;
+const kCheckpointDelayMs = 500;
+/** The background integrity check waits this long after opening (first screen first). */
+const kIntegrityStartDelayMs = 1500;
 
 /** The module with its database open, and where that database lives. */
 type Loaded = { module: InventoCoreModule; storage: Omit<CoreState, 'versions'>; handles: SyncAccessHandle[] };
@@ -80,7 +83,7 @@ function invoke<T>(fn: () => string): CoreReply<T> {
   return { ok: false, error };
 }
 
-type Opened = { integrity: string; client_id: string };
+type Opened = { integrity: string; client_id: string; timings?: Record<string, number> };
 type Rebuilt = { kept: number; lost: number; client_id: string; errors: string[] };
 
 /** Opens the OPFS database; rebuilds it when it is damaged. */
@@ -159,14 +162,39 @@ const sync = loaded.then((core) => {
       pushRequest: (max) => invoke(() => module.syncPushRequest(max)),
       applyPush: (response) => invoke(() => module.syncApplyPush(JSON.stringify(response), Date.now())),
       pullRequest: () => invoke(() => module.syncPullRequest()),
-      applyPull: (response) =>
-        invoke(() => module.syncApplyPull(JSON.stringify(response), JSON.stringify(actorOf(module) ?? kNobody), Date.now())),
+      applyPull: (responseText) => {
+        const reply = invoke<PullApplied>(() =>
+          module.syncApplyPull(responseText, JSON.stringify(actorOf(module) ?? kNobody), Date.now()),
+        );
+        scheduleCheckpoint(module);
+        return reply;
+      },
       state: () => invoke(() => module.syncState()),
     },
     kOrigin,
   );
   loop.start();
   return loop;
+});
+
+/**
+ * The full integrity check, one table per step with a pause between steps so calls from
+ * the page are answered meanwhile. Starts once the database is open.
+ */
+const integrity: Promise<CoreReply<string>> = loaded.then(async (core) => {
+  if (!core.ok) return core;
+  if (core.result.storage.storage !== 'opfs') return { ok: true, result: 'ok' };
+  const { module } = core.result;
+  await new Promise((resolve) => setTimeout(resolve, kIntegrityStartDelayMs));
+  for (let index: number | null = 0; index !== null; ) {
+    if (closed) return failure('failed_precondition', 'the database was handed over to another tab');
+    const step = invoke<{ table: string | null; result: string; next: number | null }>(() => module.checkTable(index ?? 0));
+    if (!step.ok) return { ok: true, result: `${step.error.code}: ${step.error.message}` };
+    if (step.result.result !== 'ok') return { ok: true, result: `${step.result.table}: ${step.result.result}` };
+    index = step.result.next;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { ok: true, result: 'ok' };
 });
 
 /** POSTs to the server for sign-in and password calls; errors become CoreReply values. */
@@ -204,6 +232,20 @@ async function opened(): Promise<CoreReply<Loaded>> {
   return loaded;
 }
 
+/**
+ * Commits are not flushed one by one (synchronous=NORMAL, see wasm/bindings.cc): a
+ * checkpoint flushes them shortly after the last write of a burst.
+ */
+let checkpointTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleCheckpoint(module: InventoCoreModule): void {
+  clearTimeout(checkpointTimer);
+  checkpointTimer = setTimeout(() => {
+    if (closed) return;
+    const reply = invoke(() => module.checkpoint());
+    if (!reply.ok) console.warn(`invento: checkpoint failed: ${reply.error.message}`);
+  }, kCheckpointDelayMs);
+}
+
 function saveSession(module: InventoCoreModule, session: StoredSession | null): CoreReply<unknown> {
   return invoke(() => module.setSession(JSON.stringify(session)));
 }
@@ -224,6 +266,7 @@ const api: CoreWorkerApi = {
     if (!actor) return failure('unauthenticated', 'sign in first');
     const reply = invoke(() => core.result.module.mutate(name, JSON.stringify(args), JSON.stringify(actor), Date.now()));
     if (reply.ok) {
+      scheduleCheckpoint(core.result.module);
       const loop = await sync;
       loop?.refresh();
       loop?.trigger('change');
@@ -305,9 +348,22 @@ const api: CoreWorkerApi = {
     (await sync)?.refresh();
     return reply;
   },
+  async integrity() {
+    return integrity;
+  },
+  async rebuild() {
+    const core = await opened();
+    if (!core.ok) return core;
+    const { module } = core.result;
+    const rebuilt = invoke<Rebuilt>(() => module.rebuild(kDatabasePath, kOpfsVfs, crypto.randomUUID()));
+    if (!rebuilt.ok) return rebuilt;
+    (await sync)?.sessionChanged();
+    return { ok: true, result: { kept: rebuilt.result.kept, lost: rebuilt.result.lost, problem: 'rebuilt on request' } };
+  },
   async close() {
     const core = await loaded;
     closed = true;
+    clearTimeout(checkpointTimer);
     (await sync)?.stop();
     if (!core.ok) return;
     core.result.module.close();

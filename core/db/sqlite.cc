@@ -1,5 +1,7 @@
 #include "core/db/sqlite.h"
 
+#include "core/db/connection_prologue.h"
+
 namespace invento::db {
 
 Status StatusFromSqlite(int rc, std::string_view what) {
@@ -130,6 +132,15 @@ Json Stmt::RowObject() const {
   return row;
 }
 
+namespace {
+std::string& ConnectionPrologue() {
+  static std::string sql;
+  return sql;
+}
+}  // namespace
+
+void SetConnectionPrologue(std::string sql) { ConnectionPrologue() = std::move(sql); }
+
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, const char* vfs) {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw,
@@ -142,6 +153,7 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, const char* vfs) {
   std::unique_ptr<Db> db(new Db(raw));
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 5000);
+  if (!ConnectionPrologue().empty()) INVENTO_RETURN_IF_ERROR(db->Exec(ConnectionPrologue()));
   INVENTO_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;"));
   // Reading the schema detects a file that is not a database (SQLITE_NOTADB).
   auto check = db->QueryValue("SELECT count(*) FROM sqlite_schema");

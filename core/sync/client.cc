@@ -2,6 +2,7 @@
 
 #include "core/sync/protocol.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace invento::sync {
@@ -193,6 +194,7 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
   INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
   INVENTO_RETURN_IF_ERROR(UndoPending());
   std::size_t applied = 0;
+  std::int64_t reached = 0;  // highest version among the rows of this page
   for (const auto& entry : response["rows"]) {
     if (!entry.is_object() || !entry.contains("t") || !entry["t"].is_string() ||
         !entry.contains("r") || !entry["r"].is_object()) {
@@ -201,6 +203,9 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
     const db::TableDef* def = core_.tables().Find(entry["t"].get<std::string>());
     if (!def) return Status::InvalidArgument("pull response names unknown table " + entry["t"].get<std::string>());
     INVENTO_RETURN_IF_ERROR(WriteTx::WriteFullRow(core_.db(), *def, entry["r"]));
+    if (auto v = entry["r"].find("version"); v != entry["r"].end() && v->is_number_integer()) {
+      reached = std::max(reached, v->get<std::int64_t>());
+    }
     ++applied;
   }
   const std::int64_t last = response["last_mutation_id"].get<std::int64_t>();
@@ -238,7 +243,9 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
   }
   INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
   INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
-  return Json{{"done", done}, {"rows", applied}, {"pending", pending}, {"rejected", new_rejections}};
+  const std::int64_t until = response["until"].get<std::int64_t>();
+  return Json{{"done", done}, {"rows", applied}, {"pending", pending}, {"rejected", new_rejections},
+              {"until", until}, {"reached", done ? until : reached}};
 }
 
 Result<Json> SyncClient::State() const {

@@ -38,7 +38,8 @@ class SyncClient {
   Status ApplyPushResponse(const Json& response, std::int64_t device_now_ms);
 
   Result<Json> PullRequest() const;
-  // Returns {"done": bool, "rows": n, "pending": n, "rejected": [...new rejections...]}.
+  // Returns {"done": bool, "rows": n, "pending": n, "rejected": [...new rejections...],
+  //          "until": version caught up to, "reached": highest version applied so far}.
   Result<Json> ApplyPull(const Json& response, const Actor& actor, std::int64_t device_now_ms);
 
   // {client_id, pending, cookie, clock_offset_ms, rejections: [...]}

@@ -42,7 +42,7 @@ async function createCategory(page, name) {
 /**
  * Diagnostic only: which SQLite files the pool slots hold, read from a page whose core
  * worker is kept from starting (the slot header stores the name at byte 16, its length
- * at byte 12). A "-journal" left behind means the close interrupted a transaction.
+ * at byte 12). A "-wal" left behind means the page closed without closing the database.
  */
 async function poolFiles(context) {
   const page = await context.newPage();
@@ -141,10 +141,11 @@ describe('OPFS storage', () => {
         await page.close({ runBeforeUnload: false });
         for (const name of acked) acknowledged.add(name);
         const files = await poolFiles(context);
-        if (files.some((name) => name.endsWith('-journal'))) interrupted += 1;
+        // The write-ahead log is left behind when the page did not close the database.
+        if (files.some((name) => name.endsWith('-wal') || name.endsWith('-journal'))) interrupted += 1;
         page = await context.newPage();
       }
-      console.log(`${interrupted} of 3 closes left a hot journal (a transaction was cut)`);
+      console.log(`${interrupted} of 3 closes left the write-ahead log behind (the database was not closed)`);
       assertPersistent(await loadApp(page), 'after the last close');
       const present = new Set(await itemNames(page));
       const lost = [...acknowledged].filter((name) => !present.has(name));

@@ -211,23 +211,26 @@ describe('sync between browsers', () => {
       await page.close();
 
       // Overwrite the database's first page after its 100-byte header (the schema b-tree)
-      // in the pool slot that holds /invento.db (a 4096-byte slot header, then the file).
+      // in the pool slot that holds /invento.db (a 4096-byte slot header, then the file),
+      // and the write-ahead log's header (else SQLite reads the newer copy of page 1 there).
       const vandal = await context.newPage();
       await vandal.route('**/assets/worker-*.js', (route) => route.abort());
       await vandal.goto('/');
       const damaged = await vandal.evaluate(async () => {
         const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('invento-sahpool');
+        let done = false;
         for await (const [, handle] of dir.entries()) {
           const bytes = new Uint8Array(await (await handle.getFile()).slice(0, 600).arrayBuffer());
           const length = bytes[12] | (bytes[13] << 8);
-          if (new TextDecoder().decode(bytes.slice(16, 16 + length)) !== '/invento.db') continue;
+          const name = new TextDecoder().decode(bytes.slice(16, 16 + length));
+          if (name !== '/invento.db' && name !== '/invento.db-wal') continue;
           const writable = await handle.createWritable({ keepExistingData: true });
-          await writable.seek(4096 + 100);
-          await writable.write(new Uint8Array(4096 - 100).fill(0x5a));
+          await writable.seek(name === '/invento.db' ? 4096 + 100 : 4096);
+          await writable.write(new Uint8Array(name === '/invento.db' ? 4096 - 100 : 32).fill(0x5a));
           await writable.close();
-          return true;
+          if (name === '/invento.db') done = true;
         }
-        return false;
+        return done;
       });
       assert.ok(damaged, 'no pool slot holds /invento.db');
       await vandal.close();

@@ -10,6 +10,19 @@ import { claim, takeOver, type Ownership } from './core/owner';
 import { I18nContext, initialLanguage, makeI18n, saveLanguage, type Language } from './i18n/i18n';
 import { OpenElsewhere } from './shell/open_elsewhere';
 
+/**
+ * bench/browser_app measures calls through the worker from the page: it sets
+ * localStorage "invento.bench" to "1" and finds the bridge at window.__inventoCore. Off
+ * otherwise.
+ */
+function exposeForBenchmarks(core: CoreBridge): void {
+  try {
+    if (localStorage.getItem('invento.bench') === '1') (window as unknown as { __inventoCore: CoreBridge }).__inventoCore = core;
+  } catch {
+    // no localStorage: no benchmark hook
+  }
+}
+
 type Phase =
   | { kind: 'claiming' }
   | { kind: 'owner'; core: CoreBridge }
@@ -35,6 +48,7 @@ export function Root() {
 
   const own = (ownership: Ownership) => {
     const core = createCoreBridge();
+    exposeForBenchmarks(core);
     ownership.onTakeOverRequested(async () => {
       await core.close();
       setPhase({ kind: 'elsewhere', handedOver: true });

@@ -126,7 +126,11 @@ export function sharedBrowser() {
  */
 export async function coreState(page, { signIn = true, user } = {}) {
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="core-status"]')?.getAttribute('data-state') !== 'loading',
+    () => {
+      // Absent while the tab waits for the database (another tab owns it): keep waiting.
+      const state = document.querySelector('[data-testid="core-status"]')?.getAttribute('data-state');
+      return state !== undefined && state !== null && state !== 'loading';
+    },
     undefined,
     { timeout: 30_000 },
   );

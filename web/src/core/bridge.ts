@@ -12,7 +12,7 @@
  *   field. The bridge never interprets arguments: the core decides.
  */
 import * as Comlink from 'comlink';
-import type { CoreReply, CoreState, CoreWorkerApi, SessionUser, SyncStatus } from '../../../wasm/protocol';
+import type { CoreReply, CoreState, CoreWorkerApi, Recovery, SessionUser, SyncStatus } from '../../../wasm/protocol';
 import type { MutatorName, Mutators, QueryName, Queries } from './contract';
 import { CoreError } from './core_error';
 
@@ -30,6 +30,10 @@ export interface CoreBridge {
   dismissRejection(mutationId: number): Promise<void>;
   /** Closes the database, releases its storage and stops the worker (another tab takes over). */
   close(): Promise<void>;
+  /** The background integrity check's verdict: "ok" or the problems found. */
+  integrity(): Promise<string>;
+  /** Recreates the local database (unsent changes that can be read are kept). */
+  rebuild(): Promise<Recovery>;
 }
 
 function unwrap<T>(reply: CoreReply<unknown>): T {
@@ -112,6 +116,14 @@ export function createCoreBridge(): CoreBridge {
         );
       }
       return () => listeners.delete(listener);
+    },
+    async integrity() {
+      await ready;
+      return unwrap<string>(await remote.integrity());
+    },
+    async rebuild() {
+      await ready;
+      return unwrap<Recovery>(await remote.rebuild());
     },
     async dismissRejection(mutationId) {
       unwrap(await remote.dismissRejection(mutationId));

@@ -21,6 +21,20 @@ export function StorageBanner() {
   const [state, setState] = useState<CoreState | null>(null);
 
   const [missing, setMissing] = useState(false);
+  // The background check's verdict when it found problems.
+  const [damage, setDamage] = useState<string | null>(null);
+  const [rebuilding, setRebuilding] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    core.integrity().then(
+      (verdict) => live && verdict !== 'ok' && setDamage(verdict),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [core]);
 
   useEffect(() => {
     let live = true;
@@ -46,6 +60,22 @@ export function StorageBanner() {
   }, [core]);
 
   if (state === null) return null;
+  if (damage !== null) {
+    const rebuild = () => {
+      setRebuilding(true);
+      void core.rebuild().finally(() => location.reload());
+    };
+    return (
+      <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-reason="integrity">
+        <p class="banner__title">{t('storage.integrity.title')}</p>
+        <p class="banner__text">{t('storage.integrity.problems', { detail: damage })}</p>
+        <button type="button" class="button" onClick={rebuild} aria-disabled={rebuilding ? 'true' : undefined}
+          data-testid="storage-rebuild">
+          {t('storage.integrity.rebuild')}
+        </button>
+      </div>
+    );
+  }
   if (state.storage === 'memory') {
     return (
       <div class="banner banner--warning" role="alert" data-testid="storage-banner" data-reason={state.reason}>
