@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/base/text.h"
+#include "sync-server/db_settings.h"
 #include "sync-server/json_response.h"
 #include "sync-server/static_files.h"
 
@@ -102,10 +103,9 @@ Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
   INVENTO_ASSIGN_OR_RETURN(AttachmentStore store, AttachmentStore::Open(attachments_dir));
   INVENTO_ASSIGN_OR_RETURN(auto core,
                            Core::Open({.path = config.database_path, .server_tables = true}));
-  // WAL with a full fsync at each commit (an acknowledged push survives power loss); a 64 MiB
-  // page cache instead of SQLite's 2 MB default, so the indexes of a busy ledger stay in memory.
-  INVENTO_RETURN_IF_ERROR(core->db().Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;"));
+  // WAL with a full fsync at each commit, 64 MiB page cache, in-memory statement journals
+  // (sync-server/db_settings.h says why).
+  INVENTO_RETURN_IF_ERROR(core->db().Exec(kServerConnectionPragmas));
   std::unique_ptr<App> app(new App(config, std::move(core), clock));
   app->attachments_.emplace(std::move(store));
   INVENTO_RETURN_IF_ERROR(app->accounts_.EnsureBootstrapAdmin(app->NowSeconds()));
@@ -257,7 +257,7 @@ HttpResponse App::Push(const HttpRequest& req) {
   if (!r.ok()) return StatusResponse(r.status());
   std::int64_t after = r.value()["version"].get<std::int64_t>();
   if (after != before && on_version_) on_version_(after);
-  Json out = r.value();
+  Json& out = r.value();
   out["ok"] = true;
   return JsonResponse(200, out);
 }

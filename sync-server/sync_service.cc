@@ -65,7 +65,10 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
                                        std::to_string(sync::kMaxPushMutations) + " entries",
                                    "mutations");
   }
-  // Validate the shape of every entry before touching anything.
+  // Validate the shape of every entry before touching anything. The arguments' JSON text is
+  // kept for the mutation log.
+  std::vector<std::string> args_text;
+  args_text.reserve(muts->size());
   for (const auto& m : *muts) {
     if (!m.is_object() || !m.contains("id") || !m["id"].is_number_integer() || m["id"].get<std::int64_t>() < 1 ||
         !m.contains("name") || !m["name"].is_string() || m["name"].get<std::string>().size() > 100 ||
@@ -73,7 +76,8 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
       return Status::InvalidArgument(
           "each mutation needs {id: integer >= 1, name: string, args: object, at?: integer}", "mutations");
     }
-    if (m["args"].dump().size() > sync::kMaxArgsBytes) {
+    args_text.push_back(m["args"].dump());
+    if (args_text.back().size() > sync::kMaxArgsBytes) {
       return Status::InvalidArgument("mutation " + std::to_string(m["id"].get<std::int64_t>()) +
                                          " has arguments larger than 64 KiB", "mutations");
     }
@@ -94,13 +98,14 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
   INVENTO_ASSIGN_OR_RETURN(std::int64_t version, CurrentVersion());
   Json results = Json::array();
   const Actor actor{user.user_id, user.role};
-  for (const auto& m : *muts) {
+  for (size_t k = 0; k < muts->size(); ++k) {
+    const Json& m = (*muts)[k];
     const std::int64_t id = m["id"].get<std::int64_t>();
     if (id <= last) {
       results.push_back({{"id", id}, {"status", "skipped"}});
       continue;
     }
-    const std::string name = m["name"].get<std::string>();
+    const std::string& name = m["name"].get_ref<const std::string&>();
     std::int64_t at = m.value("at", now_ms);
     // The device's corrected clock is used when plausible, so the authoritative run
     // computes the same defaults (occurred_at) as the optimistic one.
@@ -123,12 +128,19 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
         "INSERT INTO mutation_log (client_id, mutation_id, user_id, name, args, device_time,"
         " server_time, result, code, message, version, touched) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
     log.Bind(1, std::string_view(client_id)).Bind(2, id).Bind(3, std::string_view(user.user_id));
-    log.Bind(4, std::string_view(name)).Bind(5, std::string_view(m["args"].dump()));
-    log.Bind(6, m.contains("at") ? m["at"] : Json()).Bind(7, now_ms);
-    log.Bind(8, std::string_view(out.ok() ? "accepted" : "rejected"));
-    log.Bind(9, out.ok() ? Json() : Json(out.status().code_name()));
-    log.Bind(10, out.ok() ? Json() : Json(out.status().message()));
-    log.Bind(11, out.ok() ? Json(version) : Json()).Bind(12, std::string_view(touched.dump()));
+    log.Bind(4, std::string_view(name)).Bind(5, std::string_view(args_text[k]));
+    if (m.contains("at")) {
+      log.Bind(6, m["at"].get<std::int64_t>());
+    } else {
+      log.BindNull(6);
+    }
+    log.Bind(7, now_ms).Bind(8, std::string_view(out.ok() ? "accepted" : "rejected"));
+    if (out.ok()) {
+      log.BindNull(9).BindNull(10).Bind(11, version);
+    } else {
+      log.Bind(9, out.status().code_name()).Bind(10, std::string_view(out.status().message())).BindNull(11);
+    }
+    log.Bind(12, std::string_view(touched.dump()));
     INVENTO_RETURN_IF_ERROR(log.Run());
     Json res{{"id", id}, {"status", out.ok() ? "accepted" : "rejected"}};
     if (out.ok()) {

@@ -11,10 +11,11 @@ Result<Json> RequireLive(const db::Db& db, std::string_view table, const std::st
                            db.Prepare("SELECT * FROM " + std::string(table) + " WHERE id = ?"));
   st.Bind(1, std::string_view(id));
   INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row || st.RowObject().value("deleted", 0) == 1) {
+  Json obj = row ? st.RowObject() : Json();
+  if (!row || obj.value("deleted", 0) == 1) {
     return Status::NotFound(std::string(what) + " " + id + " does not exist", field);
   }
-  return st.RowObject();
+  return obj;
 }
 
 Result<Json> RequireLive(const WriteTx& tx, std::string_view table, const std::string& id,

@@ -34,15 +34,46 @@ Status RequirePositive(std::int64_t qty) {
   return Status::Ok();
 }
 
+// Like RequireLive when the caller needs nothing from the row: reads one column instead of
+// building the whole row as JSON (movements are the hot path of a push).
+Status RequireLiveId(const WriteTx& tx, const char* table, const std::string& id,
+                     const char* field, const char* what) {
+  // table comes from code, never from input.
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, tx.db().Prepare(std::string("SELECT deleted FROM ") +
+                                                        table + " WHERE id = ?"));
+  st.Bind(1, std::string_view(id));
+  INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row || st.Int(0) == 1) {
+    return Status::NotFound(std::string(what) + " " + id + " does not exist", field);
+  }
+  return Status::Ok();
+}
+
+// What a movement needs from its item; not_found (field item_id) as RequireLive.
+struct LiveItem {
+  bool archived = false;
+  std::string reference;
+  std::int64_t unit_price_cents = 0;
+};
+
+Result<LiveItem> RequireLiveItem(const WriteTx& tx, const std::string& id) {
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, tx.db().Prepare(
+      "SELECT deleted, archived, reference, unit_price_cents FROM items WHERE id = ?"));
+  st.Bind(1, std::string_view(id));
+  INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row || st.Int(0) == 1) return Status::NotFound("item " + id + " does not exist", "item_id");
+  return LiveItem{st.Int(1) == 1, st.Text(2), st.Int(3)};
+}
+
+// Appends the entry; its id must be new (conflict otherwise, tombstones included).
 Result<Json> Append(WriteTx& tx, const Common& c, const MutationContext& ctx, Json row) {
-  INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "stock_movements", c.id));
   row["id"] = c.id;
   row["item_id"] = c.item_id;
   row["occurred_at"] = c.occurred_at;
   row["actor_id"] = ctx.actor.user_id;
   row["deleted"] = 0;
   if (!row.contains("note")) row["note"] = OptJson(c.note);
-  INVENTO_RETURN_IF_ERROR(tx.Put("stock_movements", row));
+  INVENTO_RETURN_IF_ERROR(tx.Insert("stock_movements", row));
   return Json{{"id", c.id}};
 }
 
@@ -55,17 +86,17 @@ Result<Json> Receipt(WriteTx& tx, const Json& args, const MutationContext& ctx) 
   auto supplier_id = r.OptionalId("supplier_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_RETURN_IF_ERROR(RequirePositive(qty));
-  INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", c.item_id, "item_id", "item"));
-  if (Flag(item, "archived")) {
-    return Status::FailedPrecondition("item " + item["reference"].get<std::string>() +
+  INVENTO_ASSIGN_OR_RETURN(LiveItem item, RequireLiveItem(tx, c.item_id));
+  if (item.archived) {
+    return Status::FailedPrecondition("item " + item.reference +
                                       " is archived: restore it before receiving stock");
   }
-  INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
+  INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "locations", location_id, "location_id", "location"));
   if (supplier_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json s, RequireLive(tx, "suppliers", *supplier_id, "supplier_id", "supplier"));
+    INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "suppliers", *supplier_id, "supplier_id", "supplier"));
   }
   return Append(tx, c, ctx, {{"kind", "receipt"}, {"to_location_id", location_id}, {"qty", qty},
-                             {"unit_cost_cents", cost ? Json(*cost) : item["unit_price_cents"]},
+                             {"unit_cost_cents", cost ? *cost : item.unit_price_cents},
                              {"supplier_id", OptJson(supplier_id)}});
 }
 
@@ -90,7 +121,7 @@ Result<Json> Transfer(WriteTx& tx, const Json& args, const MutationContext& ctx)
   if (from == to) {
     return Status::InvalidArgument("a transfer needs two different locations", "to_location_id");
   }
-  INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", c.item_id, "item_id", "item"));
+  INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "items", c.item_id, "item_id", "item"));
   INVENTO_ASSIGN_OR_RETURN(Json f, RequireLive(tx, "locations", from, "from_location_id", "location"));
   INVENTO_ASSIGN_OR_RETURN(Json t, RequireLive(tx, "locations", to, "to_location_id", "location"));
   INVENTO_RETURN_IF_ERROR(RequireTransferAllowed(tx.db(), ctx.actor, f, t));
@@ -107,18 +138,18 @@ Result<Json> RecordIssueImpl(WriteTx& tx, const Json& args, const MutationContex
   auto site_id = r.OptionalId("site_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_RETURN_IF_ERROR(RequirePositive(qty));
-  INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", c.item_id, "item_id", "item"));
-  INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
+  INVENTO_ASSIGN_OR_RETURN(LiveItem item, RequireLiveItem(tx, c.item_id));
+  INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "locations", location_id, "location_id", "location"));
   if (site_id) {
     INVENTO_ASSIGN_OR_RETURN(Json site, RequireLive(tx, "locations", *site_id, "site_id", "client site"));
     if (site["kind"] != "site") return Status::InvalidArgument("site_id must be a client site", "site_id");
   }
   if (task_id) {
-    INVENTO_ASSIGN_OR_RETURN(Json task, RequireLive(tx, "tasks", *task_id, "task_id", "task"));
+    INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "tasks", *task_id, "task_id", "task"));
   }
   // The cost of consumed parts is the item's price at the time of the issue.
   return Append(tx, c, ctx, {{"kind", "issue"}, {"from_location_id", location_id}, {"qty", qty},
-                             {"unit_cost_cents", item["unit_price_cents"]},
+                             {"unit_cost_cents", item.unit_price_cents},
                              {"task_id", OptJson(task_id)}, {"site_id", OptJson(site_id)}});
 }
 
@@ -130,8 +161,8 @@ Result<Json> Adjust(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   std::string reason = r.String("reason", {.min = 1, .max = 200});
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if (qty == 0) return Status::InvalidArgument("an adjustment cannot be zero", "qty");
-  INVENTO_ASSIGN_OR_RETURN(Json item, RequireLive(tx, "items", c.item_id, "item_id", "item"));
-  INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
+  INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "items", c.item_id, "item_id", "item"));
+  INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "locations", location_id, "location_id", "location"));
   return Append(tx, c, ctx, {{"kind", "adjustment"}, {"to_location_id", location_id},
                              {"qty", qty}, {"reason", reason}});
 }

@@ -24,45 +24,86 @@ Result<std::optional<Json>> WriteTx::Get(std::string_view table, std::string_vie
   return ReadRow(db_, *def, id);
 }
 
-Status WriteTx::Put(std::string_view table, const Json& row) {
-  INVENTO_ASSIGN_OR_RETURN(const db::TableDef* def, Table(table));
+Result<std::vector<const std::string*>> WriteTx::Columns(const db::TableDef& def,
+                                                        const Json& row) {
   if (!row.is_object() || !row.contains("id") || !row["id"].is_string()) {
     return Status::Internal("put: row needs a string id");
   }
-  const std::string id = row["id"].get<std::string>();
-  std::vector<std::string> cols;
+  std::vector<const std::string*> cols;
+  cols.reserve(row.size());
   for (const auto& [k, v] : row.items()) {
     if (k == "version") continue;  // stamped by the transaction, never by the mutator
-    if (!def->HasColumn(k)) return Status::Internal("put: unknown column " + def->name + "." + k);
-    cols.push_back(k);
+    if (!def.HasColumn(k)) return Status::Internal("put: unknown column " + def.name + "." + k);
+    cols.push_back(&k);
   }
+  return cols;
+}
+
+// INSERT INTO t (version, c1, c2...) VALUES (?, ?, ?...)
+static std::string InsertSql(const db::TableDef& def, const std::vector<const std::string*>& cols) {
+  std::string sql = "INSERT INTO " + def.name + " (version";
+  for (const auto* c : cols) sql += ", " + *c;
+  sql += ") VALUES (?";
+  for (size_t i = 0; i < cols.size(); ++i) sql += ", ?";
+  sql += ")";
+  return sql;
+}
+
+void WriteTx::Record(const db::TableDef& def, const std::string& id, Json before) {
+  if (touched_.emplace(def.name, id).second) {
+    changes_.push_back({def.name, id, std::move(before)});
+  }
+}
+
+Status WriteTx::Put(std::string_view table, const Json& row) {
+  INVENTO_ASSIGN_OR_RETURN(const db::TableDef* def, Table(table));
+  INVENTO_ASSIGN_OR_RETURN(std::vector<const std::string*> cols, Columns(*def, row));
+  const std::string& id = row["id"].get_ref<const std::string&>();
   INVENTO_ASSIGN_OR_RETURN(std::optional<Json> before, ReadRow(db_, *def, id));
   std::string sql;
   if (before) {
     sql = "UPDATE " + def->name + " SET version = ?";
-    for (const auto& c : cols) {
-      if (c != "id") sql += ", " + c + " = ?";
+    for (const auto* c : cols) {
+      if (*c != "id") sql += ", " + *c + " = ?";
     }
     sql += " WHERE id = ?";
   } else {
-    sql = "INSERT INTO " + def->name + " (version";
-    for (const auto& c : cols) sql += ", " + c;
-    sql += ") VALUES (?";
-    for (size_t i = 0; i < cols.size(); ++i) sql += ", ?";
-    sql += ")";
+    sql = InsertSql(*def, cols);
   }
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare(sql));
   int i = 1;
   st.Bind(i++, version_);
-  for (const auto& c : cols) {
-    if (before && c == "id") continue;
-    st.Bind(i++, row[c]);
+  for (const auto* c : cols) {
+    if (before && *c == "id") continue;
+    st.Bind(i++, row[*c]);
   }
   if (before) st.Bind(i++, std::string_view(id));
   INVENTO_RETURN_IF_ERROR(st.Run());
-  if (touched_.emplace(def->name, id).second) {
-    changes_.push_back({def->name, id, before ? *before : Json(nullptr)});
+  Record(*def, id, before ? std::move(*before) : Json(nullptr));
+  return Status::Ok();
+}
+
+Status WriteTx::Insert(std::string_view table, const Json& row) {
+  INVENTO_ASSIGN_OR_RETURN(const db::TableDef* def, Table(table));
+  INVENTO_ASSIGN_OR_RETURN(std::vector<const std::string*> cols, Columns(*def, row));
+  const std::string& id = row["id"].get_ref<const std::string&>();
+  Status inserted;
+  {
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare(InsertSql(*def, cols)));
+    int i = 1;
+    st.Bind(i++, version_);
+    for (const auto* c : cols) st.Bind(i++, row[*c]);
+    inserted = st.Run();
   }
+  if (!inserted.ok()) {
+    // The primary key is the usual reason; any other constraint keeps its own message.
+    if (inserted.code() == Code::kConflict) {
+      INVENTO_ASSIGN_OR_RETURN(std::optional<Json> existing, ReadRow(db_, *def, id));
+      if (existing) return Status::Conflict("id " + id + " is already used", "id");
+    }
+    return inserted;
+  }
+  Record(*def, id, Json(nullptr));
   return Status::Ok();
 }
 

@@ -40,6 +40,11 @@ class WriteTx {
   // Reads a row (tombstones included); nullopt when absent.
   Result<std::optional<Json>> Get(std::string_view table, std::string_view id) const;
   Status Put(std::string_view table, const Json& row);
+  // Inserts a row that must be NEW: conflict "id ... is already used" (field "id") when a row
+  // with that id exists, tombstones included (ids are never reused). Same effect as checking
+  // the id and then Put, in one statement: the before-image is null without reading it.
+  // For appends (ledger entries); other constraint failures keep their own error.
+  Status Insert(std::string_view table, const Json& row);
   Status Del(std::string_view table, std::string_view id);
 
   const std::vector<RowChange>& changes() const { return changes_; }
@@ -54,6 +59,9 @@ class WriteTx {
 
  private:
   Result<const db::TableDef*> Table(std::string_view name) const;
+  // The columns of `row` to write (every key but version), checked against def.
+  static Result<std::vector<const std::string*>> Columns(const db::TableDef& def, const Json& row);
+  void Record(const db::TableDef& def, const std::string& id, Json before);
   db::Db& db_;
   const db::TableRegistry& tables_;
   std::int64_t version_;

@@ -1,0 +1,22 @@
+// Connection settings of the server's SQLite database, in one place so that the server
+// (App::Create) and the benchmark's raw-insert alternative (bench/sync_bench.cc) run with
+// exactly the same ones.
+//
+//  - journal_mode=WAL, synchronous=FULL: every commit (one per pushed batch) fsyncs the WAL
+//    before the push is acknowledged, so an acknowledged mutation survives power loss.
+//  - cache_size=-65536: a 64 MiB page cache instead of SQLite's 2 MB default, so the indexes
+//    of a busy ledger stay in memory.
+//  - temp_store=MEMORY: statement journals and savepoint journals (the server runs every
+//    mutation in a savepoint, and an INSERT that fires triggers opens a statement journal)
+//    stay in memory instead of spilling into a temporary file. These journals only serve to
+//    roll back a savepoint or a statement inside the open transaction; they are never
+//    read after a crash (the WAL is), so durability is unchanged. docs/benchmarks.md.
+#pragma once
+
+namespace invento::server {
+
+inline constexpr const char* kServerConnectionPragmas =
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;"
+    " PRAGMA temp_store=MEMORY;";
+
+}  // namespace invento::server
