@@ -8,7 +8,9 @@
  *   node run.mjs [--reps 5] [--variant ours=DIR]... [--core NAME=DIR]... [--mutations 300]
  *                [--json FILE] [--scale 0.1]
  *
- * --variant: a directory holding invento_sqlite_bench.mjs + .wasm (bench/browser/CMakeLists.txt);
+ * --variant: a directory holding invento_sqlite_bench.mjs + .wasm (bench/browser/CMakeLists.txt),
+ *   optionally followed by @SQL: the connection settings run at open instead of the default
+ *   (rollback journal, synchronous=FULL), e.g. 'ours-app=DIR@PRAGMA locking_mode=EXCLUSIVE; ...';
  *   default ours=<repo>/build-wasm-bench/bench/browser/dist. Several may be given (e.g. an
  *   -O2 build next to the -Oz one): each is measured against the same official build.
  * --core: a directory holding invento_core.mjs + .wasm: times `category.create` round trips
@@ -33,7 +35,8 @@ function parseArgs(argv) {
     const [flag, value] = [argv[i], argv[i + 1]];
     const pair = () => {
       const at = value.indexOf('=');
-      return { name: value.slice(0, at), dir: resolve(value.slice(at + 1)) };
+      const [dir, pragmas = ''] = value.slice(at + 1).split('@');
+      return { name: value.slice(0, at), dir: resolve(dir), pragmas };
     };
     if (flag === '--reps') opts.reps = Number(value);
     else if (flag === '--variant') opts.variants.push(pair());
@@ -117,7 +120,7 @@ async function main() {
     await page.goto(`${base}/src/index.html`);
     await page.waitForFunction(() => window.benchReady === true);
     const variants = [
-      ...opts.variants.map((v) => ({ name: v.name, kind: 'ours', moduleUrl: `${base}/v/${v.name}/invento_sqlite_bench.mjs` })),
+      ...opts.variants.map((v) => ({ name: v.name, kind: 'ours', moduleUrl: `${base}/v/${v.name}/invento_sqlite_bench.mjs`, pragmas: v.pragmas })),
       { name: 'official', kind: 'official' },
     ];
     const core = opts.core.map((c) => ({ name: c.name, moduleUrl: `${base}/core/${c.name}/invento_core.mjs` }));

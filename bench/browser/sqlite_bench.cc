@@ -95,9 +95,9 @@ double InsertRows(const char* table, int rows, int transactions, uint32_t seed) 
   return static_cast<double>(id - 1);
 }
 
-// Opens `path` with `vfs` ("opfs-sahpool": Module.sahPool must hold the handles) and sets
-// the app's connection pragmas (wasm/bindings.cc Open()). Returns 0 or -1.
-double Open(const std::string& path, const std::string& vfs) {
+// Opens `path` with `vfs` ("opfs-sahpool": Module.sahPool must hold the handles), then runs
+// `pragmas` (the connection settings under test, chosen by ours_worker.mjs). 0 or -1.
+double Open(const std::string& path, const std::string& vfs, const std::string& pragmas) {
   if (vfs == invento::wasm::kOpfsSahPoolVfs) {
     invento::Status s = invento::wasm::RegisterOpfsSahPool();
     if (!s.ok()) {
@@ -110,9 +110,7 @@ double Open(const std::string& path, const std::string& vfs) {
       SQLITE_OK) {
     return Fail();
   }
-  return Exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;")
-             ? 0
-             : -1;
+  return Exec(pragmas.c_str()) ? 0 : -1;
 }
 
 double Close() {

@@ -6,6 +6,8 @@
  */
 const kPoolDirectory = 'bench-ours-pool';
 const kPoolSize = 6;
+/** Connection settings unless the variant gives its own (run.mjs --variant NAME=DIR@SQL). */
+const kDefaultPragmas = 'PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;';
 
 async function acquirePool() {
   const root = await navigator.storage.getDirectory();
@@ -23,14 +25,14 @@ function check(module, value, what) {
   return value;
 }
 
-async function load(moduleUrl) {
+async function load(moduleUrl, pragmas) {
   const pool = acquirePool();
   const { default: create } = await import(moduleUrl);
   const module = await create({ locateFile: (path) => new URL(path, moduleUrl).href });
   const tLoaded = performance.now();
   module.sahPool = await pool;
   const tPool = performance.now();
-  check(module, module.open('/bench.db', 'opfs-sahpool'), 'open');
+  check(module, module.open('/bench.db', 'opfs-sahpool', pragmas || kDefaultPragmas), 'open');
   return { module, tLoaded, tPool };
 }
 
@@ -39,8 +41,8 @@ function release(module) {
   for (const h of module.sahPool) h.close();
 }
 
-async function main({ moduleUrl, sizes, queries }) {
-  const { module } = await load(moduleUrl);
+async function main({ moduleUrl, pragmas, sizes, queries }) {
+  const { module } = await load(moduleUrl, pragmas);
   const out = { sqlite: module.sqliteVersion() };
   const time = (name, fn) => {
     const t0 = performance.now();
@@ -67,8 +69,8 @@ async function main({ moduleUrl, sizes, queries }) {
   return out;
 }
 
-async function cold({ moduleUrl, sizes }) {
-  const { module, tLoaded, tPool } = await load(moduleUrl);
+async function cold({ moduleUrl, pragmas, sizes }) {
+  const { module, tLoaded, tPool } = await load(moduleUrl, pragmas);
   const qty = check(module, module.w5First(sizes.w5Id), 'w5');
   const tFirst = performance.now();
   release(module);

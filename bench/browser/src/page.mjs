@@ -36,7 +36,7 @@ function runWorker(url, message) {
 
 async function runVariant(variant, queries, sizes) {
   const url = variant.kind === 'official' ? './official_worker.mjs' : './ours_worker.mjs';
-  const message = { moduleUrl: variant.moduleUrl, sizes, queries, schema: kSchema };
+  const message = { moduleUrl: variant.moduleUrl, pragmas: variant.pragmas || '', sizes, queries, schema: kSchema };
   const main = await runWorker(url, { ...message, phase: 'main' });
   const cold = await runWorker(url, { ...message, phase: 'cold' });
   return { ...main, ...cold };
