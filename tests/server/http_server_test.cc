@@ -111,8 +111,13 @@ TEST_F(HttpServerTest, StopClosesTheListener) {
 
 TEST(ServerBinaryTest, SigtermStopsGracefully) {
   testing::TempDir dir;
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
   pid_t pid = fork();
   if (pid == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    dup2(out[1], STDERR_FILENO);
+    close(out[0]);
     setenv("PORT", "0", 1);
     setenv("DATABASE_URL", dir.Path("data/x.db").c_str(), 1);
     setenv("WEB_ROOT", dir.Path("web").c_str(), 1);
@@ -120,12 +125,23 @@ TEST(ServerBinaryTest, SigtermStopsGracefully) {
     execl(INVENTO_SERVER_BINARY, INVENTO_SERVER_BINARY, "serve", nullptr);
     _exit(127);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  close(out[1]);
+  // Signal only once the server says it listens (its handlers are installed by then): a
+  // fixed delay was too short on a loaded machine.
+  std::string said;
+  char buf[256];
+  while (said.find("listening on") == std::string::npos) {
+    ssize_t n = read(out[0], buf, sizeof buf);
+    if (n <= 0) break;
+    said.append(buf, static_cast<size_t>(n));
+  }
+  ASSERT_NE(said.find("listening on"), std::string::npos) << said;
   ASSERT_EQ(kill(pid, SIGTERM), 0);
   int status = 0;
   for (int i = 0; i < 100 && waitpid(pid, &status, WNOHANG) == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  close(out[0]);
   ASSERT_TRUE(WIFEXITED(status)) << "server did not exit on SIGTERM";
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
