@@ -25,17 +25,21 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 
 log "browser end-to-end tests"
 E2E_DIR="$(mktemp -d)"
-PORT_E2E="${E2E_PORT:-18080}"
-PORT="$PORT_E2E" DATABASE_URL="$E2E_DIR/invento.db" WEB_ROOT="$ROOT/web/dist" \
+# Any free port (PORT=0): a fixed one could be answered by another server already running
+# on this machine, and the tests would silently run against it.
+PORT="${E2E_PORT:-0}" DATABASE_URL="$E2E_DIR/invento.db" WEB_ROOT="$ROOT/web/dist" \
   PASSWORD_HASH_COST=min "$ROOT/build/sync-server/invento-server" serve >"$E2E_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 cleanup() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
 trap cleanup EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$PORT_E2E/api/health" >/dev/null && break
+E2E_URL=""
+for _ in $(seq 1 150); do
+  E2E_URL="$(grep -o 'listening on http://[0-9.]*:[0-9]*' "$E2E_DIR/server.log" | head -1 | cut -d' ' -f3 || true)"
+  [ -n "$E2E_URL" ] && curl -fs "$E2E_URL/api/health" >/dev/null && break
+  E2E_URL=""
   sleep 0.1
 done
-curl -fs "http://127.0.0.1:$PORT_E2E/api/health" >/dev/null || { cat "$E2E_DIR/server.log"; exit 1; }
-(cd tests/e2e && BASE_URL="http://127.0.0.1:$PORT_E2E" npm test)
+[ -n "$E2E_URL" ] || { cat "$E2E_DIR/server.log"; exit 1; }
+(cd tests/e2e && BASE_URL="$E2E_URL" npm test)
 
 log "all tests passed in $(( $(date +%s) - START )) s"
