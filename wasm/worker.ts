@@ -187,7 +187,7 @@ const integrity: Promise<CoreReply<string>> = loaded.then(async (core) => {
   const { module } = core.result;
   await new Promise((resolve) => setTimeout(resolve, kIntegrityStartDelayMs));
   for (let index: number | null = 0; index !== null; ) {
-    if (closed) return failure('failed_precondition', 'the database was handed over to another tab');
+    if (closed) return handedOver();
     const step = invoke<{ table: string | null; result: string; next: number | null }>(() => module.checkTable(index ?? 0));
     if (!step.ok) return { ok: true, result: `${step.error.code}: ${step.error.message}` };
     if (step.result.result !== 'ok') return { ok: true, result: `${step.result.table}: ${step.result.result}` };
@@ -227,8 +227,12 @@ async function postJson(path: string, body: unknown, token?: string): Promise<Co
   return { ok: false, error };
 }
 
+function handedOver(): { ok: false; error: CoreErrorInfo } {
+  return failure('failed_precondition', 'the database was handed over to another tab');
+}
+
 async function opened(): Promise<CoreReply<Loaded>> {
-  if (closed) return failure('failed_precondition', 'the database was handed over to another tab');
+  if (closed) return handedOver();
   return loaded;
 }
 
@@ -368,7 +372,7 @@ const api: CoreWorkerApi = {
     if (!core.ok) return;
     core.result.module.close();
     for (const handle of core.result.handles) handle.close();
-    loaded = Promise.resolve(failure('failed_precondition', 'the database was handed over to another tab'));
+    loaded = Promise.resolve(handedOver());
   },
 };
 

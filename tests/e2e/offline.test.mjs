@@ -21,24 +21,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { artifact, coreState, launchPersistent, openPage, sharedBrowser } from './lib/browser.mjs';
+import { artifact, coreState, launchPersistent, openPage, sharedBrowser, serviceWorkerActivated } from './lib/browser.mjs';
 import { startPrivateServer } from './lib/test_server.mjs';
 
 const kTimeout = { timeout: 120_000 };
 
 const shared = sharedBrowser();
-
-/** Waits until the page's service worker registration has an activated worker. */
-function serviceWorkerActivated(page) {
-  return page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const worker = registration.active;
-    if (worker.state !== 'activated') {
-      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
-    }
-    return worker.scriptURL;
-  });
-}
 
 /** The URLs (paths) held by the Workbox precache. */
 function precachedPaths(page) {

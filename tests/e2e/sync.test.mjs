@@ -16,7 +16,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { ensureUser } from './lib/accounts.mjs';
-import { artifact, coreState, openPage, sharedBrowser } from './lib/browser.mjs';
+import { artifact, coreState, openPage, sharedBrowser, serviceWorkerActivated } from './lib/browser.mjs';
 
 const kTimeout = { timeout: 150_000 };
 const shared = sharedBrowser();
@@ -45,16 +45,6 @@ async function waitForSync(page, predicate, what, timeout = 20_000) {
     if (Date.now() - start > timeout) assert.fail(`${what}: sync status stayed ${JSON.stringify(state)}`);
     await page.waitForTimeout(100);
   }
-}
-
-async function serviceWorkerActivated(page) {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const worker = registration.active;
-    if (worker.state !== 'activated') {
-      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
-    }
-  });
 }
 
 describe('sync between browsers', () => {

@@ -167,3 +167,15 @@ export async function signInIfAsked(page, user) {
     { timeout: 30_000 },
   );
 }
+
+/** Waits until the page's service worker registration has an activated worker; returns its script URL. */
+export function serviceWorkerActivated(page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (worker.state !== 'activated') {
+      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    }
+    return worker.scriptURL;
+  });
+}
