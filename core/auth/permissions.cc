@@ -16,6 +16,8 @@ struct Entry {
 // THE permission table. Admin: everything. Manager: everything but deleting/archiving
 // reference data. Technician: field operations. Consultant: read only.
 constexpr std::array kTable{
+    // What the current role may run (for the UI).
+    Entry{"auth.allowed", kAll},
     // Stock reference data.
     Entry{"category.create", kA | kM},
     Entry{"category.update", kA | kM},

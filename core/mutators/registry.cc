@@ -38,10 +38,25 @@
 #include "core/stock/suppliers_locations.h"
 
 namespace invento {
+namespace {
+
+// "auth.allowed": the names the actor's role may run, so that the UI offers only those.
+// The server checks every call again; this only spares users buttons that would fail.
+Result<Json> AllowedNames(const db::Db&, const Json&, const Actor& actor) {
+  Json names = Json::array();
+  for (std::string_view name : PermissionTableNames()) {
+    if (IsAllowed(actor.role, name)) names.push_back(std::string(name));
+  }
+  return Json{{"role", std::string(RoleName(actor.role))}, {"user_id", actor.user_id},
+              {"names", std::move(names)}};
+}
+
+}  // namespace
 
 const Registry& Registry::Get() {
   static const Registry kRegistry = [] {
     Registry r;
+    r.Add(QueryDef{"auth.allowed", &AllowedNames});
     stock::RegisterCategories(r);
     stock::RegisterAttributes(r);
     stock::RegisterSuppliersAndLocations(r);

@@ -8,13 +8,19 @@ import type { SessionUser } from '../../wasm/protocol';
 import { CategoriesScreen } from './categories/categories_screen';
 import type { CoreBridge } from './core/bridge';
 import { CoreContext } from './core/core_context';
+import { CountArea } from './count/count_area';
 import { SignInScreen } from './session/sign_in_screen';
 import { Header } from './shell/header';
+import { areasFor, kSettingsArea, Nav } from './shell/nav';
+import { type Permissions, PermissionsContext, useLoadedPermissions } from './shell/permissions';
+import { useRoute } from './shell/route';
 import { requestPersistence, SettingsPanel } from './shell/settings_panel';
 import { StatusLine } from './shell/status_line';
 import { StorageBanner } from './shell/storage_banner';
 import { SyncStatusBar } from './shell/sync_status';
 import { UpdatePrompt } from './shell/update_prompt';
+import { StockArea } from './stock/stock_area';
+import { WorkArea } from './work/work_area';
 
 export function App({ core }: { core: CoreBridge }) {
   // undefined while the stored session is being read.
@@ -37,6 +43,8 @@ export function App({ core }: { core: CoreBridge }) {
   };
 
   const signedIn = user !== undefined && user !== null && !user.must_change_password;
+  const permissions = useLoadedPermissions(core, signedIn ? `${user.id}:${user.role}` : null);
+  const route = useRoute();
   return (
     <CoreContext.Provider value={core}>
       <Header />
@@ -46,13 +54,42 @@ export function App({ core }: { core: CoreBridge }) {
         <StorageBanner />
         {signedIn && <SyncStatusBar />}
         {user !== undefined && !signedIn && <SignInScreen user={user} onSignedIn={setUser} />}
-        {signedIn && (
-          <>
-            <CategoriesScreen />
-            <SettingsPanel user={user} onSignOut={signOut} />
-          </>
+        {signedIn && permissions !== null && (
+          <PermissionsContext.Provider value={permissions}>
+            <Screen route={route} permissions={permissions} user={user} onSignOut={signOut} />
+          </PermissionsContext.Provider>
         )}
       </main>
     </CoreContext.Provider>
+  );
+}
+
+/** The navigation and the screen the address names (the role's first area by default). */
+function Screen({
+  route,
+  permissions,
+  user,
+  onSignOut,
+}: {
+  route: string[];
+  permissions: Permissions;
+  user: SessionUser;
+  onSignOut: () => void;
+}) {
+  const areas = areasFor(permissions.can);
+  const [first, ...rest] = route;
+  // Settings is always offered, so `areas` is never empty.
+  const area = areas.find((candidate) => candidate.id === first) ?? areas[0] ?? kSettingsArea;
+  return (
+    <>
+      <Nav current={area.id} />
+      <div class="app-screen" data-testid={`screen-${area.id}`}>
+        {area.id === 'work' && <WorkArea path={area.id === first ? rest : []} />}
+        {area.id === 'stock' && <StockArea path={area.id === first ? rest : []} />}
+        {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}
+        {area.id === 'categories' && <CategoriesScreen />}
+        {area.id === 'settings' && <SettingsPanel user={user} onSignOut={onSignOut} />}
+      </div>
+    </>
   );
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/maintenance/task_workflow.h"
+#include "core/db/sqlite.h"
 #include "core/mutators/registry.h"
 
 namespace invento {
@@ -54,6 +55,32 @@ TEST(PermissionsTest, RolesParse) {
   auto bad = ParseRole("root");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().field(), "role");
+}
+
+TEST(PermissionsTest, AllowedQueryListsExactlyTheRolesNames) {
+  const QueryDef* def = Registry::Get().FindQuery("auth.allowed");
+  ASSERT_NE(def, nullptr);
+  for (Role role : {Role::kAdmin, Role::kManager, Role::kTechnician, Role::kConsultant}) {
+    auto db = db::Db::Open(":memory:");
+    ASSERT_TRUE(db.ok());
+    auto result = def->run(**db, Json::object(), Actor{"u1", role});
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    EXPECT_EQ(result->at("role"), std::string(RoleName(role)));
+    EXPECT_EQ(result->at("user_id"), "u1");
+    std::vector<std::string> names = result->at("names").get<std::vector<std::string>>();
+    for (std::string_view name : PermissionTableNames()) {
+      bool listed = std::find(names.begin(), names.end(), name) != names.end();
+      EXPECT_EQ(listed, IsAllowed(role, name)) << RoleName(role) << " " << name;
+    }
+  }
+  // Spot checks against the table's intent.
+  auto db = db::Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  auto tech = def->run(**db, Json::object(), Actor{"t", Role::kTechnician});
+  ASSERT_TRUE(tech.ok());
+  auto names = tech->at("names").get<std::vector<std::string>>();
+  EXPECT_NE(std::find(names.begin(), names.end(), "count.record"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "item.create"), names.end());
 }
 
 }  // namespace invento

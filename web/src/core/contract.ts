@@ -2,7 +2,12 @@
  * The names and argument/result shapes of the core's mutators and queries that the UI
  * uses. Types only: the rules behind them (validation, uniqueness, permissions) live in
  * the C++ core, which is the one that accepts or refuses a call.
+ *
+ * Each screen area declares its own names in <area>/contract.ts; they are joined here.
  */
+import type { CountMutators, CountQueries } from '../count/contract';
+import type { StockMutators, StockQueries } from '../stock/contract';
+import type { WorkMutators, WorkQueries } from '../work/contract';
 
 export interface Category {
   id: string;
@@ -12,14 +17,18 @@ export interface Category {
   archived: boolean;
 }
 
-export interface Mutators {
+export interface Mutators extends StockMutators, CountMutators, WorkMutators {
   'category.create': {
     args: { id: string; name: string; parent_id: string | null };
     result: { id: string };
   };
 }
 
-export interface Queries {
+export interface Queries extends StockQueries, CountQueries, WorkQueries {
+  'auth.allowed': {
+    args: Record<string, never>;
+    result: { role: string; user_id: string; names: string[] };
+  };
   'category.list': {
     args: Record<string, never>;
     result: { items: Category[] };

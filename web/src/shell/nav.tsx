@@ -1,0 +1,52 @@
+/**
+ * The main navigation: one entry per screen area the role may use (an area is offered
+ * when the role may run the query or mutator it is built on), the current one marked.
+ */
+import type { MessageKey } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
+import { usePermissions } from './permissions';
+import { href } from './route';
+
+export interface Area {
+  id: string;
+  label: MessageKey;
+  /** Offered only if the role may run this. */
+  needs: string | null;
+}
+
+export const kSettingsArea: Area = { id: 'settings', label: 'nav.settings', needs: null };
+
+export const kAreas: readonly Area[] = [
+  { id: 'work', label: 'nav.work', needs: 'task.list' },
+  { id: 'stock', label: 'nav.stock', needs: 'item.search' },
+  { id: 'count', label: 'nav.count', needs: 'count.record' },
+  { id: 'categories', label: 'nav.categories', needs: 'category.list' },
+  kSettingsArea,
+];
+
+export function areasFor(can: (name: string) => boolean): Area[] {
+  return kAreas.filter((area) => area.needs === null || can(area.needs));
+}
+
+export function Nav({ current }: { current: string }) {
+  const { t } = useI18n();
+  const { can } = usePermissions();
+  return (
+    <nav class="app-nav" aria-label={t('nav.label')} data-testid="app-nav">
+      <ul class="app-nav__list">
+        {areasFor(can).map((area) => (
+          <li key={area.id}>
+            <a
+              class="app-nav__link"
+              href={href(area.id)}
+              data-testid={`nav-${area.id}`}
+              aria-current={area.id === current ? 'page' : undefined}
+            >
+              {t(area.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
