@@ -1,7 +1,178 @@
-/** Mutators and queries used by the stock screens (types only; the rules are in the C++ core). */
+/**
+ * Mutators and queries used by the stock screens (types only; the rules are in the C++ core).
+ * Shapes follow the header comments of core/stock/{search,items,ledger,attributes,
+ * suppliers_locations,location_access,alerts}.h, core/dashboard/figures.h and
+ * core/maintenance/attachments.h. Quantities travel as decimal strings ("2.5"); money as
+ * integer cents.
+ */
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface StockMutators {}
+export interface ItemSummary {
+  id: string;
+  reference: string;
+  label: string;
+  barcode: string | null;
+  unit: string;
+  category_id: string | null;
+  unit_price_cents: number;
+  archived: boolean;
+}
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface StockQueries {}
+export interface ItemSearchResult {
+  items: ItemSummary[];
+  total: number;
+  total_exact: boolean;
+  limit: number;
+  offset: number;
+}
+
+export type AttributeValues = Record<string, string | number | null>;
+
+export interface Item {
+  id: string;
+  reference: string;
+  label: string;
+  description: string | null;
+  category_id: string | null;
+  unit: string;
+  unit_price_cents: number;
+  supplier_id: string | null;
+  supplier_ref: string | null;
+  barcode: string | null;
+  min_qty: string;
+  attributes: AttributeValues;
+  archived: boolean;
+  location_mins: { location_id: string; location: string; min_qty: string }[];
+}
+
+/** item.create / item.update arguments (update: any subset but id; null clears). */
+export interface ItemFields {
+  reference?: string;
+  label?: string;
+  description?: string | null;
+  category_id?: string | null;
+  unit?: string;
+  unit_price_cents?: number;
+  supplier_id?: string | null;
+  supplier_ref?: string | null;
+  barcode?: string | null;
+  min_qty?: string;
+  attributes?: AttributeValues;
+}
+
+export interface AttributeDef {
+  id: string;
+  category_id: string;
+  name: string;
+  type: 'text' | 'number' | 'date' | 'choice';
+  unit: string | null;
+  required: boolean;
+  choices: string[] | null;
+  position: number;
+  archived: boolean;
+}
+
+export interface Supplier {
+  id: string;
+  name: string;
+  archived: boolean;
+}
+
+export interface Location {
+  id: string;
+  parent_id: string | null;
+  kind: 'warehouse' | 'zone' | 'bin' | 'vehicle' | 'site';
+  name: string;
+  code: string | null;
+  archived: boolean;
+  depth: number;
+}
+
+export interface OnHandRow {
+  item_id: string;
+  location_id: string;
+  location: string;
+  qty: string;
+  qty_milli: number;
+  value_cents: number;
+  last_count_at: number | null;
+}
+
+export interface Movement {
+  id: string;
+  item_id: string;
+  reference: string;
+  kind: 'receipt' | 'issue' | 'transfer' | 'adjust' | 'count' | 'reverse' | string;
+  from_location_id: string | null;
+  to_location_id: string | null;
+  qty: string;
+  qty_milli: number;
+  unit_cost_cents: number | null;
+  task_id: string | null;
+  reason: string | null;
+  note: string | null;
+  occurred_at: number;
+  actor_id: string | null;
+  pending: boolean;
+}
+
+export interface StockAlert {
+  key: string;
+  kind: string;
+  item_id: string;
+  reference: string;
+  label: string;
+  location_id?: string | null;
+  location?: string | null;
+  qty: string;
+  min_qty?: string;
+  severity: number;
+  acknowledged: boolean;
+}
+
+export interface Attachment {
+  id: string;
+  sha256: string;
+  filename: string;
+  mime: string;
+  size_bytes: number;
+  uploaded_at: number;
+  actor_id: string;
+}
+
+type MovementCommon = { id: string; item_id: string; qty: string; note?: string };
+
+export interface StockMutators {
+  'item.create': { args: ItemFields & { id: string; reference: string; label: string }; result: { id: string } };
+  'item.update': { args: ItemFields & { id: string }; result: { id: string } };
+  'stock.receipt': { args: MovementCommon & { location_id: string }; result: { id: string } };
+  'stock.issue': { args: MovementCommon & { location_id: string }; result: { id: string } };
+  'stock.transfer': {
+    args: MovementCommon & { from_location_id: string; to_location_id: string };
+    result: { id: string };
+  };
+}
+
+export interface StockQueries {
+  'item.search': {
+    args: { q: string; category_id?: string; include_archived?: boolean; limit?: number; offset?: number };
+    result: ItemSearchResult;
+  };
+  'item.get': { args: { id: string }; result: Item };
+  'attribute.list': { args: { category_id: string }; result: { items: AttributeDef[] } };
+  'supplier.list': { args: { include_archived?: boolean }; result: { items: Supplier[] } };
+  'location.list': { args: { include_archived?: boolean }; result: { items: Location[] } };
+  'location.mine': { args: Record<string, never>; result: { items: string[] } };
+  'stock.onhand': {
+    args: { item_id?: string; location_id?: string };
+    result: { rows: OnHandRow[]; total: string; total_milli: number; value_cents: number };
+  };
+  'stock.movements': {
+    args: { item_id?: string; location_id?: string; limit?: number; offset?: number };
+    result: { rows: Movement[]; limit: number; offset: number };
+  };
+  'dashboard.items_under_min': {
+    args: { location_id?: string; category_id?: string };
+    result: { count: number; items: StockAlert[] };
+  };
+  'attachment.list': { args: { entity_type: 'item'; entity_id: string }; result: { items: Attachment[] } };
+}

@@ -1,14 +1,19 @@
-/** The stock screens; `path` is the address after "#/stock/" (see shell/route.ts). */
-import { useI18n } from '../i18n/i18n';
+/**
+ * The stock screens; `path` is the address after "#/stock/" (see shell/route.ts):
+ *   []                  the item list (search, filters, virtualised)
+ *   ["new"]             the creation form
+ *   ["item", id]        one item: on hand, movements, receipt/issue/transfer, QR label
+ *   ["item", id, "edit"] the edit form
+ */
+import './stock.css';
+import { ItemDetail } from './item_detail';
+import { ItemForm } from './item_form';
+import { ItemList } from './item_list';
 
 export function StockArea({ path }: { path: string[] }) {
-  const { t } = useI18n();
-  void path;
-  return (
-    <section class="screen" aria-labelledby="stock-title">
-      <h2 id="stock-title" class="screen__title">
-        {t('nav.stock')}
-      </h2>
-    </section>
-  );
+  const [first, id, action] = path;
+  if (first === 'new') return <ItemForm key="new" id={null} />;
+  if (first === 'item' && id !== undefined && action === 'edit') return <ItemForm key={`edit-${id}`} id={id} />;
+  if (first === 'item' && id !== undefined) return <ItemDetail key={id} id={id} />;
+  return <ItemList />;
 }
