@@ -165,4 +165,8 @@ export interface CoreWorkerApi {
   integrity(): Promise<CoreReply<string>>;
   /** Recreates the local database now, keeping the unsent changes it can read. */
   rebuild(): Promise<CoreReply<Recovery>>;
+  /** Keeps attachment bytes on the device (OPFS) and queues their upload (attachment_upload.ts). */
+  saveAttachment(sha256: string, bytes: ArrayBuffer): Promise<CoreReply<null>>;
+  /** Attachment bytes from the device, else from the server; null when unavailable. */
+  readAttachment(sha256: string): Promise<CoreReply<Blob | null>>;
 }

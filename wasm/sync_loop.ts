@@ -12,6 +12,7 @@
  *
  * Status (SyncStatus in protocol.ts) is pushed to every watcher on each change.
  */
+import { uploadPendingAttachments } from './attachment_upload';
 import type { CoreErrorCode, CoreReply, Rejection, SyncStatus } from './protocol';
 
 export interface StoredSession {
@@ -218,6 +219,8 @@ export class SyncLoop {
     const session = this.core.session();
     if (session === null) return;
     this.update({ phase: 'pushing' });
+    // Photos' bytes first, so their rows seldom reach others before them (never blocks the push).
+    await uploadPendingAttachments(this.origin, session.token).catch((thrown) => console.warn('invento: attachment upload failed', thrown));
     for (;;) {
       const request = this.core.pushRequest(kPushBatch);
       if (!request.ok) throw new SyncFailure(request.error.code, request.error.message, false);

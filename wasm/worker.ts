@@ -18,6 +18,7 @@
 import * as Comlink from 'comlink';
 import createCore, { type InventoCoreModule } from './dist/invento_core.mjs';
 import wasmUrl from './dist/invento_core.wasm?url';
+import { readAttachment, saveAttachment } from './attachment_upload';
 import { acquirePool, type SyncAccessHandle } from './opfs_pool';
 import type {
   Actor,
@@ -363,6 +364,21 @@ const api: CoreWorkerApi = {
     if (!rebuilt.ok) return rebuilt;
     (await sync)?.sessionChanged();
     return { ok: true, result: { kept: rebuilt.result.kept, lost: rebuilt.result.lost, problem: 'rebuilt on request' } };
+  },
+  async saveAttachment(sha256: string, bytes: ArrayBuffer) {
+    try {
+      await saveAttachment(sha256, bytes);
+    } catch (thrown) {
+      return failure('io_error', describe(thrown));
+    }
+    (await sync)?.trigger('attachment');
+    return { ok: true, result: null };
+  },
+  async readAttachment(sha256: string) {
+    const core = await opened();
+    if (!core.ok) return core;
+    const session = storedSession(core.result.module);
+    return { ok: true, result: await readAttachment(kOrigin, session?.token ?? null, sha256) };
   },
   async close() {
     const core = await loaded;

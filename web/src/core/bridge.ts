@@ -34,6 +34,10 @@ export interface CoreBridge {
   integrity(): Promise<string>;
   /** Recreates the local database (unsent changes that can be read are kept). */
   rebuild(): Promise<Recovery>;
+  /** Keeps attachment bytes on the device and uploads them when online. */
+  saveAttachment(sha256: string, bytes: ArrayBuffer): Promise<void>;
+  /** Attachment bytes (local copy, else downloaded with the session); null when unavailable. */
+  readAttachment(sha256: string): Promise<Blob | null>;
 }
 
 function unwrap<T>(reply: CoreReply<unknown>): T {
@@ -124,6 +128,14 @@ export function createCoreBridge(): CoreBridge {
     async rebuild() {
       await ready;
       return unwrap<Recovery>(await remote.rebuild());
+    },
+    async saveAttachment(sha256, bytes) {
+      await ready;
+      unwrap(await remote.saveAttachment(sha256, Comlink.transfer(bytes, [bytes])));
+    },
+    async readAttachment(sha256) {
+      await ready;
+      return unwrap<Blob | null>(await remote.readAttachment(sha256));
     },
     async dismissRejection(mutationId) {
       unwrap(await remote.dismissRejection(mutationId));

@@ -1,14 +1,12 @@
-/** The work screens; `path` is the address after "#/work/" (see shell/route.ts). */
-import { useI18n } from '../i18n/i18n';
+/**
+ * MY WORK, the technician's work orders. `path` is the address after "#/work/"
+ * (shell/route.ts): [] is the list, [taskId] one work order.
+ */
+import { TaskDetailScreen } from './task_detail';
+import { TaskList } from './task_list';
+import './work.css';
 
 export function WorkArea({ path }: { path: string[] }) {
-  const { t } = useI18n();
-  void path;
-  return (
-    <section class="screen" aria-labelledby="work-title">
-      <h2 id="work-title" class="screen__title">
-        {t('nav.work')}
-      </h2>
-    </section>
-  );
+  const [taskId] = path;
+  return taskId ? <TaskDetailScreen key={taskId} taskId={taskId} /> : <TaskList />;
 }
