@@ -219,7 +219,7 @@ export function ItemForm({ id }: { id: string | null }) {
               {t('stock.field.category')}
             </label>
             <select id="item-category" name="category_id" class="field__input" value={draft.category_id} onChange={set('category_id')} aria-describedby="item-category-error" data-testid="item-category">
-              <option value="">{t('stock.none')}</option>
+              <option value="">{t('stock.form.no_category')}</option>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
                   {'\u00a0'.repeat(c.depth * 2) + c.name}
@@ -244,7 +244,7 @@ export function ItemForm({ id }: { id: string | null }) {
                 {t('stock.field.supplier')}
               </label>
               <select id="item-supplier" name="supplier_id" class="field__input" value={draft.supplier_id} onChange={set('supplier_id')} aria-describedby="item-supplier-error">
-                <option value="">{t('stock.none')}</option>
+                <option value="">{t('stock.form.no_supplier')}</option>
                 {suppliers.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}

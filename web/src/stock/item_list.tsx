@@ -3,7 +3,7 @@
  * (category, archived, location, under minimum) and a virtualised list of 56px rows that
  * pages the core's results as the user scrolls, so 100,000 items scroll smoothly.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Category } from '../core/contract';
 import { useCore, useReceived } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';
@@ -172,9 +172,22 @@ function VirtualItems({ source, mode }: { source: ListSource; mode: string }) {
   useEffect(() => {
     if (last >= first) source.want(first, last);
   });
+  // The list fills the rest of the window (at least 5 rows), so only the list scrolls.
+  const [height, setHeight] = useState(480);
+  useLayoutEffect(() => {
+    const fit = () => {
+      const element = scroller.current;
+      if (element === null) return;
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      setHeight(Math.max(5 * kRowHeight, Math.floor(window.innerHeight - top - 16)));
+    };
+    fit();
+    addEventListener('resize', fit);
+    return () => removeEventListener('resize', fit);
+  }, [source.count === null]);
 
   return (
-    <div ref={scroller} class="stock-list" data-testid="stock-list" tabIndex={-1} aria-busy={source.count === null ? 'true' : 'false'}>
+    <div ref={scroller} class="stock-list" style={{ height: `${height}px` }} data-testid="stock-list" tabIndex={-1} aria-busy={source.count === null ? 'true' : 'false'}>
       <ul class="stock-list__inner" style={{ height: `${virtualizer.getTotalSize()}px` }} aria-label={t('stock.list.title')}>
         {rows.map((virtual) => {
           const row = source.row(virtual.index);
