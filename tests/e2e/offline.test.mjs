@@ -44,7 +44,7 @@ describe('offline start and updates', () => {
   test('after one online visit the app starts offline from the precache', kTimeout, async () => {
     const { context, page, problems } = await openPage(shared.browser, { serviceWorkers: 'allow' });
     try {
-      const response = await page.goto('/');
+      const response = await page.goto('/#/categories');
       assert.ok(response?.ok(), `GET / -> ${response?.status()}`);
       const online = await coreState(page);
       assert.equal(online.storage, 'opfs');
@@ -77,6 +77,7 @@ describe('offline start and updates', () => {
       assert.equal(offlineShell.fromServiceWorker(), true, 'the offline page did not come from the service worker');
       assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL), scriptUrl);
       const offline = await coreState(page);
+      await page.getByTestId('nav-categories').click();
       assert.equal(offline.storage, 'opfs');
       assert.equal(offline.integrity, 'ok');
       assert.equal(offline.versions, online.versions);
@@ -86,7 +87,7 @@ describe('offline start and updates', () => {
       // A reload (and an app route) work offline too, and /api is not faked.
       await page.reload();
       assert.equal((await coreState(page)).storage, 'opfs');
-      const route = await page.goto('/stock/categories');
+      const route = await page.goto('/stock/categories#/categories');
       assert.equal(route.fromServiceWorker(), true);
       await coreState(page);
       await page.getByTestId('category-item').filter({ hasText: 'Filtres hors ligne' }).waitFor();
@@ -110,7 +111,7 @@ describe('offline start and updates', () => {
     const context = await launchPersistent(profile);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto('/');
+      await page.goto('/#/categories');
       await coreState(page);
       await serviceWorkerActivated(page);
       const cdp = await context.newCDPSession(page);
@@ -138,7 +139,7 @@ describe('offline start and updates', () => {
     const server = await startPrivateServer();
     const { context, page, problems } = await openPage(shared.browser, { serviceWorkers: 'allow', baseURL: server.baseUrl });
     try {
-      await page.goto('/');
+      await page.goto('/#/categories');
       await coreState(page);
       await serviceWorkerActivated(page);
       await page.reload(); // now controlled by version 1

@@ -23,7 +23,7 @@ const shared = sharedBrowser();
 
 /** Loads the app; returns the core status attributes once it is no longer loading. */
 async function loadApp(page) {
-  const response = await page.goto('/');
+  const response = await page.goto('/#/categories');
   assert.ok(response?.ok(), `GET / -> ${response?.status()}`);
   return coreState(page);
 }
@@ -48,7 +48,7 @@ async function poolFiles(context) {
   const page = await context.newPage();
   try {
     await page.route('**/assets/worker-*.js', (route) => route.abort());
-    await page.goto('/');
+    await page.goto('/#/categories');
     return await page.evaluate(async () => {
       const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('invento-sahpool');
       const names = [];
@@ -166,7 +166,7 @@ describe('OPFS storage', () => {
 
       // The second tab does not start the core: it says where Invento is open.
       const second = await context.newPage();
-      await second.goto('/');
+      await second.goto('/#/categories');
       const elsewhere = second.getByTestId('open-elsewhere');
       await elsewhere.waitFor();
       assert.equal(await elsewhere.getAttribute('data-state'), 'open');

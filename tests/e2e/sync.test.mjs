@@ -53,7 +53,7 @@ describe('sync between browsers', () => {
     const b = await openPage(shared.browser, { viewport: { width: 800, height: 1280 } });
     const a = await openPage(shared.browser, { serviceWorkers: 'allow' });
     try {
-      await b.page.goto('/');
+      await b.page.goto('/#/categories');
       await coreState(b.page, { signIn: false });
       await b.page.getByTestId('signin-username').fill(manager.username);
       await b.page.getByTestId('signin-password').fill('wrong password');
@@ -76,7 +76,7 @@ describe('sync between browsers', () => {
       // A manager may not create stock categories (admin only): the form is there, the core refuses.
 
       // Profile A: the administrator, online once so the service worker caches the app.
-      await a.page.goto('/');
+      await a.page.goto('/#/categories');
       assert.equal((await coreState(a.page)).storage, 'opfs');
       await serviceWorkerActivated(a.page);
       await waitForSync(a.page, (s) => s.lastSuccess !== '', 'A first sync');
@@ -118,7 +118,7 @@ describe('sync between browsers', () => {
     const second = await openPage(shared.browser, { locale: 'en-GB' });
     try {
       for (const { page } of [first, second]) {
-        await page.goto('/');
+        await page.goto('/#/categories');
         await coreState(page);
         await waitForSync(page, (s) => s.lastSuccess !== '', 'first sync');
       }
@@ -154,7 +154,7 @@ describe('sync between browsers', () => {
   test('a deleted local database is rebuilt from the server', kTimeout, async () => {
     const { context, page, problems } = await openPage(shared.browser);
     try {
-      await page.goto('/');
+      await page.goto('/#/categories');
       await coreState(page);
       const name = `Avant suppression ${Date.now()}`;
       await createCategory(page, name);
@@ -165,7 +165,7 @@ describe('sync between browsers', () => {
       // Delete the database files while no page holds them (the core worker is kept away).
       const cleaner = await context.newPage();
       await cleaner.route('**/assets/worker-*.js', (route) => route.abort());
-      await cleaner.goto('/');
+      await cleaner.goto('/#/categories');
       await cleaner.evaluate(async () => {
         const root = await navigator.storage.getDirectory();
         await root.removeEntry('invento-sahpool', { recursive: true });
@@ -173,7 +173,7 @@ describe('sync between browsers', () => {
       await cleaner.close();
 
       const again = await context.newPage();
-      await again.goto('/');
+      await again.goto('/#/categories');
       await coreState(again, { signIn: false });
       const banner = again.getByTestId('storage-banner');
       await banner.waitFor();
@@ -193,7 +193,7 @@ describe('sync between browsers', () => {
   test('a damaged local database is rebuilt from the server, and the app says so', kTimeout, async () => {
     const { context, page } = await openPage(shared.browser);
     try {
-      await page.goto('/');
+      await page.goto('/#/categories');
       await coreState(page);
       const name = `Avant corruption ${Date.now()}`;
       await createCategory(page, name);
@@ -205,7 +205,7 @@ describe('sync between browsers', () => {
       // and the write-ahead log's header (else SQLite reads the newer copy of page 1 there).
       const vandal = await context.newPage();
       await vandal.route('**/assets/worker-*.js', (route) => route.abort());
-      await vandal.goto('/');
+      await vandal.goto('/#/categories');
       const damaged = await vandal.evaluate(async () => {
         const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('invento-sahpool');
         let done = false;
@@ -228,7 +228,7 @@ describe('sync between browsers', () => {
       const again = await context.newPage();
       const problems = [];
       again.on('pageerror', (error) => problems.push(error.message));
-      await again.goto('/');
+      await again.goto('/#/categories');
       const state = await coreState(again, { signIn: false });
       assert.deepEqual({ storage: state.storage, integrity: state.integrity }, { storage: 'opfs', integrity: 'ok' });
       const banner = again.getByTestId('storage-banner');

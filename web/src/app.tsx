@@ -50,15 +50,14 @@ export function App({ core }: { core: CoreBridge }) {
       <Header />
       <main id="main" class="app-main" tabIndex={-1} data-testid="app-main" data-user={signedIn ? user.username : ''}>
         <UpdatePrompt />
-        <StatusLine />
         <StorageBanner />
-        {signedIn && <SyncStatusBar />}
         {user !== undefined && !signedIn && <SignInScreen user={user} onSignedIn={setUser} />}
         {signedIn && permissions !== null && (
           <PermissionsContext.Provider value={permissions}>
             <Screen route={route} permissions={permissions} user={user} onSignOut={signOut} />
           </PermissionsContext.Provider>
         )}
+        <StatusLine />
       </main>
     </CoreContext.Provider>
   );
@@ -82,7 +81,11 @@ function Screen({
   const area = areas.find((candidate) => candidate.id === first) ?? areas[0] ?? kSettingsArea;
   return (
     <>
-      <Nav current={area.id} />
+      {/* Stays at the top while the screen scrolls: the sync state is always in view. */}
+      <div class="app-top">
+        <SyncStatusBar />
+        <Nav current={area.id} />
+      </div>
       <div class="app-screen" data-testid={`screen-${area.id}`}>
         {area.id === 'work' && <WorkArea path={area.id === first ? rest : []} />}
         {area.id === 'stock' && <StockArea path={area.id === first ? rest : []} />}

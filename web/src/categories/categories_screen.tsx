@@ -5,12 +5,14 @@ import { CoreError } from '../core/core_error';
 import { useCore, useReceived } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
+import { usePermissions } from '../shell/permissions';
 import { CategoryForm } from './category_form';
 import { CategoryList } from './category_list';
 
 export function CategoriesScreen() {
   const core = useCore();
   const i18n = useI18n();
+  const { can } = usePermissions();
   const [items, setItems] = useState<Category[] | null>(null);
   const [failure, setFailure] = useState<CoreError | null>(null);
 
@@ -36,7 +38,7 @@ export function CategoriesScreen() {
         {i18n.t('categories.title')}
       </h2>
       <div class="screen__columns">
-        <CategoryForm onCreated={() => void refresh()} />
+        {can('category.create') && <CategoryForm onCreated={() => void refresh()} />}
         <CategoryList items={items} error={failure === null ? null : coreErrorMessage(i18n, 'categories', failure)} />
       </div>
     </section>

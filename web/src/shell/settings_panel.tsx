@@ -39,8 +39,10 @@ export function SettingsPanel({ user, onSignOut }: { user: SessionUser; onSignOu
   useEffect(refresh, []);
 
   return (
-    <details class="card settings" data-testid="settings" onToggle={refresh}>
-      <summary class="card__title">{t('settings.title')}</summary>
+    <section class="card settings" data-testid="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title" class="card__title">
+        {t('settings.title')}
+      </h2>
       <dl class="settings__list">
         <dt>{t('settings.user')}</dt>
         <dd data-testid="settings-user">
@@ -65,6 +67,6 @@ export function SettingsPanel({ user, onSignOut }: { user: SessionUser; onSignOu
       <button type="button" class="button" onClick={onSignOut} data-testid="sign-out">
         {t('settings.sign_out')}
       </button>
-    </details>
+    </section>
   );
 }
