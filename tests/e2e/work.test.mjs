@@ -99,12 +99,22 @@ describe('my work (technician work orders)', () => {
           await page.waitForFunction((i) => document.querySelectorAll('[data-testid="work-check-item"]')[i]?.getAttribute('data-checked') === 'yes', index);
         }
 
+        // A meter reading for the asset: one going backwards is refused inline, then 120 h.
+        const meter = page.getByTestId('work-meter-input');
+        await meter.fill('90');
+        await page.getByTestId('work-meter-submit').click();
+        await page.getByTestId('work-meter-error').filter({ hasText: /Relevé invalide/ }).waitFor();
+        await meter.fill('120');
+        await page.getByTestId('work-meter-submit').click();
+        await page.getByTestId('work-meter-total').filter({ hasText: /120 h/ }).waitFor();
+        assert.equal(await page.getByTestId('work-meter-error').textContent(), '');
+
         // Parts from the van: a refused quantity first (inline error), then 2 with the + button.
         const parts = page.getByTestId('work-parts');
         assert.match(await page.getByTestId('work-part-location').locator('option:checked').textContent(), new RegExp(names.van));
         const pick = parts.getByTestId('work-part-pick').filter({ hasText: names.item });
         await pick.waitFor();
-        assert.match(await pick.textContent(), /en stock ici : 10/);
+        assert.match(await pick.textContent(), /en stock ici : 10 pièce/);
         await pick.click();
         await page.getByTestId('work-part-qty').fill('0');
         await page.getByTestId('work-part-submit').click();
@@ -188,6 +198,12 @@ describe('my work (technician work orders)', () => {
         );
         await boss.page.screenshot({ path: artifact(`work-manager-sees-${size}.png`), fullPage: true });
         await assertAccessible(boss.page, 'the manager’s detail');
+        // The manager's list of every work order: this one is among the finished ones.
+        await boss.page.getByTestId('work-back').click();
+        await boss.page.getByTestId('work-scope-all').click();
+        await boss.page.getByTestId('work-finished-list').getByTestId('work-card').filter({ hasText: names.task }).waitFor();
+        await boss.page.screenshot({ path: artifact(`work-manager-list-${size}.png`), fullPage: true });
+        await assertAccessible(boss.page, 'the manager’s list');
 
         assert.deepEqual(tech.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
         assert.deepEqual(boss.problems, []);

@@ -55,6 +55,7 @@ export async function seedTechnicianWork(tag) {
     later: randomUUID(),
     check1: randomUUID(),
     check2: randomUUID(),
+    meter: randomUUID(),
   };
   const names = {
     van: `Camionnette ${tag}`,
@@ -73,6 +74,8 @@ export async function seedTechnicianWork(tag) {
     ['stock.receipt', { id: randomUUID(), item_id: ids.item, location_id: ids.van, qty: '10' }],
     ['client.create', { id: ids.client, name: names.client }],
     ['asset.create', { id: ids.asset, kind: 'machine', name: names.asset, client_id: ids.client }],
+    ['meter.create', { id: ids.meter, asset_id: ids.asset, name: 'Heures de marche', unit: 'h' }],
+    ['meter.record', { id: randomUUID(), meter_id: ids.meter, value: '100' }],
     ['task.create', { id: ids.task, title: names.task, status: 'planned', priority: 'high', asset_id: ids.asset, due_date: day(-2) }],
     ['task.assign', { id: randomUUID(), task_id: ids.task, employee_id: ids.employee }],
     ['checklist.add', { id: ids.check1, task_id: ids.task, label: 'Vérifier la pression', required: true, position: 1 }],

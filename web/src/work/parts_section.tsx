@@ -10,7 +10,7 @@ import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
 import { useAction } from './use_action';
-import { formatInstant, workQuery } from './work_core';
+import { formatInstant, unitLabel, workQuery } from './work_core';
 
 interface Place {
   id: string;
@@ -192,7 +192,7 @@ export function PartsSection({ task, reload }: SectionProps) {
             >
               <span>{pick.label}</span>
               <span class="work-pick__meta">
-                {pick.reference} · {t('work.parts.on_hand', { qty: onHand.get(pick.id) ?? '0', unit: pick.unit })}
+                {pick.reference} · {t('work.parts.on_hand', { qty: onHand.get(pick.id) ?? '0', unit: unitLabel(i18n, pick.unit) })}
               </span>
             </button>
           ))}

@@ -66,7 +66,7 @@ function MeterRow({ meter, taskId, onRecorded }: { meter: MeterInfo; taskId: str
           <label class="field__label" for={id}>
             {t('work.readings.label', { name: meter.name, unit: meter.unit })}
           </label>
-          <p class="field__hint">{t('work.readings.total', { total: meter.total, unit: meter.unit })}</p>
+          <p class="field__hint" data-testid="work-meter-total">{t('work.readings.total', { total: meter.total, unit: meter.unit })}</p>
           <input
             id={id}
             class="field__input"
@@ -78,11 +78,11 @@ function MeterRow({ meter, taskId, onRecorded }: { meter: MeterInfo; taskId: str
             data-testid="work-meter-input"
           />
         </div>
-        <button type="submit" class="button button--primary" aria-disabled={action.busy ? 'true' : undefined}>
+        <button type="submit" class="button button--primary" aria-disabled={action.busy ? 'true' : undefined} data-testid="work-meter-submit">
           {t('work.readings.record')}
         </button>
       </form>
-      <p id={`${id}-error`} class="field__error" role="alert">
+      <p id={`${id}-error`} class="field__error" role="alert" data-testid="work-meter-error">
         {action.message}
       </p>
       <p class="form__notice" role="status">

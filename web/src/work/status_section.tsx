@@ -80,7 +80,7 @@ export function StatusSection({ task, reload }: SectionProps) {
               onClick={() => (to === 'done' ? setCompleting(true) : void change(to))}
               data-testid={`work-transition-${to}`}
             >
-              {i18n.lookup(`work.transition.${to}`) ?? statusLabel(i18n, to)}
+              {i18n.lookup(`work.transition.${task.status}.${to}`) ?? i18n.lookup(`work.transition.${to}`) ?? statusLabel(i18n, to)}
             </button>
           ))}
         </div>
