@@ -11,12 +11,17 @@
  *   in again, and the app says what happened (keeping unsent changes that can still be read
  *   is tested natively: tests/core/sync/client_local_test.cc).
  *
+ * - a large first sync (15,000 items on a private server) shows its progress as it goes, and
+ *   ends with every item on the device.
+ *
  * Screenshots go to tests/e2e/artifacts/.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { ensureUser } from './lib/accounts.mjs';
 import { artifact, coreState, openPage, sharedBrowser, serviceWorkerActivated } from './lib/browser.mjs';
+import { seedItemsOnServer } from './lib/stock_seed.mjs';
+import { startPrivateServer } from './lib/test_server.mjs';
 
 const kTimeout = { timeout: 150_000 };
 const shared = sharedBrowser();
@@ -242,6 +247,44 @@ describe('sync between browsers', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
+    }
+  });
+
+  test('a large first sync shows its progress, then every item is on the device', kTimeout, async () => {
+    // A private server: 15,000 items on the shared one would slow every later test's first sync.
+    const server = await startPrivateServer();
+    try {
+      await seedItemsOnServer('MASSE', 15_000, { baseUrl: server.baseUrl });
+      const { context, page } = await openPage(shared.browser, { baseURL: server.baseUrl });
+      try {
+        // Every distinct progress text shown, recorded in the page as it changes.
+        await page.addInitScript(() => {
+          localStorage.setItem('invento.bench', '1'); // window.__inventoCore, to count the items
+          window.__progress = [];
+          new MutationObserver(() => {
+            const text = document.querySelector('[data-testid="sync-progress"] label')?.textContent;
+            if (text && window.__progress.at(-1) !== text) window.__progress.push(text);
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        });
+        await page.goto('/#/settings');
+        await coreState(page);
+        await page.getByTestId('sync-progress').waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: artifact('sync-initial-progress-1024x768.png') });
+        await waitForSync(page, (s) => s.state === 'online' && s.pending === '0' && s.lastSuccess !== '', 'first sync', 120_000);
+        await page.getByTestId('sync-progress').waitFor({ state: 'detached' });
+        const shown = await page.evaluate(() => window.__progress);
+        const rows = shown.map((text) => Number(text.replace(/\D/g, '')));
+        assert.ok(rows.length >= 2, `progress shown only as ${JSON.stringify(shown)}`);
+        for (let i = 1; i < rows.length; i += 1) assert.ok(rows[i] > rows[i - 1], `progress went back: ${JSON.stringify(shown)}`);
+        assert.ok(rows.at(-1) >= 10_000, `the last progress shown was ${shown.at(-1)}`);
+        // Every item arrived: the core's search counts them on the device.
+        const onDevice = await page.evaluate(() => window.__inventoCore.query('item.search', { q: '', limit: 1 }));
+        assert.equal(onDevice.total, 15_000);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await server.stop();
     }
   });
 });
