@@ -120,6 +120,7 @@ for (const viewport of [
         await page.getByTestId('movement-qty').fill('0');
         await page.getByTestId('movement-submit').click();
         await page.getByTestId('movement-qty-error').filter({ hasText: 'supérieure à zéro' }).waitFor();
+        await screenshot(page, `stock-move-${size}.png`);
         await page.getByTestId('movement-qty').fill('2');
         await page.getByTestId('movement-submit').click();
         await page.getByTestId('detail-notice').filter({ hasText: 'Sortie enregistrée.' }).waitFor();
@@ -128,9 +129,22 @@ for (const viewport of [
         await assertNoSeriousAxe(page, `detail ${size}`);
         await screenshot(page, `stock-detail-${size}.png`);
 
+        // Filters the core offers outside item.search: a location (stock.onhand) and under
+        // minimum (dashboard.items_under_min).
+        const itemId = (await core(page, 'query', 'item.search', { q: reference })).items[0].id;
+        await core(page, 'mutate', 'item.update', { id: itemId, min_qty: '10' });
+        await page.goto('/#/stock');
+        await page.getByTestId('stock-filter-location').selectOption({ label: warehouse });
+        await page.getByTestId('stock-row-link').filter({ hasText: reference }).filter({ hasText: '3 piece' }).waitFor();
+        assert.equal(await page.getByTestId('stock-row-link').count(), 1);
+        // A global minimum belongs to no location: under minimum over every location.
+        await page.getByTestId('stock-filter-location').selectOption({ index: 0 });
+        await page.getByTestId('stock-filter-under-min').check();
+        await page.getByTestId('stock-row-link').filter({ hasText: reference }).filter({ hasText: '3 / min. 10' }).waitFor();
+        await page.getByTestId('stock-filter-under-min').uncheck();
+
         // A long list (the items pushed to the server before the tests, received by sync):
         // scroll to the last row.
-        await page.goto('/#/stock');
         await page.getByTestId('stock-search').fill(`MASSE-${run}`);
         const summary = page.getByTestId('stock-list-summary');
         // Ranked search stops at a window: the list says so; a blank query lists everything.
