@@ -65,6 +65,12 @@ for (const viewport of [
         const warehouse = `Dépôt ${run} ${viewport.width}`;
         await core(page, 'mutate', 'location.create', { id: crypto.randomUUID(), kind: 'warehouse', name: warehouse });
 
+        // A category with a required number attribute (made through the page's core).
+        const category = `Visserie ${run} ${viewport.width}`;
+        const categoryId = crypto.randomUUID();
+        await core(page, 'mutate', 'category.create', { id: categoryId, name: category, parent_id: null });
+        await core(page, 'mutate', 'attribute.create', { id: crypto.randomUUID(), category_id: categoryId, name: 'Diamètre', type: 'number', unit: 'mm', required: true });
+
         // Create through the form.
         await page.getByTestId('stock-new-item').click();
         await page.getByTestId('item-form').waitFor();
@@ -92,6 +98,30 @@ for (const viewport of [
         assert.equal(found.total, 1, 'the duplicate was not created');
         await assertNoSeriousAxe(page, `form with error ${size}`);
         await screenshot(page, `stock-form-error-${size}.png`);
+
+        // Another reference in the category: its required attribute, left empty, is refused
+        // under that attribute; filled in, the item is created with it.
+        await page.getByTestId('item-reference').fill(`ATT-${run}-${viewport.width}`);
+        await page.getByTestId('item-category').selectOption({ label: category });
+        const diameter = page.locator('[data-testid="item-attribute"][data-name="Diamètre"]');
+        await diameter.waitFor();
+        await page.getByTestId('item-submit').click();
+        await page.getByTestId('item-attribute-error').filter({ hasText: 'Renseignez « Diamètre »' }).waitFor();
+        assert.equal(await diameter.getAttribute('aria-invalid'), 'true');
+        assert.equal(await page.getByTestId('item-reference-error').textContent(), '');
+        await screenshot(page, `stock-form-attribute-${size}.png`);
+        await diameter.fill('8');
+        await page.getByTestId('item-submit').click();
+        await page.getByTestId('stock-detail').waitFor();
+        await page.getByTestId('detail-attribute').filter({ hasText: '8 mm' }).waitFor();
+
+        // Edit: the label changes.
+        await page.getByTestId('detail-edit').click();
+        await page.getByTestId('item-label').fill('Vis à tête hexagonale');
+        await page.getByTestId('item-submit').click();
+        await page.getByTestId('stock-detail').filter({ hasText: 'Vis à tête hexagonale' }).waitFor();
+        await page.goto('/#/stock/new');
+        await page.getByTestId('item-form').waitFor();
 
         // Search as you type.
         await page.getByTestId('item-form-back').click();

@@ -26,6 +26,8 @@ interface Loaded {
   suppliers: Supplier[];
   locations: Location[];
   defs: AttributeDef[];
+  /** A technician's own locations (location.mine), offered for transfers; null: all. */
+  mine: string[] | null;
 }
 
 export function formatCents(cents: number, language: string): string {
@@ -36,7 +38,7 @@ export function ItemDetail({ id }: { id: string }) {
   const core = useCore();
   const i18n = useI18n();
   const { t, language } = i18n;
-  const { can } = usePermissions();
+  const { can, role } = usePermissions();
   const received = useReceived();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<CoreError | null>(null);
@@ -60,17 +62,18 @@ export function ItemDetail({ id }: { id: string }) {
     let live = true;
     (async () => {
       const item = await core.query('item.get', { id });
-      const [onhand, categories, suppliers, locations, defs, attachments] = await Promise.all([
+      const [onhand, categories, suppliers, locations, defs, attachments, mine] = await Promise.all([
         core.query('stock.onhand', { item_id: id }),
         core.query('category.list', {}).then((r) => r.items, () => []),
         can('supplier.list') ? core.query('supplier.list', { include_archived: true }).then((r) => r.items, () => []) : [],
         can('location.list') ? core.query('location.list', {}).then((r) => r.items, () => []) : [],
         item.category_id !== null ? core.query('attribute.list', { category_id: item.category_id }).then((r) => r.items, () => []) : [],
         can('attachment.list') ? core.query('attachment.list', { entity_type: 'item', entity_id: id }).then((r) => r.items, () => null) : null,
+        role === 'technician' && can('location.mine') ? core.query('location.mine', {}).then((r) => r.items, () => null) : null,
       ]);
       await loadMovements(0);
       if (live) {
-        setLoaded({ item, onhand, categories, suppliers, locations, defs, attachments });
+        setLoaded({ item, onhand, categories, suppliers, locations, defs, attachments, mine });
         setFailure(null);
       }
     })().catch((thrown) => live && setFailure(CoreError.from(thrown)));
@@ -95,7 +98,9 @@ export function ItemDetail({ id }: { id: string }) {
       </section>
     );
   }
-  const { item, onhand, categories, suppliers, locations, defs, attachments } = loaded;
+  const { item, onhand, categories, suppliers, locations, defs, attachments, mine } = loaded;
+  // The core refuses a technician's transfer outside their locations; offer only those.
+  const moveLocations = moving === 'transfer' && mine !== null ? locations.filter((l) => mine.includes(l.id)) : locations;
   const locationName = (lid: string | null) => (lid === null ? '' : (locations.find((l) => l.id === lid)?.name ?? '…'));
   const category = categories.find((c) => c.id === item.category_id)?.name;
   const supplier = suppliers.find((s) => s.id === item.supplier_id)?.name;
@@ -181,7 +186,7 @@ export function ItemDetail({ id }: { id: string }) {
               kind={moving}
               itemId={id}
               unit={item.unit}
-              locations={locations}
+              locations={moveLocations}
               onDone={() => done(moving)}
               onCancel={() => setMoving(null)}
             />

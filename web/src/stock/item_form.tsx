@@ -86,6 +86,7 @@ export function ItemForm({ id }: { id: string | null }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
   const form = useRef<HTMLFormElement>(null);
+  const attributeError = useAttributeError();
 
   useEffect(() => {
     core.query('category.list', {}).then(({ items }) => setCategories(items.filter((c) => !c.archived)), () => undefined);
@@ -277,7 +278,7 @@ export function ItemForm({ id }: { id: string | null }) {
                   key={def.id}
                   def={def}
                   value={draft.attributes[def.id] ?? ''}
-                  error={errorFor(`attributes.${def.id}`)}
+                  error={errorFor(`attributes.${def.id}`) === '' ? '' : attributeError(def, draft.attributes[def.id] ?? '')}
                   onChange={(value) => setDraft({ ...draft, attributes: { ...draft.attributes, [def.id]: value } })}
                 />
               ))}
@@ -295,6 +296,13 @@ export function ItemForm({ id }: { id: string | null }) {
       </form>
     </section>
   );
+}
+
+/** The core refused this attribute: say why in the user's language (empty, or which format). */
+function useAttributeError() {
+  const { t } = useI18n();
+  return (def: AttributeDef, value: string) =>
+    value.trim() === '' ? t('stock.form.attribute_required', { name: def.name }) : t(`stock.form.attribute_invalid.${def.type}`, { name: def.name });
 }
 
 function AttributeField({ def, value, error, onChange }: { def: AttributeDef; value: string; error: string; onChange(value: string): void }) {

@@ -4,7 +4,7 @@
  * under the field they name, and a success message. The core decides everything (negative
  * stock is accepted there and reported by the alerts).
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
 import { newId } from '../core/new_id';
@@ -42,6 +42,8 @@ export function MovementForm({ kind, itemId, unit, locations, onDone, onCancel }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
   const first = useRef<HTMLSelectElement>(null);
+  // Opened from a button above: bring the form into view, ready to pick the location.
+  useEffect(() => first.current?.focus(), []);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
