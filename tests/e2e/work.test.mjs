@@ -54,7 +54,8 @@ describe('my work (technician work orders)', () => {
       const { technician, ids, names } = await seedTechnicianWork(tag);
       const manager = await ensureUser(`chef${tag}`, 'manager');
       const tech = await openPage(shared.browser, { viewport, serviceWorkers: 'allow' });
-      const boss = await openPage(shared.browser, { viewport });
+      // The manager reads English on the first run (both catalogs get looked at).
+      const boss = await openPage(shared.browser, { viewport, locale: viewport.width === 1024 ? 'en-GB' : 'fr-FR' });
       try {
         const { page, context } = tech;
         await page.goto('/#/work');
