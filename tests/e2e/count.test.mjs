@@ -1,0 +1,231 @@
+/**
+ * Counting mode (stocktake), end to end against the real server (BASE_URL), at 1024x768 and
+ * 800x1280:
+ *
+ * - a warehouse with five items is seeded through the server API; the admin chooses it and,
+ *   with the network cut (context.setOffline), opens a count and counts with typed barcodes
+ *   (Enter records), the -/+ buttons, the number pad, "undo last line", a search by name, an
+ *   unknown barcode turned into a new item, and ONE barcode picture fed to the photo input
+ *   (headless Chromium on Linux has no BarcodeDetector: the ZXing path must decode it);
+ * - the variance review shows counted/expected/variance per item and the item never
+ *   counted; the count is closed with a confirmation; a reload (still offline) shows it
+ *   closed;
+ * - axe-core finds nothing serious on the choose, counting and review screens;
+ * - the ZXing library is not part of the first load (a separate chunk fetched on demand).
+ *
+ * Screenshots: tests/e2e/artifacts/count-*.png.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { artifact, coreState, kBaseUrl, openPage, serviceWorkerActivated, sharedBrowser } from './lib/browser.mjs';
+import { seriousAxeViolations } from './lib/axe.mjs';
+import { ean13Png, seedCountScenario } from './lib/count_seed.mjs';
+
+const kTimeout = { timeout: 180_000 };
+const shared = sharedBrowser();
+
+function syncState(page) {
+  return page.getByTestId('sync-status').evaluate((element) => ({ ...element.dataset }));
+}
+
+async function waitForSync(page, predicate, what, timeout = 20_000) {
+  const start = Date.now();
+  for (;;) {
+    const state = await syncState(page);
+    if (predicate(state)) return;
+    if (Date.now() - start > timeout) assert.fail(`${what}: sync status stayed ${JSON.stringify(state)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+async function noSeriousAxe(page, where) {
+  assert.deepEqual(await seriousAxeViolations(page), [], `axe on ${where}`);
+}
+
+/** A full-page screenshot from the top (the app's frame stays at the top of the window). */
+async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: artifact(name), fullPage: true });
+}
+
+/** Types a code in the big field and presses Enter (what a hardware scanner does). */
+async function scan(page, code) {
+  const field = page.getByTestId('count-code');
+  await field.fill(code);
+  await field.press('Enter');
+}
+
+async function feedback(page, pattern) {
+  const line = page.getByTestId('count-feedback');
+  await line.filter({ hasText: pattern }).waitFor({ timeout: 10_000 });
+  return line.textContent();
+}
+
+function line(page, reference) {
+  return page.locator(`[data-testid="count-line"][data-item="${reference}"]`);
+}
+
+async function fullCount(viewport) {
+  const size = `${viewport.width}x${viewport.height}`;
+  const tag = String(Date.now() % 1_000_000).padStart(6, '0');
+  const { location, items } = await seedCountScenario(tag);
+  const { context, page, problems } = await openPage(shared.browser, { viewport, serviceWorkers: 'allow' });
+  const assets = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/assets/')) assets.push(request.url());
+  });
+  try {
+    await page.goto('/#/count');
+    await coreState(page);
+    await serviceWorkerActivated(page);
+    await waitForSync(page, (s) => s.lastSuccess !== '', 'first sync');
+
+    // Choose: the seeded warehouse (pulled from the server), no count open there yet.
+    const select = page.getByTestId('count-location');
+    await select.locator('option', { hasText: location.name }).waitFor({ state: 'attached', timeout: 20_000 });
+    await select.selectOption({ label: location.name });
+    await page.getByTestId('count-open-form').waitFor();
+
+    // From here on, no network at all.
+    await context.setOffline(true);
+    await waitForSync(page, (s) => s.state === 'offline', 'offline');
+    await page.getByTestId('count-sessions').filter({ hasText: 'Aucun comptage en cours ici.' }).waitFor();
+    await page.getByTestId('count-open-name').fill(`Inventaire ${tag}`);
+    await shot(page, `count-choose-${size}.png`);
+    await noSeriousAxe(page, 'choose');
+    await page.getByTestId('count-open-submit').click();
+
+    // Counting: the code field has the focus, as a hardware scanner needs.
+    await page.getByTestId('count-counting').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'count-code');
+    assert.equal(await page.getByTestId('count-qty-input').inputValue(), '1');
+
+    // A: typed barcode + Enter, quantity 1.
+    await scan(page, items.A.barcode);
+    assert.match(await feedback(page, items.A.reference), /total compté : 1 \(attendu 5\)/);
+    // The focus stays in the code field for the next scan.
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'count-code');
+
+    // B: + twice -> 3.
+    await page.getByTestId('count-qty-plus').click();
+    await page.getByTestId('count-qty-plus').click();
+    assert.equal(await page.getByTestId('count-qty-input').inputValue(), '3');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'count-code');
+    await scan(page, items.B.barcode);
+    assert.match(await feedback(page, items.B.reference), /total compté : 3 \(attendu 3\)/);
+    assert.equal(await page.getByTestId('count-qty-input').inputValue(), '1', 'the quantity goes back to 1');
+
+    // A again with the number pad: 1, 2 -> "12", then - -> 11: A totals 12 ...
+    await page.getByTestId('count-pad-1').click();
+    await page.getByTestId('count-pad-2').click();
+    await page.getByTestId('count-qty-minus').click();
+    assert.equal(await page.getByTestId('count-qty-input').inputValue(), '11');
+    await scan(page, items.A.barcode);
+    assert.match(await feedback(page, items.A.reference), /total compté : 12/);
+    await line(page, items.A.reference).getByTestId('count-line-counted').filter({ hasText: '12' }).waitFor();
+    // ... until "undo last line" takes that line back.
+    await page.getByTestId('count-undo').click();
+    await feedback(page, 'Dernière ligne annulée.');
+    await line(page, items.A.reference).getByTestId('count-line-counted').filter({ hasText: /^Compté1$/ }).waitFor();
+
+    // D by name (no barcode at hand), quantity 4.
+    await page.getByTestId('count-find').click();
+    await page.getByTestId('count-finder-input').fill(`courroie ${tag}`);
+    await page.getByTestId('count-finder-results').getByTestId('count-finder-pick').first().waitFor();
+    assert.equal(await page.getByTestId('count-finder-results').getByTestId('count-finder-pick').count(), 1);
+    await page.getByTestId('count-pad-4').click();
+    await page.getByTestId('count-finder-pick').click();
+    assert.match(await feedback(page, items.D.reference), /total compté : 4 \(attendu 4\)/);
+
+    // An unknown barcode: the panel offers to find or create the item; create it, counted 1.
+    const unknown = `99${tag}77701`;
+    await scan(page, unknown);
+    await page.getByTestId('count-unknown').filter({ hasText: unknown }).waitFor();
+    await shot(page, `count-unknown-${size}.png`);
+    await page.getByTestId('count-unknown-create').click();
+    assert.equal(await page.getByTestId('count-create-barcode').inputValue(), unknown);
+    await page.getByTestId('count-create-reference').fill(items.A.reference); // taken: the core says so
+    await page.getByTestId('count-create-label').fill(`Vanne 1/4 tour ${tag}`);
+    await page.getByTestId('count-create-submit').click();
+    await page.getByTestId('count-create-reference-error').filter({ hasText: 'Un autre article a déjà cette référence.' }).waitFor();
+    await page.getByTestId('count-create-reference').fill(`CNT-${tag}-NEW`);
+    await page.getByTestId('count-create-submit').click();
+    assert.match(await feedback(page, `CNT-${tag}-NEW`), /total compté : 1 \(attendu 0\)/);
+
+    // C from a PICTURE of its barcode: no BarcodeDetector here, so ZXing (loaded now) reads it.
+    assert.equal(await page.evaluate(() => 'BarcodeDetector' in window), false);
+    const before = assets.length;
+    await page.getByTestId('count-photo-input').setInputFiles({ name: 'etiquette.png', mimeType: 'image/png', buffer: await ean13Png(items.C.barcode) });
+    assert.match(await feedback(page, items.C.reference), /total compté : 1 \(attendu 2\)/);
+    assert.equal(await page.getByTestId('count-counting').getAttribute('data-engine'), 'zxing');
+    assert.ok(assets.slice(before).some((url) => url.endsWith('.js')), 'the decoder was fetched when the photo was read');
+
+    // The running list, newest first: C, NEW, D, B, A.
+    const order = await page.getByTestId('count-line').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item')));
+    assert.deepEqual(order, [items.C.reference, `CNT-${tag}-NEW`, items.D.reference, items.B.reference, items.A.reference]);
+    await line(page, items.A.reference).getByTestId('count-line-variance').filter({ hasText: '−4' }).waitFor();
+    await shot(page, `count-counting-${size}.png`);
+    await noSeriousAxe(page, 'counting');
+
+    // Review: variances per item, the item never counted, the total value; then close.
+    await page.getByTestId('count-to-review').click();
+    await page.getByTestId('count-review').waitFor();
+    const variance = async (reference) =>
+      (await page.locator(`[data-testid="count-review-line"][data-item="${reference}"]`).getByTestId('count-review-variance').textContent()).trim();
+    assert.equal(await variance(items.A.reference), '−4');
+    assert.equal(await variance(items.B.reference), '0');
+    assert.equal(await variance(items.C.reference), '−1');
+    assert.equal(await variance(`CNT-${tag}-NEW`), '+1');
+    await page.getByTestId('count-uncounted').filter({ hasText: items.E.reference }).waitFor();
+    // A -4 x 2.50, C -1 x 1.20: -11.20 EUR.
+    assert.match((await page.getByTestId('count-review-total').textContent()).replace(/\s/g, ' '), /-11,20/);
+    await shot(page, `count-review-${size}.png`);
+    await noSeriousAxe(page, 'review');
+    await page.getByTestId('count-close-start').click();
+    await page.getByTestId('count-close-confirm').waitFor();
+    await shot(page, `count-review-confirm-${size}.png`);
+    await page.getByTestId('count-close-confirm').click();
+    await page.getByTestId('count-review-notice').filter({ hasText: 'Comptage clôturé : 5 quantité(s)' }).waitFor();
+    assert.equal(await page.getByTestId('count-review').getAttribute('data-status'), 'closed');
+    await waitForSync(page, (s) => s.state === 'offline' && Number(s.pending) > 0, 'changes wait offline');
+
+    // Reload, still offline: the closed count is there, read-only.
+    const reloaded = await page.reload();
+    assert.equal(reloaded.fromServiceWorker(), true);
+    await coreState(page);
+    await page.goto('/#/count');
+    await page.getByTestId('count-closed-session').filter({ hasText: `Inventaire ${tag}` }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('count-closed-session').filter({ hasText: `Inventaire ${tag}` }).getByRole('link').click();
+    await page.getByTestId('count-review-status').filter({ hasText: 'Clôturé' }).waitFor();
+    assert.equal(await page.getByTestId('count-close').count(), 0);
+    await shot(page, `count-closed-offline-${size}.png`);
+
+    // Back online: everything reaches the server.
+    await context.setOffline(false);
+    await waitForSync(page, (s) => s.pending === '0' && s.state === 'online', 'pushed', 30_000);
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED')),
+      [],
+    );
+  } catch (error) {
+    await page.screenshot({ path: artifact(`count-failure-${size}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+describe('counting mode', () => {
+  test('a full count offline at 1024x768', kTimeout, () => fullCount({ width: 1024, height: 768 }));
+  test('a full count offline at 800x1280', kTimeout, () => fullCount({ width: 800, height: 1280 }));
+
+  test('the barcode library is not part of the first load', async () => {
+    const html = await (await fetch(`${kBaseUrl}/`)).text();
+    const first = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+    assert.ok(first.length > 0, 'no script in index.html');
+    for (const path of first) {
+      const source = await (await fetch(`${kBaseUrl}${path}`)).text();
+      assert.ok(!source.includes('BrowserMultiFormatReader'), `${path} holds ZXing`);
+    }
+  });
+});

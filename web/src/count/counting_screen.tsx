@@ -1,0 +1,339 @@
+/**
+ * Counting (#/count/<session>): a big code field that a hardware scanner types into (Enter
+ * records), the quantity with large -/+ and a number pad, camera and photo scanning, a
+ * search by name, and the running list of counted items, newest first. Each record says
+ * what was counted and the new total (aria-live). An unknown code offers to find the item
+ * or to create it. Expected quantities and variances show only when the core gives them
+ * (a blind count hides them from technicians).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { CoreError } from '../core/core_error';
+import { useCore, useReceived } from '../core/core_context';
+import { newId } from '../core/new_id';
+import { coreErrorMessage } from '../i18n/error_message';
+import { useI18n } from '../i18n/i18n';
+import { usePermissions } from '../shell/permissions';
+import { href } from '../shell/route';
+import { CameraView, PhotoScan } from './camera_view';
+import type { CountRecordResult, CountReview, CountSession } from './contract';
+import { CountLines } from './count_lines';
+import { ItemCreate } from './item_create';
+import { ItemFinder } from './item_finder';
+import { QuantityPad } from './quantity_pad';
+import type { Decoded, ScanEngine, ScanFailure } from './scanner';
+
+type Target = { item_id: string } | { barcode: string } | { reference: string };
+
+type Feedback =
+  | { kind: 'none' }
+  | { kind: 'recorded'; result: CountRecordResult }
+  | { kind: 'undone' }
+  | { kind: 'failed'; error: CoreError }
+  | { kind: 'scan_failed'; reason: ScanFailure };
+
+type Panel = { kind: 'none' } | { kind: 'unknown'; code: string } | { kind: 'find'; code: string } | { kind: 'create'; code: string } | { kind: 'camera' };
+
+export function CountingScreen({ sessionId }: { sessionId: string }) {
+  const core = useCore();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { can } = usePermissions();
+  const [session, setSession] = useState<CountSession | null>(null);
+  const [review, setReview] = useState<CountReview | null>(null);
+  const [loadError, setLoadError] = useState<CoreError | null>(null);
+  const [code, setCode] = useState('');
+  const [qty, setQtyState] = useState({ value: '1', fresh: true });
+  const setQty = (value: string) => setQtyState({ value, fresh: false });
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>({ kind: 'none' });
+  const [panel, setPanel] = useState<Panel>({ kind: 'none' });
+  const [engine, setEngine] = useState<ScanEngine | ''>('');
+  const [decoding, setDecoding] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [list, next] = await Promise.all([core.query('count.list', {}), core.query('count.review', { session_id: sessionId })]);
+      setSession(list.items.find((item) => item.id === sessionId) ?? null);
+      setReview(next);
+      setLoadError(null);
+    } catch (thrown) {
+      setLoadError(CoreError.from(thrown));
+    }
+  }, [core, sessionId]);
+
+  const received = useReceived();
+  useEffect(() => {
+    void refresh();
+  }, [refresh, received]);
+
+  const focusCode = () => window.setTimeout(() => codeInput.current?.focus(), 0);
+  // Once the screen is there (after the first read), the code field takes the focus.
+  const loaded = review !== null;
+  useEffect(() => {
+    if (loaded) focusCode();
+  }, [loaded]);
+
+  async function record(target: Target, shown: string): Promise<'ok' | 'unknown' | 'failed'> {
+    const quantity = qty.value.trim().replace(',', '.');
+    try {
+      const result = await core.mutate('count.record', { id: newId(), session_id: sessionId, qty: quantity, ...target });
+      setFeedback({ kind: 'recorded', result });
+      setQtyState({ value: '1', fresh: true });
+      void refresh();
+      return 'ok';
+    } catch (thrown) {
+      const error = CoreError.from(thrown);
+      if (error.code === 'not_found' && (error.field === 'barcode' || error.field === 'reference')) {
+        setPanel({ kind: 'unknown', code: shown });
+        setFeedback({ kind: 'none' });
+        return 'unknown';
+      }
+      setFeedback({ kind: 'failed', error });
+      return 'failed';
+    }
+  }
+
+  /** A typed or scanned code: a barcode first, else an item reference. */
+  async function submitCode(raw: string) {
+    const value = raw.trim();
+    if (value === '' || busy) return;
+    setBusy(true);
+    setPanel({ kind: 'none' });
+    try {
+      let outcome = await record({ barcode: value }, value);
+      if (outcome === 'unknown') outcome = await record({ reference: value }, value);
+      if (outcome === 'ok') setCode('');
+    } finally {
+      setBusy(false);
+      focusCode();
+    }
+  }
+
+  async function recordItem(item: { id: string }) {
+    setBusy(true);
+    try {
+      if ((await record({ item_id: item.id }, '')) === 'ok') {
+        setPanel({ kind: 'none' });
+        setCode('');
+      }
+    } finally {
+      setBusy(false);
+      focusCode();
+    }
+  }
+
+  async function undoLast() {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await core.mutate('count.undo_last', { session_id: sessionId });
+      setFeedback({ kind: 'undone' });
+      void refresh();
+    } catch (thrown) {
+      setFeedback({ kind: 'failed', error: CoreError.from(thrown) });
+    } finally {
+      setBusy(false);
+      focusCode();
+    }
+  }
+
+  function scanned(decoded: Decoded) {
+    setEngine(decoded.engine);
+    setCode(decoded.text);
+    void submitCode(decoded.text);
+  }
+
+  if (loadError !== null) {
+    return (
+      <p class="list__message list__message--error" role="alert" data-testid="count-load-error">
+        {t('count.load_failed', { message: coreErrorMessage(i18n, 'count', loadError) })}
+      </p>
+    );
+  }
+  if (review === null) return <p class="list__message">{t('count.loading')}</p>;
+
+  const closed = review.session.status === 'closed';
+  const title = review.session.name ?? t('count.unnamed');
+  return (
+    <section class="screen count-screen" aria-labelledby="count-title" data-testid="count-counting" data-engine={engine} data-blind={review.session.blind ? 'yes' : 'no'}>
+      <div class="count-heading">
+        <div>
+          <h2 id="count-title" class="screen__title count-heading__title">
+            {title}
+          </h2>
+          <p class="count-heading__meta">
+            {session?.location ?? ''}
+            {review.session.blind && <span class="badge count-badge">{t('count.blind')}</span>}
+          </p>
+        </div>
+        <div class="count-heading__actions">
+          <a class="button count-button--secondary" href={href('count')} data-testid="count-back">
+            {t('count.back')}
+          </a>
+          <a class="button button--primary" href={href('count', sessionId, 'review')} data-testid="count-to-review">
+            {closed ? t('count.see_review') : t('count.to_review')}
+          </a>
+        </div>
+      </div>
+
+      {closed ? (
+        <p class="banner banner--info" data-testid="count-closed">
+          {t('count.closed_notice')}
+        </p>
+      ) : (
+        <div class="count-work">
+          <form
+            class="card count-entry"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void submitCode(code);
+            }}
+            data-testid="count-entry"
+          >
+            <div class="field">
+              <label class="field__label" for="count-code">
+                {t('count.code.label')}
+              </label>
+              <input
+                ref={codeInput}
+                id="count-code"
+                class="field__input count-code"
+                type="text"
+                inputMode="text"
+                autoComplete="off"
+                autoCapitalize="off"
+                spellcheck={false}
+                enterKeyHint="done"
+                value={code}
+                onInput={(event) => setCode(event.currentTarget.value)}
+                aria-describedby="count-code-hint"
+                data-testid="count-code"
+              />
+              <p id="count-code-hint" class="field__hint">
+                {t('count.code.hint')}
+              </p>
+            </div>
+            <div class="count-entry__actions count-tools">
+              <button type="button" class="button count-button--secondary" onClick={() => setPanel({ kind: 'camera' })} data-testid="count-scan">
+                {t('count.scan')}
+              </button>
+              <PhotoScan
+                onCode={scanned}
+                onBusy={setDecoding}
+                onFailure={(reason) => {
+                  setFeedback({ kind: 'scan_failed', reason });
+                  focusCode();
+                }}
+              />
+              <button type="button" class="button count-button--secondary" onClick={() => setPanel({ kind: 'find', code: '' })} data-testid="count-find">
+                {t('count.find')}
+              </button>
+            </div>
+            <FeedbackLine feedback={feedback} decoding={decoding} />
+            <QuantityPad value={qty.value} fresh={qty.fresh} onChange={setQty} disabled={busy} />
+            <button class="button button--primary count-record" type="submit" aria-disabled={busy ? 'true' : undefined} data-testid="count-record">
+              {t('count.record')}
+            </button>
+          </form>
+
+          <div class="count-side">
+            {panel.kind === 'camera' && (
+              <CameraView
+                onCode={scanned}
+                onClose={() => {
+                  setPanel({ kind: 'none' });
+                  focusCode();
+                }}
+              />
+            )}
+            {panel.kind === 'unknown' && (
+              <section class="card count-panel count-unknown" role="alert" aria-labelledby="count-unknown-title" data-testid="count-unknown">
+                <h3 id="count-unknown-title" class="card__title">
+                  {t('count.unknown.title', { code: panel.code })}
+                </h3>
+                <p class="count-message">{t('count.unknown.explain')}</p>
+                <div class="count-entry__actions">
+                  <button type="button" class="button button--primary" onClick={() => setPanel({ kind: 'find', code: '' })} data-testid="count-unknown-find">
+                    {t('count.unknown.find')}
+                  </button>
+                  {can('item.create') && (
+                    <button type="button" class="button button--primary" onClick={() => setPanel({ kind: 'create', code: panel.code })} data-testid="count-unknown-create">
+                      {t('count.unknown.create')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    class="button count-button--secondary"
+                    onClick={() => {
+                      setPanel({ kind: 'none' });
+                      focusCode();
+                    }}
+                    data-testid="count-unknown-dismiss"
+                  >
+                    {t('count.unknown.dismiss')}
+                  </button>
+                </div>
+              </section>
+            )}
+            {panel.kind === 'find' && (
+              <ItemFinder
+                initial={panel.code}
+                onPick={(item) => void recordItem(item)}
+                onClose={() => {
+                  setPanel({ kind: 'none' });
+                  focusCode();
+                }}
+              />
+            )}
+            {panel.kind === 'create' && (
+              <ItemCreate
+                barcode={panel.code}
+                onCreated={(item) => void recordItem(item)}
+                onClose={() => {
+                  setPanel({ kind: 'none' });
+                  focusCode();
+                }}
+              />
+            )}
+            <CountLines review={review} onUndo={() => void undoLast()} busy={busy} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FeedbackLine({ feedback, decoding }: { feedback: Feedback; decoding: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  let text = '';
+  let tone = '';
+  if (decoding) {
+    text = t('count.photo.reading');
+  } else if (feedback.kind === 'none') {
+    text = t('count.feedback.ready');
+  } else if (feedback.kind === 'recorded') {
+    const { reference, label, counted, expected } = feedback.result;
+    text =
+      expected === undefined
+        ? t('count.feedback.recorded', { item: `${reference} · ${label}`, total: counted })
+        : t('count.feedback.recorded_expected', { item: `${reference} · ${label}`, total: counted, expected });
+    tone = 'ok';
+  } else if (feedback.kind === 'undone') {
+    text = t('count.feedback.undone');
+    tone = 'ok';
+  } else if (feedback.kind === 'failed') {
+    text = coreErrorMessage(i18n, 'count', feedback.error);
+    tone = 'error';
+  } else if (feedback.kind === 'scan_failed') {
+    text = t(`count.camera.failed.${feedback.reason}`);
+    tone = 'error';
+  }
+  return (
+    <p class={`count-feedback count-feedback--${tone || 'none'}`} aria-live="polite" data-testid="count-feedback" data-kind={feedback.kind}>
+      {text}
+    </p>
+  );
+}
