@@ -194,6 +194,7 @@ export function PartsSection({ task, reload }: SectionProps) {
               <span class="work-pick__meta">
                 {pick.reference} · {t('work.parts.on_hand', { qty: onHand.get(pick.id) ?? '0', unit: unitLabel(i18n, pick.unit) })}
               </span>
+              {(onHand.get(pick.id) ?? '').startsWith('-') && <span class="work-pick__warning">{t('work.parts.negative')}</span>}
             </button>
           ))}
         </fieldset>
