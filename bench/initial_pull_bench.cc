@@ -8,32 +8,17 @@
 // for "write these rows with their indexes and full-text triggers").
 //
 // Usage: build-bench/bench/initial_pull_bench [items=100000] [device.db path; default memory]
-#include <time.h>
-
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <random>
 
+#include "bench/bench_support.h"
 #include "core/core.h"
 #include "core/sync/client.h"
-#include "sync-server/app.h"
-#include "tests/server/sim_device.h"
 
 using namespace invento;
-using namespace invento::server;
-using Clock = std::chrono::steady_clock;
+using namespace invento::bench;
 namespace st = invento::server::testing;
-
-static double Seconds(Clock::time_point a, Clock::time_point b) {
-  return std::chrono::duration<double>(b - a).count();
-}
-
-static double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 static std::unique_ptr<Core> OpenDevice(const std::string& path) {
   if (!path.empty()) std::filesystem::remove(path);
@@ -50,21 +35,10 @@ static std::unique_ptr<Core> OpenDevice(const std::string& path) {
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 100000;
   const std::string device_path = argc > 2 ? argv[2] : "";
-  auto dir = std::filesystem::temp_directory_path() / "invento-initial-pull-bench";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir / "web");
-  Config cfg;
-  cfg.database_path = (dir / "server.db").string();
-  cfg.web_root = (dir / "web").string();
-  cfg.fast_password_hash = true;
-  cfg.body_limit = 64 << 20;
-  auto app = App::Create(cfg).value();
+  auto server = StartServer("invento-initial-pull-bench");
   std::mt19937_64 rng(1);
-  auto transport = [&](const HttpRequest& r) { return app->Handle(r); };
-  st::SimDevice admin(transport, rng);
-  admin.Login("admin", "Admin123!");
-  admin.Post("/api/password", {{"current_password", "Admin123!"}, {"new_password", "Admin-Pass-1"}});
-  admin.Login("admin", "Admin-Pass-1");
+  st::SimDevice admin(server->transport, rng);
+  SignInAdmin(admin);
 
   // N items on the server, pushed directly (1,000 mutations a request).
   std::int64_t next = 1;
@@ -172,6 +146,5 @@ int main(int argc, char** argv) {
               copy.size(), floor_s, floor_cpu, 1e6 * floor_cpu / static_cast<double>(copy.size()));
   std::printf("| the same without the full-text trigger (what the index costs) | CPU %.2f s = %.0f µs/row |\n",
               bare_cpu, 1e6 * bare_cpu / static_cast<double>(copy.size()));
-  std::filesystem::remove_all(dir);
   return 0;
 }

@@ -11,51 +11,25 @@
 //    half), pushed, then pulled by a second fresh device, until both digests match.
 // In-process (no sockets): it measures the server and the sync protocol, not loopback TCP.
 // Usage: build-bench/bench/sync_bench  (Release build; prints a markdown table)
-#include <time.h>
-
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <random>
 
+#include "bench/bench_support.h"
 #include "core/sync/protocol.h"
-#include "sync-server/app.h"
 #include "sync-server/db_settings.h"
-#include "tests/server/sim_device.h"
 
 using namespace invento;
-using namespace invento::server;
-using Clock = std::chrono::steady_clock;
+using namespace invento::bench;
 namespace st = invento::server::testing;
 
-static double Seconds(Clock::time_point a, Clock::time_point b) {
-  return std::chrono::duration<double>(b - a).count();
-}
-
-// CPU time of this process (user + system), in seconds. Printed beside wall-clock times
-// because this 2-core machine is shared: under load the wall clock also counts time slices
-// given to other processes, the CPU time does not (it excludes waiting for fsync, too).
-static double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 int main() {
-  auto dir = std::filesystem::temp_directory_path() / "invento-sync-bench";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir / "web");
-  Config cfg;
-  cfg.database_path = (dir / "server.db").string();
-  cfg.web_root = (dir / "web").string();
-  cfg.fast_password_hash = true;
-  cfg.body_limit = 64 << 20;
-  auto app = App::Create(cfg).value();
+  auto server = StartServer("invento-sync-bench");
+  const auto& dir = server->dir;
+  const auto& transport = server->transport;
   std::mt19937_64 rng(1);
-  auto transport = [&](const HttpRequest& r) { return app->Handle(r); };
   st::SimDevice admin(transport, rng);
-  admin.Login("admin", "Admin123!");
-  admin.Post("/api/password", {{"current_password", "Admin123!"}, {"new_password", "Admin-Pass-1"}});
+  SignInAdmin(admin);
   std::vector<std::string> items, locs;
   for (int i = 0; i < 50; ++i) {
     items.push_back(st::RandomId(rng));
@@ -100,7 +74,7 @@ int main() {
   // --- 1b. alternative: raw batched INSERT of the same rows ------------------------------
   auto raw = db::Db::Open((dir / "raw.db").string()).value();
   (void)Core::Open({.path = (dir / "raw.db").string()});
-  (void)raw->Exec(kServerConnectionPragmas);  // the server's own settings (db_settings.h)
+  (void)raw->Exec(server::kServerConnectionPragmas);  // the server's own settings (db_settings.h)
   auto t2 = Clock::now();
   double c2 = CpuSeconds();
   for (const auto& b : batches) {
@@ -148,6 +122,5 @@ int main() {
   std::printf("| e2e: pull into a fresh device B (%d+ rows) | %.2f s |\n", kE2E, Seconds(t6, t7));
   std::printf("| e2e: push + pull total (A -> server -> B), digests equal: %s | **%.2f s** |\n",
               same ? "yes" : "NO", Seconds(t5, t7));
-  std::filesystem::remove_all(dir);
   return same ? 0 : 1;
 }
