@@ -19,7 +19,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { artifact, coreState, kBaseUrl, openPage, serviceWorkerActivated, sharedBrowser } from './lib/browser.mjs';
 import { seriousAxeViolations } from './lib/axe.mjs';
-import { ean13Png, seedCountScenario } from './lib/count_seed.mjs';
+import { ensureUser } from './lib/accounts.mjs';
+import { ean13Png, openCountAsAdmin, seedCountScenario } from './lib/count_seed.mjs';
 
 const kTimeout = { timeout: 180_000 };
 const shared = sharedBrowser();
@@ -160,6 +161,13 @@ async function fullCount(viewport) {
     assert.equal(await page.getByTestId('count-counting').getAttribute('data-engine'), 'zxing');
     assert.ok(assets.slice(before).some((url) => url.endsWith('.js')), 'the decoder was fetched when the photo was read');
 
+    // The camera: none in headless Chromium, so a plain message, and typing still works.
+    await page.getByTestId('count-scan').click();
+    await page.locator('[data-testid="count-camera"][data-state="failed"]').waitFor();
+    assert.match(await page.getByTestId('count-camera-status').textContent(), /caméra/);
+    await page.getByTestId('count-camera-close').click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'count-code');
+
     // The running list, newest first: C, NEW, D, B, A.
     const order = await page.getByTestId('count-line').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item')));
     assert.deepEqual(order, [items.C.reference, `CNT-${tag}-NEW`, items.D.reference, items.B.reference, items.A.reference]);
@@ -218,6 +226,44 @@ async function fullCount(viewport) {
 describe('counting mode', () => {
   test('a full count offline at 1024x768', kTimeout, () => fullCount({ width: 1024, height: 768 }));
   test('a full count offline at 800x1280', kTimeout, () => fullCount({ width: 800, height: 1280 }));
+
+  test('a technician counts blind: no expected quantity, no variance, no opening or closing', kTimeout, async () => {
+    const tag = String((Date.now() + 500_000) % 1_000_000).padStart(6, '0');
+    const { location, items } = await seedCountScenario(tag);
+    const name = `Aveugle ${tag}`;
+    await openCountAsAdmin(location.id, name);
+    const technician = await ensureUser(`compteur${tag}`, 'technician');
+    const { context, page, problems } = await openPage(shared.browser, { viewport: { width: 800, height: 1280 }, locale: 'en-GB' });
+    try {
+      await page.goto('/#/count');
+      await coreState(page, { user: technician });
+      const select = page.getByTestId('count-location');
+      await select.locator('option', { hasText: location.name }).waitFor({ state: 'attached', timeout: 20_000 });
+      await select.selectOption({ label: location.name });
+      await page.getByTestId('count-sessions').filter({ hasText: name }).waitFor();
+      assert.equal(await page.getByTestId('count-open-form').count(), 0, 'a technician cannot open a count');
+      await page.getByTestId('count-session-continue').click();
+      await page.getByTestId('count-counting').waitFor();
+      assert.equal(await page.getByTestId('count-counting').getAttribute('data-blind'), 'yes');
+      await scan(page, items.B.barcode);
+      const said = await feedback(page, items.B.reference);
+      assert.match(said, /counted total: 1$/);
+      assert.doesNotMatch(said, /expected/i);
+      await line(page, items.B.reference).waitFor();
+      assert.equal(await page.getByTestId('count-line-expected').count(), 0);
+      assert.equal(await page.getByTestId('count-line-variance').count(), 0);
+      await shot(page, 'count-technician-blind-800x1280.png');
+      await noSeriousAxe(page, 'blind counting (technician)');
+      await page.getByTestId('count-to-review').click();
+      await page.getByTestId('count-review-hidden').waitFor();
+      assert.equal(await page.getByTestId('count-review-variance').count(), 0);
+      assert.equal(await page.getByTestId('count-close').count(), 0, 'a technician cannot close a count');
+      await shot(page, 'count-technician-review-800x1280.png');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 
   test('the barcode library is not part of the first load', async () => {
     const html = await (await fetch(`${kBaseUrl}/`)).text();

@@ -77,3 +77,10 @@ export async function seedCountScenario(tag) {
 export function ean13Png(code) {
   return bwipjs.toBuffer({ bcid: 'ean13', text: code, scale: 3, height: 18, includetext: true, textxalign: 'center', paddingwidth: 12, paddingheight: 12, backgroundcolor: 'FFFFFF' });
 }
+
+/** Opens a count at `locationId` as the admin (blind unless told otherwise); returns its id. */
+export async function openCountAsAdmin(locationId, name, { blind = true } = {}) {
+  const id = randomUUID();
+  await push([['count.open', { id, location_id: locationId, name, scope: 'all', blind }]]);
+  return id;
+}

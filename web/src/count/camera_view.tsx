@@ -17,10 +17,12 @@ type CameraState = { kind: 'starting' } | { kind: 'running'; engine: ScanEngine 
 export function CameraView({ onCode, onClose }: CameraProps) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
+  const section = useRef<HTMLElement>(null);
   const [state, setState] = useState<CameraState>({ kind: 'starting' });
   const handler = useRef(onCode);
   handler.current = onCode;
 
+  useEffect(() => section.current?.scrollIntoView({ block: 'nearest' }), []);
   useEffect(() => {
     let stop: (() => void) | null = null;
     let live = true;
@@ -49,7 +51,7 @@ export function CameraView({ onCode, onClose }: CameraProps) {
   }, []);
 
   return (
-    <section class="card count-camera" aria-labelledby="count-camera-title" data-testid="count-camera" data-state={state.kind}>
+    <section ref={section} class="card count-camera" aria-labelledby="count-camera-title" data-testid="count-camera" data-state={state.kind}>
       <div class="count-panel__head">
         <h3 id="count-camera-title" class="card__title">
           {t('count.camera.title')}
@@ -102,6 +104,7 @@ export function PhotoScan({ onCode, onFailure, onBusy }: PhotoProps) {
         type="file"
         accept="image/*"
         capture="environment"
+        aria-label={t('count.photo.input')}
         onChange={(event) => void chosen(event)}
         data-testid="count-photo-input"
       />

@@ -227,27 +227,11 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
                   focusCode();
                 }}
               />
-              <button type="button" class="button count-button--secondary" onClick={() => setPanel({ kind: 'find', code: '' })} data-testid="count-find">
+              <button type="button" class="button count-button--secondary" onClick={() => setPanel({ kind: 'find', code: '' })} title={t('count.find_long')} data-testid="count-find">
                 {t('count.find')}
               </button>
             </div>
             <FeedbackLine feedback={feedback} decoding={decoding} />
-            <QuantityPad value={qty.value} fresh={qty.fresh} onChange={setQty} disabled={busy} />
-            <button class="button button--primary count-record" type="submit" aria-disabled={busy ? 'true' : undefined} data-testid="count-record">
-              {t('count.record')}
-            </button>
-          </form>
-
-          <div class="count-side">
-            {panel.kind === 'camera' && (
-              <CameraView
-                onCode={scanned}
-                onClose={() => {
-                  setPanel({ kind: 'none' });
-                  focusCode();
-                }}
-              />
-            )}
             {panel.kind === 'unknown' && (
               <section class="card count-panel count-unknown" role="alert" aria-labelledby="count-unknown-title" data-testid="count-unknown">
                 <h3 id="count-unknown-title" class="card__title">
@@ -276,6 +260,22 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
                   </button>
                 </div>
               </section>
+            )}
+            <QuantityPad value={qty.value} fresh={qty.fresh} onChange={setQty} disabled={busy} />
+            <button class="button button--primary count-record" type="submit" aria-disabled={busy ? 'true' : undefined} data-testid="count-record">
+              {t('count.record')}
+            </button>
+          </form>
+
+          <div class="count-side">
+            {panel.kind === 'camera' && (
+              <CameraView
+                onCode={scanned}
+                onClose={() => {
+                  setPanel({ kind: 'none' });
+                  focusCode();
+                }}
+              />
             )}
             {panel.kind === 'find' && (
               <ItemFinder
