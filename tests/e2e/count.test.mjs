@@ -250,6 +250,11 @@ describe('counting mode', () => {
       assert.match(said, /counted total: 1$/);
       assert.doesNotMatch(said, /expected/i);
       await line(page, items.B.reference).waitFor();
+      // A hardware scanner is fast: two codes (each with its Enter) typed in a burst both count.
+      await page.getByTestId('count-code').focus();
+      await page.keyboard.type(`${items.E.barcode}\n${items.E.barcode}\n`);
+      await line(page, items.E.reference).getByTestId('count-line-counted').filter({ hasText: /2$/ }).waitFor();
+      assert.equal(await page.getByTestId('count-code').inputValue(), '');
       assert.equal(await page.getByTestId('count-line-expected').count(), 0);
       assert.equal(await page.getByTestId('count-line-variance').count(), 0);
       await shot(page, 'count-technician-blind-800x1280.png');

@@ -10,6 +10,7 @@ interface Props {
   review: CountReview;
   onUndo(): void;
   busy: boolean;
+  canUndo: boolean;
 }
 
 export function varianceTone(variance: string | undefined): string {
@@ -23,7 +24,7 @@ export function signed(variance: string): string {
   return variance.startsWith('-') || /^0(\.0*)?$/.test(variance) ? variance.replace('-', '−') : `+${variance}`;
 }
 
-export function CountLines({ review, onUndo, busy }: Props) {
+export function CountLines({ review, onUndo, busy, canUndo }: Props) {
   const { t } = useI18n();
   const lines = [...review.lines].sort((a, b) => (b.counted_at ?? 0) - (a.counted_at ?? 0));
   const show = review.expected_visible;
@@ -33,6 +34,7 @@ export function CountLines({ review, onUndo, busy }: Props) {
         <h3 id="count-lines-title" class="card__title">
           {t('count.lines.title')} <span class="card__count">{lines.length}</span>
         </h3>
+        {canUndo && (
         <button
           type="button"
           class="button count-button--secondary"
@@ -43,6 +45,7 @@ export function CountLines({ review, onUndo, busy }: Props) {
         >
           {t('count.undo')}
         </button>
+        )}
       </div>
       {lines.length === 0 ? (
         <p class="list__message" data-testid="count-lines-empty">

@@ -95,53 +95,55 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
   }
 
   /** A typed or scanned code: a barcode first, else an item reference. */
-  async function submitCode(raw: string) {
+  // Records and undos run one after the other, in the order they were asked: a hardware
+  // scanner can send the next code (and Enter) before the previous one is recorded.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  function inTurn(work: () => Promise<void>) {
+    queue.current = queue.current.then(async () => {
+      setBusy(true);
+      try {
+        await work();
+      } finally {
+        setBusy(false);
+        focusCode();
+      }
+    });
+  }
+
+  function submitCode(raw: string) {
     const value = raw.trim();
-    if (value === '' || busy) return;
-    setBusy(true);
-    setPanel({ kind: 'none' });
-    try {
+    if (value === '') return;
+    setCode('');
+    inTurn(async () => {
+      setPanel({ kind: 'none' });
       let outcome = await record({ barcode: value }, value);
       if (outcome === 'unknown') outcome = await record({ reference: value }, value);
-      if (outcome === 'ok') setCode('');
-    } finally {
-      setBusy(false);
-      focusCode();
-    }
+      // A code that was not recorded goes back into the field, to be corrected.
+      if (outcome !== 'ok') setCode((current) => (current === '' ? value : current));
+    });
   }
 
-  async function recordItem(item: { id: string }) {
-    setBusy(true);
-    try {
-      if ((await record({ item_id: item.id }, '')) === 'ok') {
-        setPanel({ kind: 'none' });
-        setCode('');
+  function recordItem(item: { id: string }) {
+    inTurn(async () => {
+      if ((await record({ item_id: item.id }, '')) === 'ok') setPanel({ kind: 'none' });
+    });
+  }
+
+  function undoLast() {
+    inTurn(async () => {
+      try {
+        await core.mutate('count.undo_last', { session_id: sessionId });
+        setFeedback({ kind: 'undone' });
+        void refresh();
+      } catch (thrown) {
+        setFeedback({ kind: 'failed', error: CoreError.from(thrown) });
       }
-    } finally {
-      setBusy(false);
-      focusCode();
-    }
-  }
-
-  async function undoLast() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await core.mutate('count.undo_last', { session_id: sessionId });
-      setFeedback({ kind: 'undone' });
-      void refresh();
-    } catch (thrown) {
-      setFeedback({ kind: 'failed', error: CoreError.from(thrown) });
-    } finally {
-      setBusy(false);
-      focusCode();
-    }
+    });
   }
 
   function scanned(decoded: Decoded) {
     setEngine(decoded.engine);
-    setCode(decoded.text);
-    void submitCode(decoded.text);
+    submitCode(decoded.text);
   }
 
   if (loadError !== null) {
@@ -154,6 +156,7 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
   if (review === null) return <p class="list__message">{t('count.loading')}</p>;
 
   const closed = review.session.status === 'closed';
+  const canRecord = can('count.record');
   const title = review.session.name ?? t('count.unnamed');
   return (
     <section class="screen count-screen" aria-labelledby="count-title" data-testid="count-counting" data-engine={engine} data-blind={review.session.blind ? 'yes' : 'no'}>
@@ -177,10 +180,13 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
         </div>
       </div>
 
-      {closed ? (
-        <p class="banner banner--info" data-testid="count-closed">
-          {t('count.closed_notice')}
-        </p>
+      {closed || !canRecord ? (
+        <>
+          <p class="banner banner--info" data-testid="count-closed">
+            {closed ? t('count.closed_notice') : t('count.read_only')}
+          </p>
+          <CountLines review={review} onUndo={() => undefined} busy canUndo={false} />
+        </>
       ) : (
         <div class="count-work">
           <form
@@ -188,7 +194,7 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              void submitCode(code);
+              submitCode(codeInput.current?.value ?? code);
             }}
             data-testid="count-entry"
           >
@@ -261,7 +267,7 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
                 </div>
               </section>
             )}
-            <QuantityPad value={qty.value} fresh={qty.fresh} onChange={setQty} disabled={busy} />
+            <QuantityPad value={qty.value} fresh={qty.fresh} onChange={setQty} />
             <button class="button button--primary count-record" type="submit" aria-disabled={busy ? 'true' : undefined} data-testid="count-record">
               {t('count.record')}
             </button>
@@ -280,7 +286,7 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
             {panel.kind === 'find' && (
               <ItemFinder
                 initial={panel.code}
-                onPick={(item) => void recordItem(item)}
+                onPick={recordItem}
                 onClose={() => {
                   setPanel({ kind: 'none' });
                   focusCode();
@@ -290,14 +296,14 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
             {panel.kind === 'create' && (
               <ItemCreate
                 barcode={panel.code}
-                onCreated={(item) => void recordItem(item)}
+                onCreated={recordItem}
                 onClose={() => {
                   setPanel({ kind: 'none' });
                   focusCode();
                 }}
               />
             )}
-            <CountLines review={review} onUndo={() => void undoLast()} busy={busy} />
+            <CountLines review={review} onUndo={undoLast} busy={busy} canUndo />
           </div>
         </div>
       )}
