@@ -29,6 +29,10 @@ async function openStock(viewport) {
   await opened.page.goto('/#/stock');
   await coreState(opened.page);
   await opened.page.getByTestId('stock-list-screen').waitFor();
+  // The first sync done (the status bar settles), so nothing moves under a click.
+  await opened.page.waitForFunction(() => (document.querySelector('[data-testid="sync-status"]')?.dataset.lastSuccess ?? '') !== '', undefined, {
+    timeout: 120_000,
+  });
   return opened;
 }
 
@@ -192,6 +196,9 @@ for (const viewport of [
         assert.ok(rendered > 5 && rendered < 80, `only the rows in view are rendered (${rendered})`);
         await page.screenshot({ path: artifact(`stock-list-end-${size}.png`) });
         assert.deepEqual(problems, []);
+      } catch (error) {
+        await page.screenshot({ path: artifact(`stock-failure-${size}.png`), fullPage: true }).catch(() => undefined);
+        throw error;
       } finally {
         await context.close();
       }

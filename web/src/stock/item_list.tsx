@@ -156,12 +156,12 @@ export function ItemList() {
       <p class="stock-list__summary" role="status" aria-live="polite" data-testid="stock-list-summary" data-count={source.count ?? ''}>
         {summary}
       </p>
-      <VirtualItems source={source} mode={mode} />
+      <VirtualItems source={source} mode={mode} query={JSON.stringify([mode, debouncedQ, categoryId, includeArchived, locationId])} />
     </section>
   );
 }
 
-function VirtualItems({ source, mode }: { source: ListSource; mode: string }) {
+function VirtualItems({ source, mode, query }: { source: ListSource; mode: string; query: string }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const count = source.count ?? 0;
@@ -172,6 +172,10 @@ function VirtualItems({ source, mode }: { source: ListSource; mode: string }) {
   useEffect(() => {
     if (last >= first) source.want(first, last);
   });
+  // A new query starts at its top.
+  useEffect(() => {
+    if (scroller.current !== null) scroller.current.scrollTop = 0;
+  }, [query]);
   // The list fills the rest of the window (at least 5 rows), so only the list scrolls.
   const [height, setHeight] = useState(480);
   useLayoutEffect(() => {

@@ -51,60 +51,70 @@ function fromSummary(item: ItemSummary): ListRow {
 
 export function useSearchSource(core: CoreBridge, params: SearchParams, active: boolean, refresh: number): ListSource {
   const key = JSON.stringify([params, refresh]);
-  const state = useRef({ key: '', pages: new Map<number, ListRow[]>(), asked: new Set<number>() });
+  // One request at a time, always for the rows in view NOW: a fling through 100,000 rows
+  // does not queue the pages it flew past (deep offsets cost the core more).
+  const state = useRef({ key: '', pages: new Map<number, ListRow[]>(), busy: false, first: 0, last: 0 });
   const [, setTick] = useState(0);
   const [count, setCount] = useState<number | null>(null);
   const [exact, setExact] = useState(true);
   const [error, setError] = useState<CoreError | null>(null);
 
-  const fetchPage = useCallback(
-    (page: number, forKey: string) => {
-      const s = state.current;
-      if (s.asked.has(page)) return;
-      s.asked.add(page);
-      const args = {
-        q: params.q,
-        include_archived: params.include_archived,
-        limit: kPageSize,
-        offset: page * kPageSize,
-        ...(params.category_id !== '' ? { category_id: params.category_id } : {}),
-      };
-      core.query('item.search', args).then(
-        (result) => {
-          if (state.current.key !== forKey) return; // a reply to an older query
-          state.current.pages.set(page, result.items.map(fromSummary));
-          setCount(result.total);
-          setExact(result.total_exact);
-          setError(null);
-          setTick((n) => n + 1);
-        },
-        (thrown) => {
-          if (state.current.key !== forKey) return;
-          state.current.asked.delete(page);
-          setError(CoreError.from(thrown));
-        },
-      );
-    },
-    [core, params.q, params.category_id, params.include_archived],
-  );
+  const pump = useCallback(() => {
+    const s = state.current;
+    if (s.busy) return;
+    let page = -1;
+    for (let p = Math.floor(s.first / kPageSize); p <= Math.floor(s.last / kPageSize); p++) {
+      if (!s.pages.has(p)) {
+        page = p;
+        break;
+      }
+    }
+    if (page < 0) return;
+    s.busy = true;
+    const forKey = s.key;
+    const args = {
+      q: params.q,
+      include_archived: params.include_archived,
+      limit: kPageSize,
+      offset: page * kPageSize,
+      ...(params.category_id !== '' ? { category_id: params.category_id } : {}),
+    };
+    core.query('item.search', args).then(
+      (result) => {
+        if (state.current.key !== forKey) return; // a reply to an older query
+        state.current.busy = false;
+        state.current.pages.set(page, result.items.map(fromSummary));
+        setCount(result.total);
+        setExact(result.total_exact);
+        setError(null);
+        setTick((n) => n + 1);
+        pump();
+      },
+      (thrown) => {
+        if (state.current.key !== forKey) return;
+        state.current.busy = false;
+        setError(CoreError.from(thrown));
+      },
+    );
+  }, [core, params.q, params.category_id, params.include_archived]);
 
   useEffect(() => {
     if (!active) return;
     // A new query: forget the pages, keep showing the old count until the first reply.
-    state.current = { key, pages: new Map(), asked: new Set() };
-    fetchPage(0, key);
-  }, [key, active, fetchPage]);
+    state.current = { key, pages: new Map(), busy: false, first: 0, last: 0 };
+    pump();
+  }, [key, active, pump]);
 
   return {
     count: active ? count : null,
     exact,
     error,
     row: (index) => state.current.pages.get(Math.floor(index / kPageSize))?.[index % kPageSize],
-    want: (start, end) => {
+    want: (first, last) => {
       if (!active) return;
-      for (let page = Math.floor(start / kPageSize); page <= Math.floor(end / kPageSize); page++) {
-        fetchPage(page, state.current.key);
-      }
+      state.current.first = first;
+      state.current.last = last;
+      pump();
     },
   };
 }
