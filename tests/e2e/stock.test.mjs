@@ -162,6 +162,14 @@ for (const viewport of [
         assert.equal(await page.getByTestId('detail-movement').count(), 2);
         await assertNoSeriousAxe(page, `detail ${size}`);
         await screenshot(page, `stock-detail-${size}.png`);
+        // Printed, the page is the label alone: QR code, reference and label.
+        await page.emulateMedia({ media: 'print' });
+        const printed = page.locator('.print-label-root [data-testid="qr-label"]');
+        assert.ok(await printed.isVisible(), 'the label prints');
+        assert.match(await printed.textContent(), new RegExp(reference));
+        assert.ok(!(await page.getByTestId('stock-detail').isVisible()), 'nothing else prints');
+        await page.screenshot({ path: artifact(`stock-label-print-${size}.png`) });
+        await page.emulateMedia({ media: 'screen' });
 
         // Filters the core offers outside item.search: a location (stock.onhand) and under
         // minimum (dashboard.items_under_min).

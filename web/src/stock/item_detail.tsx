@@ -14,7 +14,7 @@ import { usePermissions } from '../shell/permissions';
 import { href } from '../shell/route';
 import type { Attachment, AttributeDef, Item, Location, Movement, OnHandRow, Supplier } from './contract';
 import { type MovementKind, MovementForm } from './movement_form';
-import { QrLabel } from './qr_label';
+import { PrintableLabel, QrLabel } from './qr_label';
 
 const kMovementPage = 20;
 
@@ -114,7 +114,7 @@ export function ItemDetail({ id }: { id: string }) {
 
   return (
     <section class="screen stock" aria-labelledby="item-title" data-testid="stock-detail">
-      <nav class="stock__crumbs no-print" aria-label={t('stock.detail.breadcrumb')}>
+      <nav class="stock__crumbs" aria-label={t('stock.detail.breadcrumb')}>
         <a class="button button--secondary" href={href('stock')} data-testid="stock-back">
           ← {t('stock.back_to_list')}
         </a>
@@ -124,7 +124,7 @@ export function ItemDetail({ id }: { id: string }) {
           <span class="stock__reference" data-testid="detail-reference">{item.reference}</span> {item.label}
           {item.archived && <span class="badge">{t('stock.archived')}</span>}
         </h2>
-        <div class="stock__actions no-print">
+        <div class="stock__actions">
           {can('item.update') && (
             <a class="button button--secondary" href={href('stock', 'item', id, 'edit')} data-testid="detail-edit">
               {t('stock.detail.edit')}
@@ -135,11 +135,11 @@ export function ItemDetail({ id }: { id: string }) {
           </button>
         </div>
       </div>
-      <p class="form__notice no-print" role="status" data-testid="detail-notice">
+      <p class="form__notice" role="status" data-testid="detail-notice">
         {notice}
       </p>
 
-      <div class="screen__columns stock-detail no-print">
+      <div class="screen__columns stock-detail">
         <div class="stock-detail__main">
           <section class="card" aria-labelledby="onhand-title">
             <h3 id="onhand-title" class="card__title">
@@ -300,9 +300,7 @@ export function ItemDetail({ id }: { id: string }) {
           </section>
         </div>
       </div>
-      <div class="print-only">
-        <QrLabel reference={item.reference} label={item.label} barcode={item.barcode} />
-      </div>
+      <PrintableLabel reference={item.reference} label={item.label} barcode={item.barcode} />
     </section>
   );
 }

@@ -3,8 +3,9 @@
  * the reference and the label. The print stylesheet (stock.css, @media print) hides
  * everything but `.qr-label` when the page is printed.
  */
+import { createPortal } from 'preact/compat';
 import { encode } from 'uqr';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 
 /** One SVG path of the dark modules (one "h1" run per module), drawn with a quiet zone. */
@@ -36,4 +37,22 @@ export function QrLabel({ reference, label, barcode }: { reference: string; labe
       </figcaption>
     </figure>
   );
+}
+
+/**
+ * The label again, in a container directly under <body>, shown only when printing: the
+ * print stylesheet hides every other child of <body> (display: none), so the printout is
+ * the label alone, on one page.
+ */
+export function PrintableLabel(props: { reference: string; label: string; barcode: string | null }) {
+  const [host] = useState(() => {
+    const element = document.createElement('div');
+    element.className = 'print-label-root';
+    return element;
+  });
+  useEffect(() => {
+    document.body.appendChild(host);
+    return () => host.remove();
+  }, [host]);
+  return createPortal(<QrLabel {...props} />, host);
 }
