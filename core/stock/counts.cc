@@ -6,6 +6,7 @@
 #include "core/base/decimal.h"
 #include "core/base/text.h"
 #include "core/stock/common.h"
+#include "core/stock/ledger_fold.h"
 
 namespace invento::stock {
 namespace {
@@ -129,6 +130,45 @@ Result<std::int64_t> Expected(const db::Db& db, const std::string& item_id,
   return q.is_number_integer() ? q.get<std::int64_t>() : 0;
 }
 
+// A closed session's expected quantity for an item it counted: the on-hand just before the
+// session's own observation (ledger order: occurred_at, id), so the review of a closed count
+// keeps showing the variance that was found — once written, the observation makes on-hand
+// equal the count. Without an observation (not counted), the current on-hand.
+Result<std::int64_t> ExpectedBeforeClose(const db::Db& db, const std::string& session_id,
+                                         const std::string& item_id, const std::string& location_id) {
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt obs, db.Prepare(
+      "SELECT id, occurred_at FROM stock_movements WHERE count_session_id = ? AND item_id = ?"
+      " AND kind = 'count' AND deleted = 0 LIMIT 1"));
+  obs.Bind(1, std::string_view(session_id)).Bind(2, std::string_view(item_id));
+  INVENTO_ASSIGN_OR_RETURN(bool found, obs.Step());
+  if (!found) return Expected(db, item_id, location_id);
+  const std::string obs_id = obs.Text(0);
+  const std::int64_t obs_at = obs.Int(1);
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
+      "SELECT id, kind, from_location_id, to_location_id, qty, occurred_at FROM stock_movements"
+      " WHERE item_id = ?1 AND deleted = 0 AND (from_location_id = ?2 OR to_location_id = ?2)"
+      " AND (occurred_at < ?3 OR (occurred_at = ?3 AND id < ?4))"));
+  st.Bind(1, std::string_view(item_id)).Bind(2, std::string_view(location_id)).Bind(3, obs_at)
+      .Bind(4, std::string_view(obs_id));
+  std::vector<LedgerEntry> entries;
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    LedgerEntry e;
+    e.id = st.Text(0);
+    e.item_id = item_id;
+    e.kind = st.Text(1);
+    if (!st.IsNull(2)) e.from_location_id = st.Text(2);
+    if (!st.IsNull(3)) e.to_location_id = st.Text(3);
+    e.qty = st.Int(4);
+    e.occurred_at = st.Int(5);
+    entries.push_back(std::move(e));
+  }
+  OnHandMap before = FoldOnHand(entries);
+  auto it = before.find({item_id, location_id});
+  return it == before.end() ? 0 : it->second;
+}
+
 bool ShowsExpected(const Json& session, const Actor& actor) {
   return session["blind"] != 1 || actor.role == Role::kAdmin || actor.role == Role::kManager;
 }
@@ -236,6 +276,7 @@ Result<Json> Review(const db::Db& db, const Json& args, const Actor& actor) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json session, RequireLive(db, "count_sessions", session_id, "session_id", "count session"));
   const bool show = ShowsExpected(session, actor);
+  const bool closed = session["status"] == "closed";
   const std::string location = session["location_id"].get<std::string>();
   INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerItem(db, session));
   // Items in scope: for 'all', those holding stock at the location; otherwise the scope.
@@ -262,9 +303,11 @@ Result<Json> Review(const db::Db& db, const Json& args, const Actor& actor) {
     if (!row) break;
     std::string iid = st.Text(0);
     Json o{{"item_id", iid}, {"reference", st.Text(1)}, {"label", st.Text(2)}, {"unit", st.Text(3)}};
-    INVENTO_ASSIGN_OR_RETURN(std::int64_t exp, Expected(db, iid, location));
-    if (show) o["expected"] = FormatQuantity(exp);
     auto c = counted.find(iid);
+    INVENTO_ASSIGN_OR_RETURN(std::int64_t exp, closed && c != counted.end()
+                                                   ? ExpectedBeforeClose(db, session_id, iid, location)
+                                                   : Expected(db, iid, location));
+    if (show) o["expected"] = FormatQuantity(exp);
     if (c == counted.end()) {
       uncounted.push_back(std::move(o));
       continue;

@@ -14,6 +14,8 @@
 // count.review {session_id} -> per item: counted, expected, variance (qty and value), plus
 //             the items in scope never counted. In a blind session, expected quantities and
 //             variances are hidden from technicians and consultants (shown to managers).
+//             Expected is the on-hand now; for an item of a CLOSED session, the on-hand just
+//             before the session's observation, so a closed count keeps its variances.
 // count.list {location_id?, status?} -> sessions, newest first.
 // Once closed, record/undo/close fail with failed_precondition.
 #pragma once

@@ -48,6 +48,13 @@ TEST_F(CountsTest, FullCountAddModeByBarcodeReferenceAndId) {
   EXPECT_EQ(closed["observations"], 2);
   EXPECT_EQ(OnHand(vis_, loc_), "9");
   EXPECT_EQ(OnHand(colle_, loc_), "2");  // uncounted: reported, not zeroed
+  // The review of the closed count keeps the variances found (expected = before the count).
+  Json after = Query("count.review", {{"session_id", Id(500)}});
+  EXPECT_EQ(after["session"]["status"], "closed");
+  EXPECT_EQ(after["lines"][1]["expected"], "10");
+  EXPECT_EQ(after["lines"][1]["variance"], "-1");
+  EXPECT_EQ(after["variance_value_cents"], -50);
+  EXPECT_EQ(after["uncounted"][0]["expected"], "2");
   // Read-only once closed.
   ExpectError("count.record", {{"id", Id(510)}, {"session_id", Id(500)}, {"item_id", vis_}, {"qty", 1}},
               Code::kFailedPrecondition, "");
@@ -63,6 +70,11 @@ TEST_F(CountsTest, ObservationsAreDatedWhenCountedNotWhenClosed) {
                      {"occurred_at", now_ - 1800000}});
   Ok("count.close", {{"session_id", Id(500)}});
   EXPECT_EQ(OnHand(vis_, loc_), "5");
+  // Closed review: expected is what the ledger held just before the observation (10), not
+  // the issue that came after it.
+  Json review = Query("count.review", {{"session_id", Id(500)}});
+  EXPECT_EQ(review["lines"][0]["expected"], "10");
+  EXPECT_EQ(review["lines"][0]["variance"], "-3");
   Json obs = Query("stock.movements", {{"item_id", vis_}, {"limit", 5}})["rows"];
   bool found = false;
   for (const auto& m : obs) {
