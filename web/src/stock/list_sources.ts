@@ -50,10 +50,11 @@ function fromSummary(item: ItemSummary): ListRow {
 }
 
 export function useSearchSource(core: CoreBridge, params: SearchParams, active: boolean, refresh: number): ListSource {
+  const paramsKey = JSON.stringify(params);
   const key = JSON.stringify([params, refresh]);
   // One request at a time, always for the rows in view NOW: a fling through 100,000 rows
   // does not queue the pages it flew past (deep offsets cost the core more).
-  const state = useRef({ key: '', pages: new Map<number, ListRow[]>(), busy: false, first: 0, last: 0 });
+  const state = useRef({ key: '', paramsKey: '', pages: new Map<number, ListRow[]>(), shown: new Map<number, ListRow[]>(), busy: false, first: 0, last: 0 });
   const [, setTick] = useState(0);
   const [count, setCount] = useState<number | null>(null);
   const [exact, setExact] = useState(true);
@@ -100,8 +101,12 @@ export function useSearchSource(core: CoreBridge, params: SearchParams, active: 
 
   useEffect(() => {
     if (!active) return;
-    // A new query: forget the pages, keep showing the old count until the first reply.
-    state.current = { key, pages: new Map(), busy: false, first: 0, last: 0 };
+    // A new query: forget the pages, keep showing the old count until the first reply. The
+    // same query again (a sync brought rows): keep showing the old pages until re-read.
+    const previous = state.current;
+    const same = previous.paramsKey === paramsKey;
+    const shown = same ? new Map([...previous.shown, ...previous.pages]) : new Map<number, ListRow[]>();
+    state.current = { key, paramsKey, pages: new Map(), shown, busy: false, first: same ? previous.first : 0, last: same ? previous.last : 0 };
     pump();
   }, [key, active, pump]);
 
@@ -109,7 +114,10 @@ export function useSearchSource(core: CoreBridge, params: SearchParams, active: 
     count: active ? count : null,
     exact,
     error,
-    row: (index) => state.current.pages.get(Math.floor(index / kPageSize))?.[index % kPageSize],
+    row: (index) => {
+      const page = Math.floor(index / kPageSize);
+      return (state.current.pages.get(page) ?? state.current.shown.get(page))?.[index % kPageSize];
+    },
     want: (first, last) => {
       if (!active) return;
       state.current.first = first;
