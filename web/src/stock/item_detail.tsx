@@ -164,17 +164,17 @@ export function ItemDetail({ id }: { id: string }) {
             )}
             <div class="stock__moves">
               {can('stock.receipt') && (
-                <button type="button" class="button button--primary" onClick={() => { setNotice(''); setMoving('receipt'); }} data-testid="detail-receipt">
+                <button type="button" class="button button--primary" aria-expanded={moving === 'receipt'} onClick={() => { setNotice(''); setMoving('receipt'); }} data-testid="detail-receipt">
                   {t('stock.move.receipt.open')}
                 </button>
               )}
               {can('stock.issue') && (
-                <button type="button" class="button button--primary" onClick={() => { setNotice(''); setMoving('issue'); }} data-testid="detail-issue">
+                <button type="button" class="button button--primary" aria-expanded={moving === 'issue'} onClick={() => { setNotice(''); setMoving('issue'); }} data-testid="detail-issue">
                   {t('stock.move.issue.open')}
                 </button>
               )}
               {can('stock.transfer') && (
-                <button type="button" class="button button--primary" onClick={() => { setNotice(''); setMoving('transfer'); }} data-testid="detail-transfer">
+                <button type="button" class="button button--primary" aria-expanded={moving === 'transfer'} onClick={() => { setNotice(''); setMoving('transfer'); }} data-testid="detail-transfer">
                   {t('stock.move.transfer.open')}
                 </button>
               )}
