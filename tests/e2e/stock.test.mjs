@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { artifact, coreState, openPage, sharedBrowser } from './lib/browser.mjs';
 import { seriousAxeViolations } from './lib/axe.mjs';
+import { ensureUser } from './lib/accounts.mjs';
 import { seedItemsOnServer } from './lib/stock_seed.mjs';
 
 const kTimeout = { timeout: 300_000 };
@@ -213,3 +214,27 @@ for (const viewport of [
     });
   });
 }
+
+describe('stock for a technician', () => {
+  test('no creation or edit offered; receipts and issues are', kTimeout, async () => {
+    const technician = await ensureUser(`technicien${run}`, 'technician');
+    const { page, context, problems } = await openPage(shared.browser, { viewport: { width: 800, height: 1280 } });
+    try {
+      await page.goto('/#/stock');
+      await coreState(page, { user: technician });
+      await page.getByTestId('stock-list-screen').waitFor();
+      await page.getByTestId('stock-search').fill(`E2E-${run}-1024`);
+      await page.getByTestId('stock-row-link').first().click();
+      await page.getByTestId('stock-detail').waitFor();
+      await page.getByTestId('detail-receipt').waitFor();
+      assert.equal(await page.getByTestId('detail-issue').count(), 1);
+      assert.equal(await page.getByTestId('detail-edit').count(), 0, 'no edit for a technician');
+      await page.goto('/#/stock');
+      await page.getByTestId('stock-list-screen').waitFor();
+      assert.equal(await page.getByTestId('stock-new-item').count(), 0, 'no creation for a technician');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
