@@ -9,7 +9,9 @@
  *   (headless Chromium on Linux has no BarcodeDetector: the ZXing path must decode it);
  * - the variance review shows counted/expected/variance per item and the item never
  *   counted; the count is closed with a confirmation; a reload (still offline) shows it
- *   closed;
+ *   closed, with the same variances;
+ * - a technician in a blind count sees no expected quantity nor variance, and may neither
+ *   open nor close a count; a burst of two scans (a fast hardware scanner) both count;
  * - axe-core finds nothing serious on the choose, counting and review screens;
  * - the ZXing library is not part of the first load (a separate chunk fetched on demand).
  *
@@ -206,6 +208,9 @@ async function fullCount(viewport) {
     await page.getByTestId('count-closed-session').filter({ hasText: `Inventaire ${tag}` }).getByRole('link').click();
     await page.getByTestId('count-review-status').filter({ hasText: 'Clôturé' }).waitFor();
     assert.equal(await page.getByTestId('count-close').count(), 0);
+    // The closed count keeps the variances it found (expected = the stock before the count).
+    assert.equal(await variance(items.A.reference), '−4');
+    assert.match((await page.getByTestId('count-review-total').textContent()).replace(/\s/g, ' '), /-11,20/);
     await shot(page, `count-closed-offline-${size}.png`);
 
     // Back online: everything reaches the server.
