@@ -26,6 +26,18 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** True on screens wide enough to show every filter; phones fold them away. */
+function useWide(): boolean {
+  const [wide, setWide] = useState(() => matchMedia('(min-width: 600px)').matches);
+  useEffect(() => {
+    const query = matchMedia('(min-width: 600px)');
+    const change = () => setWide(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return wide;
+}
+
 export function ItemList() {
   const core = useCore();
   const i18n = useI18n();
@@ -40,6 +52,7 @@ export function ItemList() {
   const [categories, setCategories] = useState<Category[]>([]);
   const [locations, setLocations] = useState<Location[]>([]);
   const debouncedQ = useDebounced(q, kDebounceMs);
+  const wide = useWide();
 
   useEffect(() => {
     core.query('category.list', {}).then(({ items }) => setCategories(items), () => undefined);
@@ -59,6 +72,70 @@ export function ItemList() {
   else if (source.count === 0) summary = t('stock.list.empty');
   else summary = t('stock.list.count', { n: source.count });
 
+  const filters = (
+    <>
+      <div class="field">
+        <label class="field__label" for="stock-category">
+          {t('stock.list.category')}
+        </label>
+        <select
+          id="stock-category"
+          class="field__input"
+          value={categoryId}
+          disabled={mode === 'location'}
+          onChange={(event) => setCategoryId(event.currentTarget.value)}
+          data-testid="stock-filter-category"
+        >
+          <option value="">{t('stock.list.all_categories')}</option>
+          {categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {'\u00a0'.repeat(category.depth * 2) + category.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {locations.length > 0 && (
+        <div class="field">
+          <label class="field__label" for="stock-location">
+            {t('stock.list.location')}
+          </label>
+          <select
+            id="stock-location"
+            class="field__input"
+            value={locationId}
+            onChange={(event) => setLocationId(event.currentTarget.value)}
+            data-testid="stock-filter-location"
+          >
+            <option value="">{t('stock.list.all_locations')}</option>
+            {locations.map((location) => (
+              <option key={location.id} value={location.id}>
+                {'\u00a0'.repeat(location.depth * 2) + location.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div class="stock-filters__checks">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={includeArchived}
+            disabled={mode !== 'search'}
+            onChange={(event) => setIncludeArchived(event.currentTarget.checked)}
+            data-testid="stock-filter-archived"
+          />
+          {t('stock.list.include_archived')}
+        </label>
+        {can('dashboard.items_under_min') && (
+          <label class="check">
+            <input type="checkbox" checked={underMin} onChange={(event) => setUnderMin(event.currentTarget.checked)} data-testid="stock-filter-under-min" />
+            {t('stock.list.under_min')}
+          </label>
+        )}
+      </div>
+    </>
+  );
+  const active = [categoryId !== '', locationId !== '', includeArchived, underMin].filter(Boolean).length;
   return (
     <section class="screen stock" aria-labelledby="stock-title" data-testid="stock-list-screen">
       <div class="stock__head">
@@ -93,65 +170,14 @@ export function ItemList() {
             {mode === 'search' ? t('stock.list.search_hint') : t('stock.list.search_off')}
           </p>
         </div>
-        <div class="field">
-          <label class="field__label" for="stock-category">
-            {t('stock.list.category')}
-          </label>
-          <select
-            id="stock-category"
-            class="field__input"
-            value={categoryId}
-            disabled={mode === 'location'}
-            onChange={(event) => setCategoryId(event.currentTarget.value)}
-            data-testid="stock-filter-category"
-          >
-            <option value="">{t('stock.list.all_categories')}</option>
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {'\u00a0'.repeat(category.depth * 2) + category.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {locations.length > 0 && (
-          <div class="field">
-            <label class="field__label" for="stock-location">
-              {t('stock.list.location')}
-            </label>
-            <select
-              id="stock-location"
-              class="field__input"
-              value={locationId}
-              onChange={(event) => setLocationId(event.currentTarget.value)}
-              data-testid="stock-filter-location"
-            >
-              <option value="">{t('stock.list.all_locations')}</option>
-              {locations.map((location) => (
-                <option key={location.id} value={location.id}>
-                  {'\u00a0'.repeat(location.depth * 2) + location.name}
-                </option>
-              ))}
-            </select>
-          </div>
+        {wide ? (
+          filters
+        ) : (
+          <details class="stock-filters__more" data-testid="stock-filters-more">
+            <summary class="button button--secondary">{t('stock.list.more_filters', { n: active })}</summary>
+            {filters}
+          </details>
         )}
-        <div class="stock-filters__checks">
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={includeArchived}
-              disabled={mode !== 'search'}
-              onChange={(event) => setIncludeArchived(event.currentTarget.checked)}
-              data-testid="stock-filter-archived"
-            />
-            {t('stock.list.include_archived')}
-          </label>
-          {can('dashboard.items_under_min') && (
-            <label class="check">
-              <input type="checkbox" checked={underMin} onChange={(event) => setUnderMin(event.currentTarget.checked)} data-testid="stock-filter-under-min" />
-              {t('stock.list.under_min')}
-            </label>
-          )}
-        </div>
       </form>
       <p class="stock-list__summary" role="status" aria-live="polite" data-testid="stock-list-summary" data-count={source.count ?? ''}>
         {summary}
