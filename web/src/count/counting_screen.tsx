@@ -49,6 +49,9 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [engine, setEngine] = useState<ScanEngine | ''>('');
   const [decoding, setDecoding] = useState(false);
+  // On a touch screen the code field keeps the focus for a hardware scanner without opening
+  // the on-screen keyboard over the number pad; the "Keyboard" button brings it when needed.
+  const [keyboard, setKeyboard] = useState(() => !window.matchMedia('(pointer: coarse)').matches);
   const codeInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
@@ -202,21 +205,35 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
               <label class="field__label" for="count-code">
                 {t('count.code.label')}
               </label>
-              <input
-                ref={codeInput}
-                id="count-code"
-                class="field__input count-code"
-                type="text"
-                inputMode="text"
-                autoComplete="off"
-                autoCapitalize="off"
-                spellcheck={false}
-                enterKeyHint="done"
-                value={code}
-                onInput={(event) => setCode(event.currentTarget.value)}
-                aria-describedby="count-code-hint"
-                data-testid="count-code"
-              />
+              <div class="count-code-row">
+                <input
+                  ref={codeInput}
+                  id="count-code"
+                  class="field__input count-code"
+                  type="text"
+                  inputMode={keyboard ? 'text' : 'none'}
+                  autoComplete="off"
+                  autoCapitalize="off"
+                  spellcheck={false}
+                  enterKeyHint="done"
+                  value={code}
+                  onInput={(event) => setCode(event.currentTarget.value)}
+                  aria-describedby="count-code-hint"
+                  data-testid="count-code"
+                />
+                <button
+                  type="button"
+                  class="button count-button--secondary count-keyboard"
+                  aria-pressed={keyboard ? 'true' : 'false'}
+                  onClick={() => {
+                    setKeyboard(!keyboard);
+                    focusCode();
+                  }}
+                  data-testid="count-keyboard"
+                >
+                  {t('count.keyboard')}
+                </button>
+              </div>
               <p id="count-code-hint" class="field__hint">
                 {t('count.code.hint')}
               </p>
