@@ -37,7 +37,7 @@ export interface SyncCore {
   pullRequest(): CoreReply<Record<string, unknown>>;
   /** Takes the pull response as the server's text: the core parses it (once). */
   applyPull(responseText: string): CoreReply<PullApplied>;
-  state(): CoreReply<{ pending: number; cookie: number; rejections: Rejection[] }>;
+  state(): CoreReply<{ pending: number; cookie: number; last_pull_at?: number | null; rejections: Rejection[] }>;
 }
 
 const kPushBatch = 500;
@@ -143,7 +143,11 @@ export class SyncLoop {
   refresh(): void {
     const state = this.core.state();
     const signedIn = this.core.session() !== null;
-    if (state.ok) this.update({ pending: state.result.pending, rejections: state.result.rejections, signedIn });
+    if (state.ok) {
+      // After a restart the last sync is the one the database remembers (kept across reloads).
+      const lastSuccessAt = this.status.lastSuccessAt ?? state.result.last_pull_at ?? null;
+      this.update({ pending: state.result.pending, rejections: state.result.rejections, signedIn, lastSuccessAt });
+    }
     else this.update({ signedIn });
   }
 

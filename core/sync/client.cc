@@ -231,6 +231,8 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
   const bool done = !response.contains("cursor") || response["cursor"].is_null();
   if (done) {
     INVENTO_RETURN_IF_ERROR(Set("cookie", std::to_string(response["until"].get<std::int64_t>())));
+    // When this device last caught up with the server (its own clock): shown to the user.
+    INVENTO_RETURN_IF_ERROR(Set("last_pull_at", std::to_string(device_now_ms)));
     INVENTO_RETURN_IF_ERROR(core_.db().Exec(
         "DELETE FROM sync_state WHERE key IN ('pull_cursor', 'pull_until')"));
   } else {
@@ -252,6 +254,7 @@ Result<Json> SyncClient::State() const {
   INVENTO_ASSIGN_OR_RETURN(std::string client_id, Get("client_id", ""));
   INVENTO_ASSIGN_OR_RETURN(std::string cookie, Get("cookie", "0"));
   INVENTO_ASSIGN_OR_RETURN(std::string offset, Get("clock_offset_ms", "0"));
+  INVENTO_ASSIGN_OR_RETURN(std::string last_pull, Get("last_pull_at", ""));
   INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
       "SELECT mutation_id, name, args, code, message, at FROM sync_rejections ORDER BY mutation_id"));
@@ -264,7 +267,9 @@ Result<Json> SyncClient::State() const {
     rejections.push_back(std::move(o));
   }
   return Json{{"client_id", client_id}, {"pending", pending}, {"cookie", std::stoll(cookie)},
-              {"clock_offset_ms", std::stoll(offset)}, {"rejections", std::move(rejections)}};
+              {"clock_offset_ms", std::stoll(offset)},
+              {"last_pull_at", last_pull.empty() ? Json(nullptr) : Json(std::stoll(last_pull))},
+              {"rejections", std::move(rejections)}};
 }
 
 Result<Json> SyncClient::Session() const {

@@ -42,7 +42,8 @@ class SyncClient {
   //          "until": version caught up to, "reached": highest version applied so far}.
   Result<Json> ApplyPull(const Json& response, const Actor& actor, std::int64_t device_now_ms);
 
-  // {client_id, pending, cookie, clock_offset_ms, rejections: [...]}
+  // {client_id, pending, cookie, clock_offset_ms, last_pull_at (device ms of the last pull
+  // that reached the server's newest version, or null), rejections: [...]}
   Result<Json> State() const;
   Status DismissRejection(std::int64_t mutation_id);
 

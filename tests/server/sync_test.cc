@@ -157,9 +157,13 @@ TEST_F(SyncTest, PagedPullConverges) {
     ASSERT_TRUE(a->Mutate("category.create", {{"id", Id()}, {"name", "C" + std::to_string(i)}}).ok());
   }
   ASSERT_TRUE(a->Sync().ok());
+  EXPECT_TRUE(b->State()["last_pull_at"].is_null());  // never caught up yet
+  b->now_ms = 1'700'000'000'000;
   ASSERT_TRUE(b->Pull(/*limit=*/10).ok());
   EXPECT_GE(b->pages_pulled, 6);
   EXPECT_EQ(a->Digest(), b->Digest());
+  // The device remembers when it last caught up (its own clock), for "last sync" after a restart.
+  EXPECT_EQ(b->State()["last_pull_at"], 1'700'000'000'000);
 }
 
 TEST_F(SyncTest, AClientIdBelongsToOneUser) {
