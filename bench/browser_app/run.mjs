@@ -145,7 +145,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const cold = await context.newPage();
     const t0 = Date.now();
-    await cold.goto('/');
+    await cold.goto('/#/categories');
     await cold.waitForFunction(
       () => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === 'admin' &&
         document.querySelectorAll('[data-testid="category-item"]').length > 0,
