@@ -19,27 +19,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { artifact, coreState, kBaseUrl, openPage, serviceWorkerActivated, sharedBrowser } from './lib/browser.mjs';
+import { artifact, coreState, kBaseUrl, openPage, serviceWorkerActivated, sharedBrowser, waitForSync } from './lib/browser.mjs';
 import { seriousAxeViolations } from './lib/axe.mjs';
 import { ensureUser } from './lib/accounts.mjs';
 import { ean13Png, openCountAsAdmin, seedCountScenario } from './lib/count_seed.mjs';
 
 const kTimeout = { timeout: 180_000 };
 const shared = sharedBrowser();
-
-function syncState(page) {
-  return page.getByTestId('sync-status').evaluate((element) => ({ ...element.dataset }));
-}
-
-async function waitForSync(page, predicate, what, timeout = 20_000) {
-  const start = Date.now();
-  for (;;) {
-    const state = await syncState(page);
-    if (predicate(state)) return;
-    if (Date.now() - start > timeout) assert.fail(`${what}: sync status stayed ${JSON.stringify(state)}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 async function noSeriousAxe(page, where) {
   assert.deepEqual(await seriousAxeViolations(page), [], `axe on ${where}`);

@@ -19,7 +19,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { ensureUser } from './lib/accounts.mjs';
-import { artifact, coreState, openPage, sharedBrowser, serviceWorkerActivated } from './lib/browser.mjs';
+import { artifact, coreState, openPage, serviceWorkerActivated, sharedBrowser, waitForSync } from './lib/browser.mjs';
 import { seedItemsOnServer } from './lib/stock_seed.mjs';
 import { startPrivateServer } from './lib/test_server.mjs';
 
@@ -36,20 +36,6 @@ async function createCategory(page, name) {
   await page.getByTestId('category-name-input').fill(name);
   await page.getByTestId('category-submit').click();
   await page.getByTestId('category-item').filter({ hasText: name }).waitFor();
-}
-
-function syncState(page) {
-  return page.getByTestId('sync-status').evaluate((element) => ({ ...element.dataset }));
-}
-
-async function waitForSync(page, predicate, what, timeout = 20_000) {
-  const start = Date.now();
-  for (;;) {
-    const state = await syncState(page);
-    if (predicate(state)) return Date.now() - start;
-    if (Date.now() - start > timeout) assert.fail(`${what}: sync status stayed ${JSON.stringify(state)}`);
-    await page.waitForTimeout(100);
-  }
 }
 
 describe('sync between browsers', () => {

@@ -17,25 +17,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { adminToken, ensureUser } from './lib/accounts.mjs';
 import { seriousAxeViolations } from './lib/axe.mjs';
-import { artifact, coreState, kBaseUrl, openPage, serviceWorkerActivated, sharedBrowser } from './lib/browser.mjs';
+import { artifact, coreState, kBaseUrl, openPage, serviceWorkerActivated, sharedBrowser, syncState, waitForSync } from './lib/browser.mjs';
 import { makePng, seedTechnicianWork } from './lib/work_seed.mjs';
 
 const kTimeout = { timeout: 240_000 };
 const shared = sharedBrowser();
-
-function syncState(page) {
-  return page.getByTestId('sync-status').evaluate((element) => ({ ...element.dataset }));
-}
-
-async function waitForSync(page, predicate, what, timeout = 30_000) {
-  const start = Date.now();
-  for (;;) {
-    const state = await syncState(page);
-    if (predicate(state)) return Date.now() - start;
-    if (Date.now() - start > timeout) assert.fail(`${what}: sync status stayed ${JSON.stringify(state)}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 async function assertAccessible(page, what) {
   assert.deepEqual(await seriousAxeViolations(page), [], `axe on ${what}`);

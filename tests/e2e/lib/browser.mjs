@@ -179,3 +179,19 @@ export function serviceWorkerActivated(page) {
     return worker.scriptURL;
   });
 }
+
+/** The sync status bar's data attributes (state, pending, live, lastSuccess). */
+export function syncState(page) {
+  return page.getByTestId('sync-status').evaluate((element) => ({ ...element.dataset }));
+}
+
+/** Polls the sync status until `predicate(state)` holds; returns the milliseconds it took. */
+export async function waitForSync(page, predicate, what, timeout = 30_000) {
+  const start = Date.now();
+  for (;;) {
+    const state = await syncState(page);
+    if (predicate(state)) return Date.now() - start;
+    if (Date.now() - start > timeout) assert.fail(`${what}: sync status stayed ${JSON.stringify(state)}`);
+    await page.waitForTimeout(100);
+  }
+}

@@ -4,35 +4,9 @@
  * pushed like a device would (POST /api/push with a fresh client id), so the server's core
  * runs every rule. Also draws barcode pictures (PNG) with bwip-js for the photo decoder.
  */
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import bwipjs from 'bwip-js';
-import { adminToken } from './accounts.mjs';
-import { kBaseUrl } from './browser.mjs';
-
-async function call(path, body, token) {
-  const response = await fetch(`${kBaseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const payload = await response.json().catch(() => ({}));
-  assert.equal(response.status, 200, `${path}: ${response.status} ${JSON.stringify(payload)}`);
-  return payload;
-}
-
-async function push(mutations) {
-  const token = await adminToken();
-  const at = Date.now();
-  const reply = await call(
-    '/api/push',
-    { client_id: randomUUID(), mutations: mutations.map(([name, args], index) => ({ id: index + 1, name, at, args })) },
-    token,
-  );
-  for (const result of reply.results) {
-    assert.equal(result.status, 'accepted', `${mutations[result.id - 1][0]}: ${JSON.stringify(result)}`);
-  }
-}
+import { pushAsAdmin as push } from './server_api.mjs';
 
 /** An EAN-13 with its check digit, from 12 digits. */
 export function ean13(twelve) {

@@ -5,36 +5,11 @@
  * pushed like a device would (POST /api/push with a fresh client id), so the server's core
  * runs every rule. Also makes a small valid PNG for photo tests.
  */
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { adminToken, ensureUser } from './accounts.mjs';
-import { kBaseUrl } from './browser.mjs';
+import { ensureUser } from './accounts.mjs';
+import { call, pushAsAdmin } from './server_api.mjs';
 
-async function call(path, body, token) {
-  const response = await fetch(`${kBaseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const payload = await response.json().catch(() => ({}));
-  assert.equal(response.status, 200, `${path}: ${response.status} ${JSON.stringify(payload)}`);
-  return payload;
-}
-
-/** Pushes mutations [name, args] as the admin; asserts every one was accepted. */
-export async function pushAsAdmin(mutations) {
-  const token = await adminToken();
-  const at = Date.now();
-  const reply = await call(
-    '/api/push',
-    { client_id: randomUUID(), mutations: mutations.map(([name, args], index) => ({ id: index + 1, name, at, args })) },
-    token,
-  );
-  for (const result of reply.results) {
-    assert.equal(result.status, 'accepted', `${mutations[result.id - 1][0]}: ${JSON.stringify(result)}`);
-  }
-}
 
 function day(offsetDays) {
   const d = new Date(Date.now() + offsetDays * 86_400_000);

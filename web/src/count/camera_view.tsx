@@ -100,7 +100,7 @@ export function PhotoScan({ onCode, onFailure, onBusy }: PhotoProps) {
     <label class="button count-button--secondary count-photo" data-testid="count-photo-label">
       {t('count.photo.label')}
       <input
-        class="count-visually-hidden"
+        class="visually-hidden"
         type="file"
         accept="image/*"
         capture="environment"

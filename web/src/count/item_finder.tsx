@@ -78,7 +78,7 @@ export function ItemFinder({ initial = '', onPick, onClose }: Props) {
           {error === null ? '' : coreErrorMessage(i18n, 'count', error)}
         </p>
       </div>
-      <p class="count-visually-hidden" aria-live="polite">
+      <p class="visually-hidden" aria-live="polite">
         {items === null ? '' : t('count.finder.results', { count: items.length })}
       </p>
       {items !== null && items.length === 0 && <p class="list__message">{t('count.finder.none')}</p>}

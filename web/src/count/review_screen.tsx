@@ -14,6 +14,7 @@ import { usePermissions } from '../shell/permissions';
 import { href } from '../shell/route';
 import type { CountReview } from './contract';
 import { signed, varianceTone } from './count_lines';
+import { unitLabel } from '../i18n/units';
 
 export function ReviewScreen({ sessionId }: { sessionId: string }) {
   const core = useCore();
@@ -155,7 +156,7 @@ export function ReviewScreen({ sessionId }: { sessionId: string }) {
                       <strong>{line.reference}</strong> <span class="count-table__label">{line.label}</span>
                     </th>
                     <td class="count-num" data-testid="count-review-counted">
-                      {line.counted} <span class="count-unit">{line.unit}</span>
+                      {line.counted} <span class="count-unit">{unitLabel(i18n, line.unit)}</span>
                     </td>
                     {show && <td class="count-num">{line.expected}</td>}
                     {show && (

@@ -15,6 +15,7 @@ import { href } from '../shell/route';
 import type { Attachment, AttributeDef, Item, Location, Movement, OnHandRow, Supplier } from './contract';
 import { type MovementKind, MovementForm } from './movement_form';
 import { PrintableLabel, QrLabel } from './qr_label';
+import { unitLabel } from '../i18n/units';
 
 const kMovementPage = 20;
 
@@ -119,7 +120,7 @@ export function ItemDetail({ id }: { id: string }) {
           ← {t('stock.back_to_list')}
         </a>
       </nav>
-      <div class="stock__head">
+      <div class="screen__head stock__head">
         <h2 id="item-title" class="screen__title">
           <span class="stock__reference" data-testid="detail-reference">{item.reference}</span> {item.label}
           {item.archived && <span class="badge">{t('stock.archived')}</span>}
@@ -145,7 +146,7 @@ export function ItemDetail({ id }: { id: string }) {
             <h3 id="onhand-title" class="card__title">
               {t('stock.detail.onhand')}
               <span class="stock-total" data-testid="detail-onhand-total">
-                {onhand.total} {item.unit}
+                {onhand.total} {unitLabel(i18n, item.unit)}
               </span>
             </h3>
             {onhand.rows.length === 0 ? (
@@ -156,7 +157,7 @@ export function ItemDetail({ id }: { id: string }) {
                   <li key={row.location_id} class="list__item" data-testid="detail-onhand-row">
                     <span class="list__name">{row.location}</span>
                     <span class={`stock-qty${row.qty_milli < 0 ? ' stock-qty--negative' : ''}`}>
-                      {row.qty} {item.unit}
+                      {row.qty} {unitLabel(i18n, item.unit)}
                     </span>
                   </li>
                 ))}
@@ -185,7 +186,7 @@ export function ItemDetail({ id }: { id: string }) {
               key={moving}
               kind={moving}
               itemId={id}
-              unit={item.unit}
+              unit={unitLabel(i18n, item.unit)}
               locations={moveLocations}
               onDone={() => done(moving)}
               onCancel={() => setMoving(null)}
@@ -217,7 +218,7 @@ export function ItemDetail({ id }: { id: string }) {
                     </span>
                     <span class={`stock-qty${m.kind === 'issue' ? ' stock-qty--out' : ''}`}>
                       {m.kind === 'issue' ? '−' : m.kind === 'receipt' ? '+' : ''}
-                      {m.qty} {item.unit}
+                      {m.qty} {unitLabel(i18n, item.unit)}
                     </span>
                   </li>
                 ))}
@@ -239,7 +240,7 @@ export function ItemDetail({ id }: { id: string }) {
               <dt>{t('stock.field.category')}</dt>
               <dd>{category ?? t('stock.none')}</dd>
               <dt>{t('stock.field.unit')}</dt>
-              <dd>{item.unit}</dd>
+              <dd>{unitLabel(i18n, item.unit)}</dd>
               <dt>{t('stock.field.barcode')}</dt>
               <dd>{item.barcode ?? t('stock.none')}</dd>
               <dt>{t('stock.field.supplier')}</dt>
@@ -251,13 +252,13 @@ export function ItemDetail({ id }: { id: string }) {
               <dd data-testid="detail-price">{formatCents(item.unit_price_cents, language)}</dd>
               <dt>{t('stock.field.min_qty')}</dt>
               <dd>
-                {item.min_qty} {item.unit}
+                {item.min_qty} {unitLabel(i18n, item.unit)}
               </dd>
               {item.location_mins.map((m) => (
                 <>
                   <dt key={`${m.location_id}-t`}>{t('stock.detail.min_at', { location: m.location })}</dt>
                   <dd key={`${m.location_id}-d`}>
-                    {m.min_qty} {item.unit}
+                    {m.min_qty} {unitLabel(i18n, item.unit)}
                   </dd>
                 </>
               ))}

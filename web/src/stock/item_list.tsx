@@ -13,6 +13,7 @@ import { href } from '../shell/route';
 import type { Location } from './contract';
 import { type ListSource, useLocationSource, useSearchSource, useUnderMinSource } from './list_sources';
 import { useVirtualizer } from './use_virtualizer';
+import { unitLabel } from '../i18n/units';
 
 const kRowHeight = 64;
 const kDebounceMs = 150;
@@ -138,7 +139,7 @@ export function ItemList() {
   const active = [categoryId !== '', locationId !== '', includeArchived, underMin].filter(Boolean).length;
   return (
     <section class="screen stock" aria-labelledby="stock-title" data-testid="stock-list-screen">
-      <div class="stock__head">
+      <div class="screen__head stock__head">
         <h2 id="stock-title" class="screen__title">
           {t('stock.list.title')}
         </h2>
@@ -188,7 +189,8 @@ export function ItemList() {
 }
 
 function VirtualItems({ source, mode, query }: { source: ListSource; mode: string; query: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const scroller = useRef<HTMLDivElement>(null);
   const count = source.count ?? 0;
   const virtualizer = useVirtualizer({ count, rowHeight: kRowHeight, getScrollElement: () => scroller.current });
@@ -242,11 +244,11 @@ function VirtualItems({ source, mode, query }: { source: ListSource; mode: strin
                     <span class={`stock-row__qty${row.qty.startsWith('-') ? ' stock-row__qty--negative' : ''}`}>
                       {mode === 'under-min'
                         ? t('stock.list.qty_of_min', { qty: row.qty, min: row.min ?? '' })
-                        : `${row.qty} ${row.unit}`}
+                        : `${row.qty} ${unitLabel(i18n, row.unit)}`}
                       {row.location ? <span class="stock-row__where"> · {row.location}</span> : null}
                     </span>
                   )}
-                  {row.qty === undefined && <span class="stock-row__unit">{row.unit}</span>}
+                  {row.qty === undefined && <span class="stock-row__unit">{unitLabel(i18n, row.unit)}</span>}
                 </a>
               )}
             </li>

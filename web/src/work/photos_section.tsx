@@ -68,7 +68,7 @@ export function PhotosSection({ task, reload }: SectionProps) {
       <input
         ref={input}
         id="work-photo-input"
-        class="work-visually-hidden"
+        class="visually-hidden"
         type="file"
         accept="image/*"
         capture="environment"

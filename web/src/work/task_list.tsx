@@ -90,7 +90,7 @@ export function TaskList() {
 
   return (
     <section class="screen work" aria-labelledby="work-title" data-testid="work-list-screen">
-      <div class="work-list__head">
+      <div class="screen__head">
         <h2 id="work-title" class="screen__title">
           {t('work.list.title')}
         </h2>

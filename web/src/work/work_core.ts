@@ -67,7 +67,4 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** An item's unit for people: the known codes translated, any other shown as typed. */
-export function unitLabel(i18n: I18n, unit: string): string {
-  return i18n.lookup(`work.unit.${unit}`) ?? unit;
-}
+export { unitLabel } from '../i18n/units';
