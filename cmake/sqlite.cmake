@@ -40,6 +40,14 @@ target_compile_definitions(sqlite3 PUBLIC
   SQLITE_USE_ALLOCA)
 if(EMSCRIPTEN)
   target_compile_definitions(sqlite3 PUBLIC SQLITE_THREADSAFE=0)
+  # No unix VFS in the browser: SQLite's OS layer is wasm/sqlite_os_wasm.c (a default VFS
+  # with randomness, time and sleep but no files; databases live in OPFS through
+  # wasm/opfs_sah_pool.cc, or in memory). This lets the module link with -sFILESYSTEM=0
+  # (cmake/wasm_flags.cmake). Temporary tables, indices and sorts stay in memory
+  # (TEMP_STORE=2, still switchable by PRAGMA temp_store).
+  target_sources(sqlite3 PRIVATE ${PROJECT_SOURCE_DIR}/wasm/sqlite_os_wasm.c)
+  target_compile_definitions(sqlite3 PRIVATE SQLITE_OS_OTHER=1 SQLITE_TEMP_STORE=2
+    SQLITE_OMIT_AUTOVACUUM SQLITE_OMIT_INTROSPECTION_PRAGMAS SQLITE_OMIT_LOCALTIME)
 else()
   target_compile_definitions(sqlite3 PUBLIC SQLITE_THREADSAFE=1)
   find_package(Threads REQUIRED)

@@ -45,6 +45,28 @@ if ! (cd "$SQLITE_DIR" 2>/dev/null && echo "$SQLITE_C_SHA  sqlite3.c" | sha256su
   rm -rf "$tmp"
 fi
 
+# 2b. Closure Compiler (native Linux build) from the npm registry, pinned by sha256: the wasm
+# build minifies the core's JS loader with it (cmake/wasm_flags.cmake, INVENTO_WASM_CLOSURE;
+# -4 KB gzip of first load, docs/benchmarks.md). v20220104 is the release Emscripten 3.1.6
+# was built against. Without it the wasm build still works, with a larger loader.
+CLOSURE_DIR="$ROOT/third_party/closure"
+CLOSURE_PKG="google-closure-compiler-linux@20220104.0.0"
+CLOSURE_TGZ_SHA="98d001ba580a56cb84f4d1d88a09b548d8d348a6759548a3f5729c0f2f6839a0"
+CLOSURE_BIN_SHA="ba651cd2790ad476684f31813fac34b3cbf7a3d92ad18dd95434e03ad47b0af9"
+if [ "$(uname -m)" = x86_64 ] && ! (cd "$CLOSURE_DIR" 2>/dev/null && echo "$CLOSURE_BIN_SHA  compiler" | sha256sum -c --status); then
+  log "fetching Closure Compiler ($CLOSURE_PKG from the npm registry)"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$CLOSURE_PKG" >/dev/null)
+  tgz="$(ls "$tmp"/*.tgz)"
+  echo "$CLOSURE_TGZ_SHA  $tgz" | sha256sum -c --status || { echo "sha256 mismatch for $tgz" >&2; exit 1; }
+  tar -xzf "$tgz" -C "$tmp" package/compiler
+  mkdir -p "$CLOSURE_DIR"
+  cp "$tmp/package/compiler" "$CLOSURE_DIR/compiler"
+  chmod +x "$CLOSURE_DIR/compiler"
+  (cd "$CLOSURE_DIR" && echo "$CLOSURE_BIN_SHA  compiler" | sha256sum -c --status) || { echo "closure compiler sha256 mismatch" >&2; exit 1; }
+  rm -rf "$tmp"
+fi
+
 # 3. npm packages (lockfiles committed) ---------------------------------------
 npm_install() { # dir
   if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then

@@ -11,27 +11,29 @@
 // The JS side: one small shim per FileSystemSyncAccessHandle method. `slot` indexes
 // Module.sahPool; offsets and sizes travel as doubles (exact up to 2^53). Each returns
 // -1 on failure (-2 when the origin's storage quota is exhausted) and keeps the
-// exception text in Module.sahLastError.
+// exception text in Module.sahLastError. Every property name is quoted: the loader goes
+// through Closure Compiler (cmake/wasm_flags.cmake), which renames unquoted ones that its
+// externs do not know (it turned `{at: at}` into `{O: d}` and `getSize()` into `T()`).
 // clang-format off
 EM_JS(int, invento_sah_count, (), { return (Module['sahPool'] || []).length; });
 EM_JS(double, invento_sah_read, (int slot, uint8_t* ptr, int n, double at), {
-  try { return Module['sahPool'][slot].read(HEAPU8.subarray(ptr, ptr + n), {at: at}); }
+  try { return Module['sahPool'][slot]['read'](HEAPU8.subarray(ptr, ptr + n), {'at': at}); }
   catch (e) { Module['sahLastError'] = String(e); return -1; }
 });
 EM_JS(double, invento_sah_write, (int slot, const uint8_t* ptr, int n, double at), {
-  try { return Module['sahPool'][slot].write(HEAPU8.subarray(ptr, ptr + n), {at: at}); }
-  catch (e) { Module['sahLastError'] = String(e); return e.name === 'QuotaExceededError' ? -2 : -1; }
+  try { return Module['sahPool'][slot]['write'](HEAPU8.subarray(ptr, ptr + n), {'at': at}); }
+  catch (e) { Module['sahLastError'] = String(e); return e['name'] === 'QuotaExceededError' ? -2 : -1; }
 });
 EM_JS(int, invento_sah_truncate, (int slot, double size), {
-  try { Module['sahPool'][slot].truncate(size); return 0; }
-  catch (e) { Module['sahLastError'] = String(e); return e.name === 'QuotaExceededError' ? -2 : -1; }
+  try { Module['sahPool'][slot]['truncate'](size); return 0; }
+  catch (e) { Module['sahLastError'] = String(e); return e['name'] === 'QuotaExceededError' ? -2 : -1; }
 });
 EM_JS(double, invento_sah_size, (int slot), {
-  try { return Module['sahPool'][slot].getSize(); }
+  try { return Module['sahPool'][slot]['getSize'](); }
   catch (e) { Module['sahLastError'] = String(e); return -1; }
 });
 EM_JS(int, invento_sah_flush, (int slot), {
-  try { Module['sahPool'][slot].flush(); return 0; }
+  try { Module['sahPool'][slot]['flush'](); return 0; }
   catch (e) { Module['sahLastError'] = String(e); return -1; }
 });
 // clang-format on
