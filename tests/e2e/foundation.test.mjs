@@ -82,7 +82,7 @@ describe('foundation at 1024x768 (French browser)', () => {
     assert.match(text, /^Moteur \d+\.\d+\.\d+/);
     assert.equal(await page.getByTestId('core-status').getAttribute('data-state'), 'ready');
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
-    assert.equal(await page.getByTestId('category-list-empty').isVisible(), true);
+    await page.getByTestId('category-list-empty').waitFor();
   });
 
   test('creates a category through the form and lists it', kTimeout, async () => {

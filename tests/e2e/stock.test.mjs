@@ -147,7 +147,7 @@ for (const viewport of [
         await page.getByTestId('movement-qty').fill('5');
         await page.getByTestId('movement-submit').click();
         await page.getByTestId('detail-notice').filter({ hasText: 'Entrée enregistrée.' }).waitFor();
-        await page.getByTestId('detail-onhand-total').filter({ hasText: /^5 piece$/ }).waitFor();
+        await page.getByTestId('detail-onhand-total').filter({ hasText: /^5 pièce\(s\)$/ }).waitFor();
 
         await page.getByTestId('detail-issue').click();
         // A quantity the core refuses, shown under the quantity.
@@ -159,7 +159,7 @@ for (const viewport of [
         await page.getByTestId('movement-qty').fill('2');
         await page.getByTestId('movement-submit').click();
         await page.getByTestId('detail-notice').filter({ hasText: 'Sortie enregistrée.' }).waitFor();
-        await page.getByTestId('detail-onhand-total').filter({ hasText: /^3 piece$/ }).waitFor();
+        await page.getByTestId('detail-onhand-total').filter({ hasText: /^3 pièce\(s\)$/ }).waitFor();
         assert.equal(await page.getByTestId('detail-movement').count(), 2);
         await assertNoSeriousAxe(page, `detail ${size}`);
         await screenshot(page, `stock-detail-${size}.png`);
@@ -178,7 +178,7 @@ for (const viewport of [
         await core(page, 'mutate', 'item.update', { id: itemId, min_qty: '10' });
         await page.goto('/#/stock');
         await page.getByTestId('stock-filter-location').selectOption({ label: warehouse });
-        await page.getByTestId('stock-row-link').filter({ hasText: reference }).filter({ hasText: '3 piece' }).waitFor();
+        await page.getByTestId('stock-row-link').filter({ hasText: reference }).filter({ hasText: '3 pièce(s)' }).waitFor();
         assert.equal(await page.getByTestId('stock-row-link').count(), 1);
         // A global minimum belongs to no location: under minimum over every location.
         await page.getByTestId('stock-filter-location').selectOption({ index: 0 });
