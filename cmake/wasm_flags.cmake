@@ -47,12 +47,13 @@ endif()
 # wasm-opt run repeats its passes while they shrink the module (-1.9 KB).
 # DYNAMIC_EXECUTION=0: embind must not build functions with new Function() (our CSP
 # forbids eval).
+set(INVENTO_WASM_MALLOC "emmalloc" CACHE STRING "Emscripten allocator of the wasm modules (emmalloc or dlmalloc)")
 set(INVENTO_WASM_MODULE_LINK_FLAGS
   -lembind ${INVENTO_WASM_EH_LINK_FLAGS}
   -sMODULARIZE=1 -sEXPORT_ES6=1
   -sENVIRONMENT=web,worker -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sFILESYSTEM=0 -sINCOMING_MODULE_JS_API=[locateFile]
-  -sMALLOC=emmalloc -sBINARYEN_EXTRA_PASSES=--converge
+  -sMALLOC=${INVENTO_WASM_MALLOC} -sBINARYEN_EXTRA_PASSES=--converge
   -sDYNAMIC_EXECUTION=0)
 
 # INVENTO_WASM_CLOSURE: minify the JS loader with Closure Compiler (--closure 1; about -4 KB
