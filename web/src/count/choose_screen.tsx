@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { CoreError } from '../core/core_error';
 import { useCore, useReceived } from '../core/core_context';
 import { newId } from '../core/new_id';
+import { useAction } from '../core/use_action';
 import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
@@ -178,26 +179,19 @@ function OpenForm({ locationId }: { locationId: string }) {
   const { t } = i18n;
   const [name, setName] = useState('');
   const [blind, setBlind] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CoreError | null>(null);
+  const action = useAction('count.open');
+  const { busy, message } = action;
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const id = newId();
-      const trimmed = name.trim();
-      await core.mutate('count.open', { id, location_id: locationId, scope: 'all', blind, ...(trimmed === '' ? {} : { name: trimmed }) });
-      navigate('count', id);
-    } catch (thrown) {
-      setError(CoreError.from(thrown));
-      setBusy(false);
-    }
+    const id = newId();
+    const trimmed = name.trim();
+    const opened = await action.run(() =>
+      core.mutate('count.open', { id, location_id: locationId, scope: 'all', blind, ...(trimmed === '' ? {} : { name: trimmed }) }),
+    );
+    if (opened) navigate('count', id);
   }
 
-  const message = error === null ? '' : coreErrorMessage(i18n, 'count.open', error);
   return (
     <form class="card form" onSubmit={submit} noValidate aria-labelledby="count-new-title" data-testid="count-open-form">
       <h3 id="count-new-title" class="card__title">

@@ -4,9 +4,9 @@
  * they name. On success the caller records the count of the new item.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
 import { newId } from '../core/new_id';
+import { useAction } from '../core/use_action';
 import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 
@@ -25,25 +25,18 @@ export function ItemCreate({ barcode: scanned, onCreated, onClose }: Props) {
   const [reference, setReference] = useState('');
   const [label, setLabel] = useState('');
   const [barcode, setBarcode] = useState(scanned);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CoreError | null>(null);
+  const action = useAction('count.create');
+  const { busy, error } = action;
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const id = newId();
-      await core.mutate('item.create', { id, reference, label, barcode: barcode.trim() === '' ? null : barcode });
-      onCreated({ id, reference, label });
-    } catch (thrown) {
-      setError(CoreError.from(thrown));
-    } finally {
-      setBusy(false);
-    }
+    const id = newId();
+    const created = await action.run(() =>
+      core.mutate('item.create', { id, reference, label, barcode: barcode.trim() === '' ? null : barcode }),
+    );
+    if (created) onCreated({ id, reference, label });
   }
 
   const fieldOf = (name: FieldName) => (error !== null && (error.field ?? 'reference') === name ? coreErrorMessage(i18n, 'count.create', error) : '');

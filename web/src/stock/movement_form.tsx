@@ -5,9 +5,9 @@
  * stock is accepted there and reported by the alerts).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
 import { newId } from '../core/new_id';
+import { useAction } from '../core/use_action';
 import { coreErrorMessage } from '../i18n/error_message';
 import { type MessageKey, useI18n } from '../i18n/i18n';
 import type { Location } from './contract';
@@ -39,29 +39,24 @@ export function MovementForm({ kind, itemId, unit, locations, onDone, onCancel }
   const [to, setTo] = useState('');
   const [qty, setQty] = useState('1');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CoreError | null>(null);
+  const action = useAction('stock');
+  const { busy, error } = action;
   const first = useRef<HTMLSelectElement>(null);
   // Opened from a button above: bring the form into view, ready to pick the location.
   useEffect(() => first.current?.focus(), []);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
     const common = { id: newId(), item_id: itemId, qty, ...(note.trim() !== '' ? { note } : {}) };
-    try {
-      if (kind === 'receipt') await core.mutate('stock.receipt', { ...common, location_id: to });
-      else if (kind === 'issue') await core.mutate('stock.issue', { ...common, location_id: from });
-      else await core.mutate('stock.transfer', { ...common, from_location_id: from, to_location_id: to });
-      onDone();
-    } catch (thrown) {
-      setError(CoreError.from(thrown));
-      first.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run(() =>
+      kind === 'receipt'
+        ? core.mutate('stock.receipt', { ...common, location_id: to })
+        : kind === 'issue'
+          ? core.mutate('stock.issue', { ...common, location_id: from })
+          : core.mutate('stock.transfer', { ...common, from_location_id: from, to_location_id: to }),
+    );
+    if (done) onDone();
+    else first.current?.focus();
   }
 
   // The core names the argument it refuses; each field shows the errors about it.

@@ -8,7 +8,7 @@ import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { ChecklistItem } from './contract';
 import type { SectionProps } from './task_detail';
-import { useAction } from './use_action';
+import { useAction } from '../core/use_action';
 
 export function ChecklistSection({ task, reload }: SectionProps) {
   const { t } = useI18n();
@@ -32,7 +32,7 @@ function ChecklistRow({ item, reload }: { item: ChecklistItem; reload(): Promise
   const core = useCore();
   const { t } = useI18n();
   const [value, setValue] = useState(item.reading_value ?? '');
-  const action = useAction();
+  const action = useAction('work');
   const id = `work-check-${item.id}`;
 
   async function toggle() {

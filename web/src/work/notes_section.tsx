@@ -3,14 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { useCore } from '../core/core_context';
 import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
-import { useAction } from './use_action';
+import { useAction } from '../core/use_action';
 
 export function NotesSection({ task, reload }: SectionProps) {
   const core = useCore();
   const { t } = useI18n();
   const [note, setNote] = useState(task.completion_note ?? '');
   const [notice, setNotice] = useState('');
-  const action = useAction();
+  const action = useAction('work');
 
   // A sync or another section may change the stored note: show it unless one is being typed.
   const [dirty, setDirty] = useState(false);

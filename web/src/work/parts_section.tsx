@@ -9,7 +9,7 @@ import { useCore } from '../core/core_context';
 import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
-import { useAction } from './use_action';
+import { useAction } from '../core/use_action';
 import { formatInstant, unitLabel, workQuery } from './work_core';
 
 interface Place {
@@ -37,7 +37,7 @@ export function PartsSection({ task, reload }: SectionProps) {
   const [item, setItem] = useState<Pick | null>(null);
   const [qty, setQty] = useState('1');
   const [notice, setNotice] = useState('');
-  const action = useAction();
+  const action = useAction('work');
 
   // Locations: mine first (my van), then the others.
   useEffect(() => {

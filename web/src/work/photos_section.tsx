@@ -10,7 +10,7 @@ import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { TaskAttachment } from './contract';
 import type { SectionProps } from './task_detail';
-import { useAction } from './use_action';
+import { useAction } from '../core/use_action';
 import { formatInstant, sha256Hex } from './work_core';
 
 /** A file name without any folder part (the core refuses paths). */
@@ -24,7 +24,7 @@ export function PhotosSection({ task, reload }: SectionProps) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState('');
-  const action = useAction();
+  const action = useAction('work');
 
   async function take(event: Event) {
     const field = event.currentTarget as HTMLInputElement;

@@ -5,7 +5,7 @@ import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { MeterInfo } from './contract';
 import type { SectionProps } from './task_detail';
-import { useAction } from './use_action';
+import { useAction } from '../core/use_action';
 
 export function ReadingsSection({ task }: SectionProps) {
   const core = useCore();
@@ -45,7 +45,7 @@ function MeterRow({ meter, taskId, onRecorded }: { meter: MeterInfo; taskId: str
   const { t } = useI18n();
   const [value, setValue] = useState('');
   const [saved, setSaved] = useState('');
-  const action = useAction();
+  const action = useAction('work');
   const id = `work-meter-${meter.id}`;
 
   async function submit(event: SubmitEvent) {

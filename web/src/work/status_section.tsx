@@ -9,7 +9,7 @@ import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { TaskStatus } from './contract';
 import type { SectionProps } from './task_detail';
-import { useAction } from './use_action';
+import { useAction } from '../core/use_action';
 import { formatInstant, statusLabel } from './work_core';
 
 export function StatusSection({ task, reload }: SectionProps) {
@@ -20,7 +20,7 @@ export function StatusSection({ task, reload }: SectionProps) {
   const [completing, setCompleting] = useState(false);
   const [signer, setSigner] = useState(task.signer_name ?? '');
   const [note, setNote] = useState(task.completion_note ?? '');
-  const action = useAction();
+  const action = useAction('work');
 
   useEffect(() => {
     let live = true;

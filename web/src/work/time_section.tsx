@@ -7,7 +7,7 @@ import { useCore } from '../core/core_context';
 import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
-import { useAction } from './use_action';
+import { useAction } from '../core/use_action';
 import { formatDay, hoursBetween, today } from './work_core';
 
 type Mode = 'duration' | 'range';
@@ -23,7 +23,7 @@ export function TimeSection({ task, reload }: SectionProps) {
   const [end, setEnd] = useState('');
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState('');
-  const action = useAction();
+  const action = useAction('work');
 
   const computed = mode === 'range' ? hoursBetween(start, end) : hours.trim().replace(',', '.');
   async function submit(event: SubmitEvent) {

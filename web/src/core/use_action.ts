@@ -1,6 +1,9 @@
-/** One user action sent to the core: busy flag, the core's error (shown inline), a run(). */
+/**
+ * One user action sent to the core: busy flag, the core's error (shown inline), a run().
+ * `area` picks the catalog keys the error message is looked up under (coreErrorMessage).
+ */
 import { useState } from 'preact/hooks';
-import { CoreError } from '../core/core_error';
+import { CoreError } from './core_error';
 import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 
@@ -14,14 +17,14 @@ export interface Action {
   clear(): void;
 }
 
-export function useAction(): Action {
+export function useAction(area: string): Action {
   const i18n = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
   return {
     busy,
     error,
-    message: error === null ? '' : coreErrorMessage(i18n, 'work', error),
+    message: error === null ? '' : coreErrorMessage(i18n, area, error),
     async run(fn) {
       if (busy) return false;
       setBusy(true);
