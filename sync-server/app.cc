@@ -11,6 +11,10 @@
 namespace invento::server {
 namespace {
 
+// A cached snapshot is reused while it is at most this many versions behind: the device
+// pulls the rest row by row.
+constexpr std::int64_t kSnapshotMaxLag = 20000;
+
 int HttpStatusFor(const Status& s) {
   switch (s.code()) {
     case Code::kInvalidArgument: return 400;
@@ -117,6 +121,7 @@ App::App(Config config, std::unique_ptr<Core> core, Clock clock)
       core_(std::move(core)),
       accounts_(core_->db(), config_.fast_password_hash),
       sync_(*core_),
+      snapshots_(config_.database_path, config_.database_path + ".snapshots", kSnapshotMaxLag),
       clock_(std::move(clock)) {}
 
 HttpResponse App::Handle(const HttpRequest& request) {
@@ -141,11 +146,12 @@ HttpResponse App::Route(const HttpRequest& req) {
   if (path == "/api/password" && method_is("POST")) return Password(req);
   if (path == "/api/push" && method_is("POST")) return Push(req);
   if (path == "/api/pull" && method_is("POST")) return Pull(req);
+  if (path == "/api/snapshot" && method_is("POST")) return SnapshotDownload(req);
   if (path.rfind("/api/admin/", 0) == 0) return Admin(req, path);
   if (path == "/api/audit" && method_is("GET")) return Audit(req);
   if (path.rfind("/api/attachments/", 0) == 0) return Attachments(req, path);
   for (const char* known : {"/api/health", "/api/login", "/api/logout", "/api/me", "/api/password",
-                            "/api/push", "/api/pull"}) {
+                            "/api/push", "/api/pull", "/api/snapshot"}) {
     if (path == known) return JsonError(405, "method_not_allowed", req.method + " is not allowed on " + path);
   }
   return JsonError(404, "not_found", "no API endpoint " + path);
@@ -277,6 +283,49 @@ HttpResponse App::Pull(const HttpRequest& req) {
   Json out = r.value();
   out["ok"] = true;
   return JsonResponse(200, out);
+}
+
+HttpResponse App::SnapshotDownload(const HttpRequest& req) {
+  auto user = RequireSession(req);
+  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (user->must_change_password) {
+    return JsonError(403, "password_change_required", "change your password before syncing");
+  }
+  Json body;
+  HttpResponse err;
+  if (!ParseJsonObject(req, &body, &err)) return err;
+  auto schema = body.find("schema");
+  if (schema == body.end() || !schema->is_number_integer() || schema->get<std::int64_t>() < 0) {
+    return JsonError(400, "invalid_argument", "schema: the device's schema version (an integer >= 0) is required");
+  }
+  std::int64_t current = 0;
+  int server_schema = 0;
+  {
+    std::lock_guard lock(mu_);
+    auto v = sync_.CurrentVersion();
+    if (!v.ok()) return StatusResponse(v.status());
+    current = v.value();
+    server_schema = core_->schema_version();
+  }
+  if (config_.snapshot_min_version <= 0 || current < config_.snapshot_min_version) {
+    HttpResponse r;
+    r.status = 204;
+    return r;
+  }
+  if (schema->get<std::int64_t>() != server_schema) {
+    return JsonError(409, "schema_mismatch", "the device's schema version (" + std::to_string(schema->get<std::int64_t>()) +
+                                                 ") is not the server's (" + std::to_string(server_schema) + "): pull instead");
+  }
+  // Built or read outside the database lock: pushes and pulls go on meanwhile.
+  auto snap = snapshots_.Load(current);
+  if (!snap.ok()) return StatusResponse(snap.status());
+  HttpResponse r;
+  r.status = 200;
+  r.SetHeader("Content-Type", "application/vnd.sqlite3");
+  r.SetHeader("Cache-Control", "no-store");
+  r.SetHeader("X-Invento-Version", std::to_string(snap->version));
+  r.body = std::move(snap->bytes);
+  return r;
 }
 
 }  // namespace invento::server

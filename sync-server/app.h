@@ -20,6 +20,7 @@
 #include "sync-server/config.h"
 #include "sync-server/http_types.h"
 #include "sync-server/rate_limiter.h"
+#include "sync-server/snapshot_store.h"
 #include "sync-server/sync_service.h"
 
 namespace invento::server {
@@ -65,6 +66,11 @@ class App {
   HttpResponse Admin(const HttpRequest& request, const std::string& path);
   HttpResponse Audit(const HttpRequest& request);
   HttpResponse Pull(const HttpRequest& request);
+  // POST /api/snapshot {"schema": n}: a fresh device's first sync (snapshot_store.h).
+  // 200 with the SQLite file (X-Invento-Version: the version it holds); 204 when the server
+  // holds too little for a snapshot to pay; 409 schema_mismatch when the device's schema
+  // version differs from the server's: the device pulls row by row instead.
+  HttpResponse SnapshotDownload(const HttpRequest& request);
   HttpResponse Attachments(const HttpRequest& request, const std::string& path);
   HttpResponse UploadAttachment(const HttpRequest& request, const std::string& sha256);
   HttpResponse DownloadAttachment(const HttpRequest& request, const std::string& sha256);
@@ -82,6 +88,7 @@ class App {
   VersionListener on_version_;
   LoginRateLimiter limiter_;
   std::optional<AttachmentStore> attachments_;
+  SnapshotStore snapshots_;
   Clock clock_;
   std::mutex mu_;
 };

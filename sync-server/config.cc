@@ -89,6 +89,10 @@ Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env
     INVENTO_ASSIGN_OR_RETURN(long m, ParseNumber("ATTACHMENT_MAX_BYTES", *v, 1, 1L << 30));
     c.attachment_max_bytes = static_cast<std::size_t>(m);
   }
+  if (auto v = get("SNAPSHOT_MIN_VERSION")) {
+    INVENTO_ASSIGN_OR_RETURN(long m, ParseNumber("SNAPSHOT_MIN_VERSION", *v, 0, 1L << 50));
+    c.snapshot_min_version = m;
+  }
   if (auto v = get("MAIL_SERVER")) c.mail_server = *v;
   return c;
 }

@@ -13,6 +13,9 @@
 //                         WEB_ROOT (checked by App::Create: the files would be public).
 //   ATTACHMENT_MAX_BYTES  largest attachment upload, default 25 MiB (26214400), 1..1 GiB.
 //                         Uploads are held in memory while they are checked.
+//   SNAPSHOT_MIN_VERSION  a fresh device's first sync downloads a database snapshot instead of
+//                         pulling row by row once the server is at this version or later;
+//                         default 5000, 0 disables snapshots (sync-server/snapshot_store.h).
 //   MAIL_SERVER           SMTP host for check-alerts e-mails (sending is not implemented
 //                         yet: check-alerts says so when it is set)
 #pragma once
@@ -36,6 +39,7 @@ struct Config {
   std::string attachments_dir;  // empty: "attachments" next to the database
   std::size_t attachment_max_bytes = 25 << 20;
   std::string mail_server;
+  std::int64_t snapshot_min_version = 5000;  // 0: never serve snapshots
 };
 
 // The attachments folder: attachments_dir, or "attachments" next to the database file.

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <functional>
 #include <random>
 
@@ -94,6 +95,20 @@ class SimDevice {
   Status Sync() {
     while (!client_->PushRequest(1).value().empty()) INVENTO_RETURN_IF_ERROR(Push(1000));
     return Pull();
+  }
+
+  // What the browser worker does with a snapshot (wasm/bindings.cc, InstallSnapshot): keep
+  // the sync state and unsent mutations (SyncClient::Salvage), make the snapshot the
+  // database file, open it, and put them back (SyncClient::Restore).
+  Status InstallSnapshot(const std::string& bytes, const std::string& path) {
+    Json salvaged = sync::SyncClient::Salvage(core_->db());
+    { std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes; }
+    INVENTO_ASSIGN_OR_RETURN(auto core, Core::Open({.path = path}));
+    auto client = std::make_unique<sync::SyncClient>(*core);
+    INVENTO_ASSIGN_OR_RETURN(Json restored, client->Restore(salvaged, actor_, "unused-fresh-id"));
+    client_ = std::move(client);
+    core_ = std::move(core);
+    return Status::Ok();
   }
 
   std::int64_t Pending() { return client_->State().value()["pending"].get<std::int64_t>(); }

@@ -1,0 +1,119 @@
+#include "sync-server/snapshot_store.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <vector>
+
+#include "core/db/migration_list.h"
+#include "core/db/migrations.h"
+#include "core/db/sqlite.h"
+
+namespace invento::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The tables a device's database has: those of the shared migrations (with the full-text
+// index's shadow tables and schema_migrations).
+Result<std::set<std::string>> DeviceTables() {
+  INVENTO_ASSIGN_OR_RETURN(auto mem, db::Db::Open(":memory:"));
+  INVENTO_RETURN_IF_ERROR(db::ApplyMigrations(*mem, "shared", db::SharedMigrations()));
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, mem->Prepare("SELECT name FROM sqlite_schema WHERE type = 'table'"));
+  std::set<std::string> names;
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    names.insert(st.Text(0));
+  }
+  return names;
+}
+
+// Turns the copy of the server database into a device database at version `version`.
+Status MakeDeviceDatabase(db::Db& copy) {
+  INVENTO_ASSIGN_OR_RETURN(std::set<std::string> keep, DeviceTables());
+  INVENTO_RETURN_IF_ERROR(copy.Exec("PRAGMA foreign_keys = OFF"));
+  std::vector<std::string> drop;
+  {
+    // Newest first, so a table goes before the tables it references.
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, copy.Prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        " ORDER BY rowid DESC"));
+    while (true) {
+      INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      if (!keep.count(st.Text(0))) drop.push_back(st.Text(0));
+    }
+  }
+  INVENTO_ASSIGN_OR_RETURN(auto tx, db::Transaction::Begin(copy));
+  for (const std::string& table : drop) {
+    // Names come from sqlite_schema, not from input; quoted all the same.
+    INVENTO_RETURN_IF_ERROR(copy.Exec("DROP TABLE \"" + table + "\""));
+  }
+  // The device-only sync tables are empty on the server; the cookie says what the file holds.
+  INVENTO_RETURN_IF_ERROR(copy.Exec(
+      "DELETE FROM schema_migrations WHERE set_name <> 'shared';"
+      " DELETE FROM sync_outbox; DELETE FROM sync_rejections; DELETE FROM sync_state;"));
+  return tx->Commit();
+}
+
+Result<std::int64_t> ServerVersion(const db::Db& copy) {
+  INVENTO_ASSIGN_OR_RETURN(db::Json v, copy.QueryValue("SELECT version FROM server_state WHERE id = 1"));
+  if (!v.is_number_integer()) return Status::Corrupt("the server database has no version");
+  return v.get<std::int64_t>();
+}
+
+}  // namespace
+
+Result<SnapshotBytes> SnapshotStore::Load(std::int64_t current_version) {
+  std::lock_guard lock(mu_);
+  if (database_path_.empty() || database_path_ == ":memory:" || database_path_.rfind("file:", 0) == 0) {
+    return Status::FailedPrecondition("snapshots need a database file");
+  }
+  if (newest_.version < 0 || current_version - newest_.version > max_lag_ || !fs::exists(newest_.path)) {
+    INVENTO_ASSIGN_OR_RETURN(Snapshot built, Build());
+    if (!newest_.path.empty() && newest_.path != built.path) {
+      std::error_code ec;
+      fs::remove(newest_.path, ec);
+    }
+    newest_ = built;
+  }
+  std::ifstream in(newest_.path, std::ios::binary);
+  SnapshotBytes out{newest_.version, std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())};
+  if (!in.good() && !in.eof()) return Status::IoError("cannot read the snapshot " + newest_.path);
+  return out;
+}
+
+Result<Snapshot> SnapshotStore::Build() {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  if (ec) return Status::IoError("cannot create the snapshot folder " + dir_ + ": " + ec.message());
+  const std::string building = (fs::path(dir_) / "building.db").string();
+  fs::remove(building, ec);
+  {
+    // A consistent copy as of one read transaction, taken beside the server's connection.
+    INVENTO_ASSIGN_OR_RETURN(auto source, db::Db::Open(database_path_));
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, source->Prepare("VACUUM INTO ?"));
+    st.Bind(1, std::string_view(building));
+    INVENTO_RETURN_IF_ERROR(st.Run());
+  }
+  std::int64_t version = 0;
+  {
+    INVENTO_ASSIGN_OR_RETURN(auto copy, db::Db::Open(building));
+    INVENTO_ASSIGN_OR_RETURN(version, ServerVersion(*copy));
+    INVENTO_RETURN_IF_ERROR(MakeDeviceDatabase(*copy));
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt cookie, copy->Prepare(
+        "INSERT INTO sync_state (key, value) VALUES ('cookie', ?)"));
+    cookie.Bind(1, std::string_view(std::to_string(version)));
+    INVENTO_RETURN_IF_ERROR(cookie.Run());
+    // Compact: the pages of the dropped tables leave the file. One file, no journal beside it.
+    INVENTO_RETURN_IF_ERROR(copy->Exec("VACUUM; PRAGMA journal_mode = DELETE;"));
+  }
+  const std::string final_path = (fs::path(dir_) / ("snapshot-" + std::to_string(version) + ".db")).string();
+  fs::rename(building, final_path, ec);
+  if (ec) return Status::IoError("cannot move the snapshot into place: " + ec.message());
+  return Snapshot{final_path, version};
+}
+
+}  // namespace invento::server
