@@ -79,27 +79,17 @@ void CloseDatabase() {
 invento::Result<invento::Json> OpenCore(const std::string& path, const std::string& vfs,
                                         const std::string& fresh_client_id) {
   CloseDatabase();
-  const double t0 = emscripten_get_now();
   INVENTO_RETURN_IF_ERROR(RegisterVfs(vfs));
-  INVENTO_ASSIGN_OR_RETURN(auto core, invento::Core::Open({.path = path, .vfs = VfsName(vfs)}));
-  const double t1 = emscripten_get_now();
-  INVENTO_RETURN_IF_ERROR(core->db().Exec(kConnectionPragmas));
-  const double t2 = emscripten_get_now();
-  // At startup only the structure is checked (Core::Open read the schema: a damaged header or
+  // At startup only the structure is checked (Core::Open reads the schema: a damaged header or
   // schema fails there); the full check runs table by table in the background (CheckTable).
-  std::string integrity = "ok";
-  const double t3 = t2;
+  // The worker times this call for the startup benchmark.
+  INVENTO_ASSIGN_OR_RETURN(auto core, invento::Core::Open({.path = path, .vfs = VfsName(vfs)}));
+  INVENTO_RETURN_IF_ERROR(core->db().Exec(kConnectionPragmas));
   auto client = std::make_unique<invento::sync::SyncClient>(*core);
-  std::string client_id;
-  if (integrity == "ok") {
-    INVENTO_ASSIGN_OR_RETURN(client_id, client->Init(fresh_client_id));
-  }
+  INVENTO_ASSIGN_OR_RETURN(std::string client_id, client->Init(fresh_client_id));
   g_core = std::move(core);
   g_client = std::move(client);
-  // Where opening spent its time (ms), for the startup benchmark.
-  invento::Json timings{{"open_and_migrate", t1 - t0}, {"pragmas", t2 - t1}, {"startup_check", t3 - t2},
-                        {"total", emscripten_get_now() - t0}};
-  return invento::Json{{"integrity", integrity}, {"client_id", client_id}, {"timings", timings}};
+  return invento::Json{{"integrity", "ok"}, {"client_id", client_id}};
 }
 
 std::string Open(const std::string& path, const std::string& vfs, const std::string& fresh_client_id) {
@@ -110,12 +100,60 @@ std::string Open(const std::string& path, const std::string& vfs, const std::str
   }
 }
 
-// The local database is damaged (or cannot be opened): reads what it still can of the sync
-// state and the unsent mutations, deletes the file, creates a fresh database and puts them
-// back (SyncClient::Salvage / Restore). The next pull rebuilds every row from the server.
-// Result: {"kept": n, "lost": n, "client_id": "...", "errors": [...], "integrity": "ok"}.
+// Copies the bytes the worker put in Module.snapshot (an ArrayBuffer) to `dest` from `at` on;
+// returns how many (0 at the end, -1 without a snapshot).
+// clang-format off
+EM_JS(int, invento_snapshot_chunk, (uint8_t* dest, int n, double at), {
+  var s = Module['snapshot'];
+  if (!s) return -1;
+  var k = Math.max(0, Math.min(n, s.byteLength - at));
+  HEAPU8.set(new Uint8Array(s, at, k), dest);
+  return k;
+});
+// clang-format on
+
+invento::Status DeleteDatabaseFiles(sqlite3_vfs* v, const std::string& path) {
+  for (const std::string& file : {path, path + "-journal", path + "-wal"}) {
+    int exists = 0;
+    if (v->xAccess(v, file.c_str(), SQLITE_ACCESS_EXISTS, &exists) == SQLITE_OK && exists) {
+      if (v->xDelete(v, file.c_str(), 1) != SQLITE_OK) {
+        return invento::Status::IoError("cannot delete the file " + file);
+      }
+    }
+  }
+  return invento::Status::Ok();
+}
+
+// Writes the snapshot (Module.snapshot) as the database file `path`, through the VFS.
+invento::Status WriteSnapshot(sqlite3_vfs* v, const std::string& path) {
+  std::unique_ptr<char[]> mem(new char[v->szOsFile]());
+  auto* f = reinterpret_cast<sqlite3_file*>(mem.get());
+  int flags = 0;
+  if (v->xOpen(v, path.c_str(), f, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE,
+               &flags) != SQLITE_OK) {
+    return invento::Status::IoError("cannot create " + path);
+  }
+  std::unique_ptr<uint8_t[]> buf(new uint8_t[1 << 20]);
+  double at = 0;
+  int rc = SQLITE_OK;
+  for (int n; rc == SQLITE_OK && (n = invento_snapshot_chunk(buf.get(), 1 << 20, at)) > 0; at += n) {
+    rc = f->pMethods->xWrite(f, buf.get(), n, static_cast<sqlite3_int64>(at));
+  }
+  if (rc == SQLITE_OK) rc = f->pMethods->xSync(f, SQLITE_SYNC_NORMAL);
+  f->pMethods->xClose(f);
+  if (rc != SQLITE_OK || at == 0) return invento::Status::IoError("cannot write the snapshot");
+  return invento::Status::Ok();
+}
+
+// The local database is damaged (or cannot be opened), or (from_snapshot) a fresh device
+// takes the server's snapshot as its database: reads what it still can of the sync state
+// and the unsent mutations, deletes the file, creates a fresh database — or writes the
+// snapshot in its place — and puts them back (SyncClient::Salvage / Restore). The next pull
+// rebuilds every row from the server, or from the snapshot's version on.
+// Result: {"kept": n, "lost": n, "client_id": "...", "errors": [...], "integrity": "ok",
+//          "snapshot": true when the snapshot is in use}.
 invento::Result<invento::Json> RebuildCore(const std::string& path, const std::string& vfs,
-                                           const std::string& fresh_client_id) {
+                                           const std::string& fresh_client_id, bool from_snapshot) {
   CloseDatabase();
   INVENTO_RETURN_IF_ERROR(RegisterVfs(vfs));
   invento::Json salvaged{{"state", invento::Json::object()}, {"outbox", invento::Json::array()},
@@ -130,15 +168,19 @@ invento::Result<invento::Json> RebuildCore(const std::string& path, const std::s
   }
   sqlite3_vfs* v = sqlite3_vfs_find(VfsName(vfs));
   if (v == nullptr) return invento::Status::Internal("no SQLite VFS " + vfs);
-  for (const std::string& file : {path, path + "-journal", path + "-wal"}) {
-    int exists = 0;
-    if (v->xAccess(v, file.c_str(), SQLITE_ACCESS_EXISTS, &exists) == SQLITE_OK && exists) {
-      if (v->xDelete(v, file.c_str(), 1) != SQLITE_OK) {
-        return invento::Status::IoError("cannot delete the damaged file " + file);
-      }
+  INVENTO_RETURN_IF_ERROR(DeleteDatabaseFiles(v, path));
+  invento::Result<std::unique_ptr<invento::Core>> opened = invento::Status::Internal("");
+  if (from_snapshot) {
+    invento::Status written = WriteSnapshot(v, path);
+    if (written.ok()) opened = invento::Core::Open({.path = path, .vfs = VfsName(vfs)});
+    if (!written.ok() || !opened.ok()) {  // not usable: an empty database, pulled row by row
+      salvaged["errors"].push_back("snapshot: " + (written.ok() ? opened.status() : written).message());
+      from_snapshot = false;
+      INVENTO_RETURN_IF_ERROR(DeleteDatabaseFiles(v, path));
     }
   }
-  INVENTO_ASSIGN_OR_RETURN(auto core, invento::Core::Open({.path = path, .vfs = VfsName(vfs)}));
+  if (!from_snapshot) opened = invento::Core::Open({.path = path, .vfs = VfsName(vfs)});
+  INVENTO_ASSIGN_OR_RETURN(auto core, std::move(opened));
   INVENTO_RETURN_IF_ERROR(core->db().Exec(kConnectionPragmas));
   auto client = std::make_unique<invento::sync::SyncClient>(*core);
   // The actor that re-runs the kept mutations locally: the salvaged session's user if any.
@@ -155,12 +197,21 @@ invento::Result<invento::Json> RebuildCore(const std::string& path, const std::s
   g_client = std::move(client);
   restored["errors"] = salvaged["errors"];
   restored["integrity"] = "ok";
+  restored["snapshot"] = from_snapshot;
   return restored;
 }
 
 std::string Rebuild(const std::string& path, const std::string& vfs, const std::string& fresh_client_id) {
   try {
-    return invento::Envelope(RebuildCore(path, vfs, fresh_client_id)).dump();
+    return invento::Envelope(RebuildCore(path, vfs, fresh_client_id, false)).dump();
+  } catch (const std::exception& e) {
+    return Fail(invento::Status::Internal(e.what()));
+  }
+}
+
+std::string InstallSnapshot(const std::string& path, const std::string& vfs, const std::string& fresh_client_id) {
+  try {
+    return invento::Envelope(RebuildCore(path, vfs, fresh_client_id, true)).dump();
   } catch (const std::exception& e) {
     return Fail(invento::Status::Internal(e.what()));
   }
@@ -324,6 +375,7 @@ EMSCRIPTEN_BINDINGS(invento_core) {
   emscripten::function("versions", &Versions);
   emscripten::function("open", &Open);
   emscripten::function("rebuild", &Rebuild);
+  emscripten::function("installSnapshot", &InstallSnapshot);
   emscripten::function("close", &Close);
   emscripten::function("checkpoint", &Checkpoint);
   emscripten::function("checkTable", &CheckTable);

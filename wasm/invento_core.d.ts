@@ -21,7 +21,7 @@ declare module '*/dist/invento_core.mjs' {
      * Opens (migrates, then quick-checks) the database at `path` with the SQLite VFS
      * `vfs`: "" for the default one (use ":memory:"), "opfs-sahpool" for OPFS, which
      * needs `sahPool` set first; starts its sync client with `freshClientId` the first time.
-     * Envelope result: `{"integrity": "ok" | problems, "client_id": "...", "timings": {...ms}}`.
+     * Envelope result: `{"integrity": "ok", "client_id": "..."}`.
      */
     open(path: string, vfs: string, freshClientId: string): string;
     /**
@@ -29,6 +29,8 @@ declare module '*/dist/invento_core.mjs' {
      * Envelope result: `{"kept": n, "lost": n, "client_id": "...", "errors": [...]}`.
      */
     rebuild(path: string, vfs: string, freshClientId: string): string;
+    /** Like rebuild, but the new database is the server snapshot the worker put in Module.snapshot (an ArrayBuffer); falls back to an empty database when it cannot be used. */
+    installSnapshot(path: string, vfs: string, freshClientId: string): string;
     /** Closes the database (its VFS files stay; the worker then closes the handles). */
     close(): string;
     /** Flushes recent commits to storage (WAL checkpoint). Envelope result: null. */
@@ -43,6 +45,8 @@ declare module '*/dist/invento_core.mjs' {
      * file; set by the worker before `open`. Never touched by anything else.
      */
     sahPool?: readonly object[];
+    /** The server snapshot installSnapshot() writes as the database file (set only around that call). */
+    snapshot?: ArrayBuffer | undefined;
     /** Runs the named mutator and queues it: `(name, argsJson, actorJson, nowMs)` -> envelope. */
     mutate(name: string, argsJson: string, actorJson: string, nowMs: number): string;
     /** Runs the named read-only query: `(name, argsJson, actorJson)` -> envelope JSON. */

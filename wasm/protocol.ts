@@ -122,8 +122,16 @@ export interface SyncStatus {
   /**
    * During a pull: rows received so far, pages, the server version being caught up to
    * (`until`) and the version reached (`reached`, so reached/until is the fraction done).
+   * During a fresh device's first sync from a snapshot: `bytes` received of `totalBytes`.
    */
-  progress: { rows: number; pages: number; until: number | null; reached: number } | null;
+  progress: {
+    rows: number;
+    pages: number;
+    until: number | null;
+    reached: number;
+    bytes?: number;
+    totalBytes?: number | null;
+  } | null;
   rejections: Rejection[];
   /** Incremented each time a pull wrote rows: screens re-read their data when it changes. */
   received: number;

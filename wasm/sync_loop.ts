@@ -38,6 +38,10 @@ export interface SyncCore {
   /** Takes the pull response as the server's text: the core parses it (once). */
   applyPull(responseText: string): CoreReply<PullApplied>;
   state(): CoreReply<{ pending: number; cookie: number; last_pull_at?: number | null; rejections: Rejection[] }>;
+  /** The device's schema version, or null when snapshots cannot be used (database in memory). */
+  snapshotSchema(): number | null;
+  /** Makes the server's snapshot the local database (wasm/bindings.cc, InstallSnapshot). */
+  installSnapshot(bytes: ArrayBuffer): CoreReply<{ snapshot: boolean; errors: string[] }>;
 }
 
 const kPushBatch = 500;
@@ -235,6 +239,10 @@ export class SyncLoop {
       this.refresh();
     }
     this.update({ phase: 'pulling', progress: { rows: 0, pages: 0, until: null, reached: 0 } });
+    const before = this.core.state();
+    if (before.ok && before.result.cookie === 0 && before.result.pending === 0) {
+      await this.firstSyncFromSnapshot(session.token);
+    }
     for (;;) {
       const request = this.core.pullRequest();
       if (!request.ok) throw new SyncFailure(request.error.code, request.error.message, false);
@@ -254,6 +262,60 @@ export class SyncLoop {
       });
       if (applied.result.done) break;
     }
+  }
+
+  /**
+   * A fresh device (never pulled, nothing pending) asks for the server's snapshot: one SQLite
+   * file with every row and its indexes up to a version, instead of pulling and indexing
+   * every row one by one (docs/sync-protocol.md). The server answers 204 when it holds too
+   * little for that to pay and 409 when the schema versions differ; then, as after any
+   * failure here, the rows are pulled one by one as usual.
+   */
+  private async firstSyncFromSnapshot(token: string): Promise<void> {
+    const schema = this.core.snapshotSchema();
+    if (schema === null) return;
+    let response: Response;
+    try {
+      response = await fetch(`${this.origin}/api/snapshot`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ schema }),
+        cache: 'no-store',
+      });
+    } catch (thrown) {
+      throw new SyncFailure('network', thrown instanceof Error ? thrown.message : String(thrown), true);
+    }
+    if (response.status !== 200 || !response.body) {
+      await response.body?.cancel();
+      if (response.status === 401) throw new SyncFailure('unauthenticated', 'session expired', false);
+      return;
+    }
+    const total = Number(response.headers.get('content-length')) || null;
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.byteLength;
+        this.update({ progress: { rows: 0, pages: 0, until: null, reached: 0, bytes: received, totalBytes: total } });
+      }
+    } catch (thrown) {
+      throw new SyncFailure('network', thrown instanceof Error ? thrown.message : String(thrown), true);
+    }
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    chunks.length = 0;
+    const installed = this.core.installSnapshot(bytes.buffer);
+    if (!installed.ok) throw new SyncFailure(installed.error.code, installed.error.message, false);
+    if (!installed.result.snapshot) console.warn('invento: the snapshot could not be used', installed.result.errors);
+    this.update({ received: this.status.received + 1 });
   }
 
   /** POSTs JSON; resolves with the parsed answer, or its text when `asText` (for the core). */

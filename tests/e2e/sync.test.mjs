@@ -11,8 +11,11 @@
  *   in again, and the app says what happened (keeping unsent changes that can still be read
  *   is tested natively: tests/core/sync/client_local_test.cc).
  *
- * - a large first sync (15,000 items on a private server) shows its progress as it goes, and
- *   ends with every item on the device.
+ * - a large first sync pulled row by row (15,000 items on a private server with snapshots
+ *   off) shows its progress as it goes, and ends with every item on the device;
+ * - a fresh device's first sync from the server's snapshot (6,000 items, over the server's
+ *   threshold) shows the download, ends with every item on the device, searchable, still
+ *   there after a reload, and the device's own changes then push as usual.
  *
  * Screenshots go to tests/e2e/artifacts/.
  */
@@ -238,7 +241,8 @@ describe('sync between browsers', () => {
 
   test('a large first sync shows its progress, then every item is on the device', kTimeout, async () => {
     // A private server: 15,000 items on the shared one would slow every later test's first sync.
-    const server = await startPrivateServer();
+    // Snapshots off: this is the row-by-row path (a device behind by many versions takes it).
+    const server = await startPrivateServer({ SNAPSHOT_MIN_VERSION: '0' });
     try {
       await seedItemsOnServer('MASSE', 15_000, { baseUrl: server.baseUrl });
       const { context, page } = await openPage(shared.browser, { baseURL: server.baseUrl });
@@ -266,6 +270,50 @@ describe('sync between browsers', () => {
         // Every item arrived: the core's search counts them on the device.
         const onDevice = await page.evaluate(() => window.__inventoCore.query('item.search', { q: '', limit: 1 }));
         assert.equal(onDevice.total, 15_000);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test("a fresh device's first sync comes as the server's snapshot, then works as usual", kTimeout, async () => {
+    const server = await startPrivateServer(); // default threshold: 5,000 versions
+    try {
+      await seedItemsOnServer('INSTANT', 6_000, { baseUrl: server.baseUrl });
+      const { context, page } = await openPage(shared.browser, { baseURL: server.baseUrl });
+      try {
+        await page.addInitScript(() => {
+          localStorage.setItem('invento.bench', '1');
+          window.__progress = [];
+          new MutationObserver(() => {
+            const bar = document.querySelector('[data-testid="sync-progress"]');
+            const text = bar?.querySelector('label')?.textContent;
+            if (text && window.__progress.at(-1)?.text !== text) window.__progress.push({ kind: bar.dataset.kind, text });
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        });
+        await page.goto('/#/settings');
+        await coreState(page);
+        await waitForSync(page, (s) => s.state === 'online' && s.pending === '0' && s.lastSuccess !== '', 'first sync', 120_000);
+        const shown = await page.evaluate(() => window.__progress);
+        assert.ok(shown.some((p) => p.kind === 'snapshot' && /Téléchargement des données : [\d,]+ sur [\d,]+ Mo/.test(p.text)),
+          `no download progress shown: ${JSON.stringify(shown)}`);
+        assert.ok(!shown.some((p) => p.kind === 'rows' && Number(p.text.replace(/\D/g, '')) >= 5_000),
+          `the rows were pulled one by one: ${JSON.stringify(shown)}`);
+        const count = () => page.evaluate(() => window.__inventoCore.query('item.search', { q: '', limit: 1 }));
+        assert.equal((await count()).total, 6_000);
+        const found = await page.evaluate(() => window.__inventoCore.query('item.search', { q: 'INSTANT-004321', limit: 5 }));
+        assert.equal(found.items[0]?.reference, 'INSTANT-004321');
+        // The device's own work after the snapshot: pushed under its session, nothing pending.
+        await page.goto('/#/categories');
+        await createCategory(page, 'Après instantané');
+        await waitForSync(page, (s) => s.state === 'online' && s.pending === '0', 'push after the snapshot');
+        // Still there after a reload (the snapshot is the OPFS database now).
+        await page.reload();
+        await coreState(page);
+        assert.equal((await count()).total, 6_000);
+        await page.getByTestId('category-item').filter({ hasText: 'Après instantané' }).waitFor();
       } finally {
         await context.close();
       }

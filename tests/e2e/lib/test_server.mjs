@@ -16,8 +16,9 @@ const kRepo = fileURLToPath(new URL('../../../', import.meta.url));
 export const kServerBinary = process.env.INVENTO_SERVER ?? join(kRepo, 'build/sync-server/invento-server');
 const kWebDist = process.env.WEB_DIST ?? join(kRepo, 'web/dist');
 
-/** Resolves to { baseUrl, webRoot, stop } once the server answers /api/health. */
-export async function startPrivateServer() {
+/** Resolves to { baseUrl, webRoot, stop } once the server answers /api/health; `extraEnv` adds
+ * server settings (e.g. SNAPSHOT_MIN_VERSION). */
+export async function startPrivateServer(extraEnv = {}) {
   if (!existsSync(kServerBinary)) throw new Error(`no server binary at ${kServerBinary} (set INVENTO_SERVER)`);
   if (!existsSync(join(kWebDist, 'index.html'))) throw new Error(`no built web app at ${kWebDist} (npm run build in web/)`);
   const dir = mkdtempSync(join(tmpdir(), 'invento-e2e-'));
@@ -32,6 +33,7 @@ export async function startPrivateServer() {
       DATABASE_URL: join(dir, 'invento.db'),
       WEB_ROOT: webRoot,
       PASSWORD_HASH_COST: 'min',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -49,6 +49,11 @@ function RejectionItem({ rejection, onDismiss }: { rejection: Rejection; onDismi
   );
 }
 
+/** Bytes as megabytes with one decimal, in the reader's language. */
+function megabytes(bytes: number, language: string): string {
+  return (bytes / 1e6).toLocaleString(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 export function SyncStatusBar() {
   const core = useCore();
   const i18n = useI18n();
@@ -92,8 +97,18 @@ export function SyncStatusBar() {
           {busy ? t('sync.running') : t('sync.now')}
         </button>
       </div>
+      {progress && progress.bytes !== undefined && progress.bytes > 0 && (
+        <div class="sync__progress" data-testid="sync-progress" data-kind="snapshot">
+          <label for="sync-progress-bar">
+            {progress.totalBytes
+              ? t('sync.download', { received: megabytes(progress.bytes, i18n.language), total: megabytes(progress.totalBytes, i18n.language) })
+              : t('sync.download_open', { received: megabytes(progress.bytes, i18n.language) })}
+          </label>
+          <progress id="sync-progress-bar" max={progress.totalBytes ?? undefined} value={progress.totalBytes ? progress.bytes : undefined} />
+        </div>
+      )}
       {progress && progress.rows > 0 && (
-        <div class="sync__progress" data-testid="sync-progress">
+        <div class="sync__progress" data-testid="sync-progress" data-kind="rows">
           <label for="sync-progress-bar">{t('sync.progress', { rows: progress.rows.toLocaleString(i18n.language) })}</label>
           <progress id="sync-progress-bar" max={progress.until ?? 1} value={Math.min(progress.reached, progress.until ?? 1)} />
         </div>
