@@ -139,9 +139,24 @@ async function load(): Promise<CoreReply<Loaded>> {
 let loaded = load();
 let closed = false;
 
+/**
+ * The signed-in session, read from the database once and kept until it changes: every call
+ * needs the actor, and reading it each time cost a query and two JSON conversions per call.
+ * Changed only through saveSession(), or by replacing the database (forgetSession()).
+ */
+let sessionCache: { value: (StoredSession & { user: SessionUser }) | null } | null = null;
+
+function forgetSession(): void {
+  sessionCache = null;
+}
+
 function storedSession(module: InventoCoreModule): (StoredSession & { user: SessionUser }) | null {
-  const reply = invoke<(StoredSession & { user: SessionUser }) | null>(() => module.getSession());
-  return reply.ok ? reply.result : null;
+  if (sessionCache === null) {
+    const reply = invoke<(StoredSession & { user: SessionUser }) | null>(() => module.getSession());
+    if (!reply.ok) return null;
+    sessionCache = { value: reply.result };
+  }
+  return sessionCache.value;
 }
 
 function actorOf(module: InventoCoreModule): Actor | null {
@@ -176,6 +191,7 @@ const sync = loaded.then((core) => {
       snapshotSchema: () => (core.result.storage.storage === 'opfs' ? (JSON.parse(module.versions()) as { schema: number }).schema : null),
       installSnapshot: (bytes) => {
         module.snapshot = bytes;
+        forgetSession();
         try {
           return invoke(() => module.installSnapshot(kDatabasePath, kOpfsVfs, crypto.randomUUID()));
         } finally {
@@ -254,6 +270,25 @@ async function opened(): Promise<CoreReply<Loaded>> {
  * checkpoint flushes them shortly after the last write of a burst.
  */
 let checkpointTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * After local changes: the sync status (pending count) is refreshed and a sync triggered
+ * once, shortly after, not inside each call: the reply goes back first, and a burst of
+ * changes makes one refresh and one push.
+ */
+let changeTimer: ReturnType<typeof setTimeout> | undefined;
+const kAfterChangeDelayMs = 50;
+
+function afterLocalChange(): void {
+  if (changeTimer !== undefined) return;
+  changeTimer = setTimeout(() => {
+    changeTimer = undefined;
+    void sync.then((loop) => {
+      loop?.refresh();
+      loop?.trigger('change');
+    });
+  }, kAfterChangeDelayMs);
+}
+
 function scheduleCheckpoint(module: InventoCoreModule): void {
   clearTimeout(checkpointTimer);
   checkpointTimer = setTimeout(() => {
@@ -264,6 +299,7 @@ function scheduleCheckpoint(module: InventoCoreModule): void {
 }
 
 function saveSession(module: InventoCoreModule, session: StoredSession | null): CoreReply<unknown> {
+  forgetSession();
   return invoke(() => module.setSession(JSON.stringify(session)));
 }
 
@@ -284,9 +320,7 @@ const api: CoreWorkerApi = {
     const reply = invoke(() => core.result.module.mutate(name, JSON.stringify(args), JSON.stringify(actor), Date.now()));
     if (reply.ok) {
       scheduleCheckpoint(core.result.module);
-      const loop = await sync;
-      loop?.refresh();
-      loop?.trigger('change');
+      afterLocalChange();
     }
     return reply;
   },
@@ -372,6 +406,7 @@ const api: CoreWorkerApi = {
     const core = await opened();
     if (!core.ok) return core;
     const { module } = core.result;
+    forgetSession();
     const rebuilt = invoke<Rebuilt>(() => module.rebuild(kDatabasePath, kOpfsVfs, crypto.randomUUID()));
     if (!rebuilt.ok) return rebuilt;
     (await sync)?.sessionChanged();

@@ -4,7 +4,10 @@
  * server (real binary, throwaway database) and the built web app, in headless Chromium:
  *
  *   1. initial sync of N items (default 100,000) into a fresh browser profile: from the
- *      sign-in click to the end of the first sync (all rows pulled, rebased, FTS-indexed);
+ *      sign-in click to the end of the first sync (the server's snapshot downloaded and
+ *      installed, the rest pulled); and the same row by row (snapshots off, a second server
+ *      process on the same database) into another fresh profile, unless argv[3] is
+ *      "no-compare";
  *   2. mutation and query round trips through the worker (page -> Comlink -> worker ->
  *      C++ core -> OPFS, and back), offline so no sync traffic interferes: p50/p95/p99;
  *   3. app cold start with the network off (service worker + OPFS): navigation to the
@@ -15,7 +18,7 @@
  * query through the same worker (the floor of the message path).
  *
  * Run from the repository root after the build (scripts/setup.sh):
- *   node bench/browser_app/run.mjs [items]
+ *   node bench/browser_app/run.mjs [items] [no-compare]
  * It uses tests/e2e's playwright-core and the server at build/sync-server/invento-server.
  * The page exposes its core bridge only when localStorage "invento.bench" is "1".
  */
@@ -73,6 +76,36 @@ async function seed(base, password) {
   return (Date.now() - started) / 1000;
 }
 
+/**
+ * Signs in on a fresh profile and times the first sync: from the sign-in click to the sync
+ * bar's first "last success". Returns the page (still open), seconds, items on the device.
+ */
+async function firstSync(context, password) {
+  await context.addInitScript(() => localStorage.setItem('invento.bench', '1'));
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByTestId('signin-username').waitFor({ timeout: 60_000 });
+  await page.getByTestId('signin-username').fill('admin');
+  await page.getByTestId('signin-password').fill(password);
+  let lastProgress = '';
+  const started = Date.now();
+  await page.getByTestId('signin-submit').click();
+  for (;;) {
+    const state = await page.evaluate(() => {
+      const status = document.querySelector('[data-testid="sync-status"]');
+      const progress = document.querySelector('[data-testid="sync-progress"] label')?.textContent ?? '';
+      return { last: status?.getAttribute('data-last-success') ?? '', progress };
+    });
+    if (state.progress) lastProgress = state.progress;
+    if (state.last !== '') break;
+    if (Date.now() - started > 600_000) throw new Error('initial sync did not finish in 10 min');
+    await page.waitForTimeout(20);
+  }
+  const syncSeconds = (Date.now() - started) / 1000;
+  const total = await page.evaluate(async () => (await window.__inventoCore.query('item.search', { q: '', limit: 1 })).total);
+  return { page, syncSeconds, total, lastProgress };
+}
+
 const server = await startPrivateServer();
 // A normal on-disk profile, as a user's: in an incognito context Chromium keeps OPFS in
 // memory behind the browser process, and every file call is several times slower.
@@ -86,30 +119,9 @@ try {
   console.log(`seeded in ${seedSeconds.toFixed(1)} s`);
   const load = loadavg()[0];
 
-  await context.addInitScript(() => localStorage.setItem('invento.bench', '1'));
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByTestId('signin-username').waitFor({ timeout: 60_000 });
-  await page.getByTestId('signin-username').fill('admin');
-  await page.getByTestId('signin-password').fill(password);
-  let maxProgressRows = 0;
-  const started = Date.now();
-  await page.getByTestId('signin-submit').click();
-  for (;;) {
-    const state = await page.evaluate(() => {
-      const status = document.querySelector('[data-testid="sync-status"]');
-      const progress = document.querySelector('[data-testid="sync-progress"] label')?.textContent ?? '';
-      return { last: status?.getAttribute('data-last-success') ?? '', progress };
-    });
-    const rows = Number((state.progress.match(/[\d\s\u202f,.]+/)?.[0] ?? '0').replace(/[^\d]/g, ''));
-    maxProgressRows = Math.max(maxProgressRows, rows);
-    if (state.last !== '') break;
-    if (Date.now() - started > 600_000) throw new Error('initial sync did not finish in 10 min');
-    await page.waitForTimeout(20);
-  }
-  const syncSeconds = (Date.now() - started) / 1000;
-  const total = await page.evaluate(async () => (await window.__inventoCore.query('item.search', { q: '', limit: 1 })).total);
-  console.log(`initial sync: ${total} items in ${syncSeconds.toFixed(2)} s (progress showed up to ${maxProgressRows} rows)`);
+  const first = await firstSync(context, password);
+  const { page, syncSeconds, total } = first;
+  console.log(`initial sync (snapshot path): ${total} items in ${syncSeconds.toFixed(2)} s (progress: ${first.lastProgress})`);
 
   // Round trips, offline (the sync loop then makes no request).
   await context.setOffline(true);
@@ -159,6 +171,25 @@ try {
     await cold.close();
   }
   const startStats = summary(starts);
+
+  // Named alternative in the same run: the same first sync pulled row by row (pages of 5,000
+  // rows, each applied and indexed by the core), from a second server process on the SAME
+  // database with snapshots off, into another fresh profile.
+  let rowByRow = null;
+  if (process.argv[3] !== 'no-compare') {
+    const second = await startPrivateServer({ DATABASE_URL: join(server.webRoot, '..', 'invento.db'), SNAPSHOT_MIN_VERSION: '0' });
+    const profile2 = mkdtempSync(join(tmpdir(), 'invento-bench-profile-'));
+    const context2 = await launchPersistent(profile2, { baseURL: second.baseUrl });
+    try {
+      const r = await firstSync(context2, password);
+      rowByRow = { seconds: r.syncSeconds, items: r.total };
+      console.log(`initial sync (row by row, snapshots off): ${r.total} items in ${r.syncSeconds.toFixed(2)} s (progress: ${r.lastProgress})`);
+    } finally {
+      await context2.close();
+      await second.stop();
+      rmSync(profile2, { recursive: true, force: true });
+    }
+  }
   console.log(JSON.stringify({
     date: new Date().toISOString(),
     chromium: context.browser()?.version() ?? 'persistent context',
@@ -167,6 +198,7 @@ try {
     seed_push_seconds: seedSeconds,
     initial_sync_seconds: syncSeconds,
     items_in_browser: total,
+    initial_sync_row_by_row: rowByRow,
     mutation_round_trip_ms: mutateStats,
     query_round_trip_ms: queryStats,
     cold_start_offline_ms: startStats,
