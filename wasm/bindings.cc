@@ -66,7 +66,7 @@ invento::Status RegisterVfs(const std::string& vfs) {
 // after each burst of writes (Checkpoint below), bounding that window to about a second.
 // Temporary tables in memory so they never take a pool slot; a 16 MiB page cache. The log is
 // copied into the database by that idle-time checkpoint, and inside a commit only past 32 MiB
-// (8,192 pages; SQLite's default of 1,000 made one commit in ~200 pay for a checkpoint).
+// (8,192 pages; with SQLite's default of 1,000, one commit every few hundred paid for it).
 constexpr const char* kConnectionPragmas =
     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;"
     " PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8192;";
