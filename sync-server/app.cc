@@ -244,21 +244,31 @@ Result<std::int64_t> App::CurrentVersion() {
   return sync_.CurrentVersion();
 }
 
-HttpResponse App::Push(const HttpRequest& req) {
-  auto user = RequireSession(req);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
-  if (user->must_change_password) {
-    return JsonError(403, "password_change_required", "change your password before syncing");
+bool App::ReadSyncRequest(const HttpRequest& req, SessionUser* user, Json* body, HttpResponse* refusal) {
+  auto session = RequireSession(req);
+  if (!session.ok()) {
+    *refusal = JsonError(401, "unauthenticated", session.status().message());
+    return false;
   }
+  if (session->must_change_password) {
+    *refusal = JsonError(403, "password_change_required", "change your password before syncing");
+    return false;
+  }
+  *user = std::move(session).value();
+  return ParseJsonObject(req, body, refusal);
+}
+
+HttpResponse App::Push(const HttpRequest& req) {
+  SessionUser user;
   Json body;
   HttpResponse err;
-  if (!ParseJsonObject(req, &body, &err)) return err;
+  if (!ReadSyncRequest(req, &user, &body, &err)) return err;
   Result<Json> r = Status::Internal("unreached");
   std::int64_t before = 0;
   {
     std::lock_guard lock(mu_);
     before = sync_.CurrentVersion().ok() ? sync_.CurrentVersion().value() : 0;
-    r = sync_.Push(user.value(), body, clock_());
+    r = sync_.Push(user, body, clock_());
   }
   if (!r.ok()) return StatusResponse(r.status());
   std::int64_t after = r.value()["version"].get<std::int64_t>();
@@ -269,16 +279,12 @@ HttpResponse App::Push(const HttpRequest& req) {
 }
 
 HttpResponse App::Pull(const HttpRequest& req) {
-  auto user = RequireSession(req);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
-  if (user->must_change_password) {
-    return JsonError(403, "password_change_required", "change your password before syncing");
-  }
+  SessionUser user;
   Json body;
   HttpResponse err;
-  if (!ParseJsonObject(req, &body, &err)) return err;
+  if (!ReadSyncRequest(req, &user, &body, &err)) return err;
   std::lock_guard lock(mu_);
-  auto r = sync_.Pull(user.value(), body, clock_());
+  auto r = sync_.Pull(user, body, clock_());
   if (!r.ok()) return StatusResponse(r.status());
   Json out = r.value();
   out["ok"] = true;
@@ -286,14 +292,10 @@ HttpResponse App::Pull(const HttpRequest& req) {
 }
 
 HttpResponse App::SnapshotDownload(const HttpRequest& req) {
-  auto user = RequireSession(req);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
-  if (user->must_change_password) {
-    return JsonError(403, "password_change_required", "change your password before syncing");
-  }
+  SessionUser user;
   Json body;
   HttpResponse err;
-  if (!ParseJsonObject(req, &body, &err)) return err;
+  if (!ReadSyncRequest(req, &user, &body, &err)) return err;
   auto schema = body.find("schema");
   if (schema == body.end() || !schema->is_number_integer() || schema->get<std::int64_t>() < 0) {
     return JsonError(400, "invalid_argument", "schema: the device's schema version (an integer >= 0) is required");

@@ -62,6 +62,9 @@ class App {
   HttpResponse Logout(const HttpRequest& request);
   HttpResponse Me(const HttpRequest& request);
   HttpResponse Password(const HttpRequest& request);
+  // The common start of push, pull and snapshot: a session (401), no password change
+  // pending (403), a JSON object body (400/415). False with *refusal filled otherwise.
+  bool ReadSyncRequest(const HttpRequest& request, SessionUser* user, Json* body, HttpResponse* refusal);
   HttpResponse Push(const HttpRequest& request);
   HttpResponse Admin(const HttpRequest& request, const std::string& path);
   HttpResponse Audit(const HttpRequest& request);
