@@ -297,8 +297,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void Send(HttpResponse response, unsigned version, bool keep_alive, bool counted = false,
             bool head = false) {
     if (response.Header("Content-Security-Policy").empty()) AddSecurityHeaders(response);
+    const std::size_t bytes = response.body.size();
     res_ = ToBeastResponse(std::move(response), version, keep_alive, head);
-    stream_.expires_after(std::chrono::seconds(30));
+    // 30 s, plus one per 256 KiB: a first-sync snapshot (tens of MB) or a large attachment
+    // still gets through a slow mobile link (>= 256 KiB/s) before the deadline.
+    stream_.expires_after(std::chrono::seconds(30 + bytes / (256 * 1024)));
     http::async_write(stream_, res_, [self = shared_from_this(), keep_alive, counted](
                                          beast::error_code ec, std::size_t) {
       if (counted) --self->server_.in_flight;
