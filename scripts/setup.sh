@@ -10,7 +10,7 @@ log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
 # 1. Debian packages ---------------------------------------------------------
 APT_PACKAGES=(build-essential cmake ninja-build pkg-config git curl ca-certificates
-  emscripten libboost-dev nlohmann-json3-dev libsodium-dev
+  emscripten libboost-dev nlohmann-json3-dev libsodium-dev zlib1g-dev
   libgtest-dev googletest libpq-dev postgresql chromium)
 # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm and conflicts with
 # Debian's npm package): install Debian's only when the commands are missing.

@@ -319,13 +319,17 @@ HttpResponse App::SnapshotDownload(const HttpRequest& req) {
                                                  ") is not the server's (" + std::to_string(server_schema) + "): pull instead");
   }
   // Built or read outside the database lock: pushes and pulls go on meanwhile.
-  auto snap = snapshots_.Load(current);
+  const bool gzip = req.Header("accept-encoding").find("gzip") != std::string::npos;
+  auto snap = snapshots_.Load(current, gzip);
   if (!snap.ok()) return StatusResponse(snap.status());
   HttpResponse r;
   r.status = 200;
   r.SetHeader("Content-Type", "application/vnd.sqlite3");
+  if (snap->gzip) r.SetHeader("Content-Encoding", "gzip");
+  r.SetHeader("Vary", "Accept-Encoding");
   r.SetHeader("Cache-Control", "no-store");
   r.SetHeader("X-Invento-Version", std::to_string(snap->version));
+  r.SetHeader("X-Invento-Bytes", std::to_string(snap->file_bytes));  // the file, uncompressed
   r.body = std::move(snap->bytes);
   return r;
 }

@@ -70,7 +70,8 @@ class App {
   HttpResponse Audit(const HttpRequest& request);
   HttpResponse Pull(const HttpRequest& request);
   // POST /api/snapshot {"schema": n}: a fresh device's first sync (snapshot_store.h).
-  // 200 with the SQLite file (X-Invento-Version: the version it holds); 204 when the server
+  // 200 with the SQLite file (X-Invento-Version: the version it holds; gzip-compressed when
+  // the request accepts it, X-Invento-Bytes: its uncompressed size); 204 when the server
   // holds too little for a snapshot to pay; 409 schema_mismatch when the device's schema
   // version differs from the server's: the device pulls row by row instead.
   HttpResponse SnapshotDownload(const HttpRequest& request);

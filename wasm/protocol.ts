@@ -148,7 +148,11 @@ export interface CoreWorkerApi {
   /** Waits until the module is loaded and the database is open; returns its state. */
   start(): Promise<CoreReply<CoreState>>;
   /** Runs a mutator as the signed-in user and queues it for the server. */
-  mutate(name: string, args: unknown): Promise<CoreReply<unknown>>;
+  /**
+   * A successful reply also says how many changes are now waiting to be sent (`pending`),
+   * so the page's sync status counts this one before it shows the result.
+   */
+  mutate(name: string, args: unknown): Promise<CoreReply<unknown> & { pending?: number }>;
   query(name: string, args: unknown): Promise<CoreReply<unknown>>;
   /** The stored session's user, or null when nobody is signed in on this device. */
   session(): Promise<CoreReply<SessionUser | null>>;

@@ -155,6 +155,15 @@ export class SyncLoop {
     else this.update({ signedIn });
   }
 
+  /**
+   * One more mutation in the outbox (each local change adds exactly one). Watchers are not
+   * told: the mutation's reply carries the count; returns it.
+   */
+  countLocalChange(): number {
+    this.status = { ...this.status, pending: this.status.pending + 1 };
+    return this.status.pending;
+  }
+
   /** A new session (sign-in) or none (sign-out): reconnects and syncs. */
   sessionChanged(): void {
     this.failures = 0;
@@ -290,7 +299,9 @@ export class SyncLoop {
       if (response.status === 401) throw new SyncFailure('unauthenticated', 'session expired', false);
       return;
     }
-    const total = Number(response.headers.get('content-length')) || null;
+    // The file's own size: the body usually comes gzip-compressed and is counted as it is
+    // decompressed.
+    const total = Number(response.headers.get('x-invento-bytes')) || null;
     const chunks: Uint8Array[] = [];
     let received = 0;
     const reader = response.body.getReader();

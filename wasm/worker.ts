@@ -271,9 +271,9 @@ async function opened(): Promise<CoreReply<Loaded>> {
  */
 let checkpointTimer: ReturnType<typeof setTimeout> | undefined;
 /**
- * After local changes: the sync status (pending count) is refreshed and a sync triggered
- * once, shortly after, not inside each call: the reply goes back first, and a burst of
- * changes makes one refresh and one push.
+ * After local changes: the sync status is re-read from the database and a sync triggered
+ * once, shortly after, not inside each call (the pending count is bumped at once by
+ * countLocalChange): a burst of changes makes one refresh and one push.
  */
 let changeTimer: ReturnType<typeof setTimeout> | undefined;
 const kAfterChangeDelayMs = 50;
@@ -318,11 +318,14 @@ const api: CoreWorkerApi = {
     const actor = actorOf(core.result.module);
     if (!actor) return failure('unauthenticated', 'sign in first');
     const reply = invoke(() => core.result.module.mutate(name, JSON.stringify(args), JSON.stringify(actor), Date.now()));
-    if (reply.ok) {
-      scheduleCheckpoint(core.result.module);
-      afterLocalChange();
-    }
-    return reply;
+    if (!reply.ok) return reply;
+    scheduleCheckpoint(core.result.module);
+    afterLocalChange();
+    // The reply carries the new pending count, so the page never shows "everything is sent"
+    // while this change is not (without a status message per call); the full refresh from
+    // the database follows shortly.
+    const pending = (await sync)?.countLocalChange();
+    return pending === undefined ? reply : { ...reply, pending };
   },
   async query(name: string, args: unknown) {
     const core = await opened();

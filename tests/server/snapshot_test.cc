@@ -2,6 +2,8 @@
 // sync-server/snapshot_store.h), then row-by-row pulls of what came after it.
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
 #include <fstream>
 
 #include "tests/server/sim_device.h"
@@ -120,6 +122,40 @@ TEST_F(SnapshotTest, TheSnapshotHoldsNoServerTableNorSecret) {
   EXPECT_EQ((*db)->QueryValue("SELECT count(*) FROM schema_migrations WHERE set_name <> 'shared'").value(), 0);
   EXPECT_EQ((*db)->QueryValue("PRAGMA integrity_check").value(), "ok");
   EXPECT_EQ((*db)->QueryValue("SELECT count(*) FROM items").value(), 15);
+}
+
+TEST_F(SnapshotTest, ABrowserGetsItGzipCompressed) {
+  auto a = Device("manager");
+  CreateItems(*a, 0, 15);
+  auto plain = a->Post("/api/snapshot", {{"schema", a->core().schema_version()}});
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.Header("Content-Encoding"), "");
+  EXPECT_EQ(plain.Header("X-Invento-Bytes"), std::to_string(plain.body.size()));
+  HttpRequest req;
+  req.method = "POST";
+  req.target = "/api/snapshot";
+  req.body = Json{{"schema", a->core().schema_version()}}.dump();
+  req.headers["content-type"] = "application/json";
+  req.headers["accept-encoding"] = "gzip, deflate, br, zstd";  // what Chromium sends
+  req.headers["authorization"] = "Bearer " + a->token();
+  auto gz = app_->Handle(req);
+  ASSERT_EQ(gz.status, 200);
+  EXPECT_EQ(gz.Header("Content-Encoding"), "gzip");
+  EXPECT_EQ(gz.Header("X-Invento-Bytes"), std::to_string(plain.body.size()));
+  EXPECT_EQ(gz.Header("X-Invento-Version"), plain.Header("X-Invento-Version"));
+  EXPECT_LT(gz.body.size() * 2, plain.body.size());
+  // gunzip (windowBits 15 + 16: gzip framing) gives back the very same file.
+  std::string out(plain.body.size() + 1, '\0');
+  z_stream z{};
+  ASSERT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
+  z.next_in = reinterpret_cast<Bytef*>(gz.body.data());
+  z.avail_in = static_cast<uInt>(gz.body.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  EXPECT_EQ(out, plain.body);
 }
 
 TEST_F(SnapshotTest, RefusalsAreSpecific) {

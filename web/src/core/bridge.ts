@@ -77,12 +77,30 @@ export function createCoreBridge(): CoreBridge {
   const listeners = new Set<(status: SyncStatus) => void>();
   let latest: SyncStatus | null = null;
   let watching = false;
+  // Watchers hear of a new status at the next animation frame, once per frame however many
+  // changes arrived meanwhile: a burst of mutations re-renders the sync bar once, not once
+  // per call (each render and relayout delayed the next reply).
+  let frameRequested = false;
+  const publish = (status: SyncStatus) => {
+    latest = status;
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      const current = latest;
+      if (current !== null) for (const each of listeners) each(current);
+    });
+  };
 
   return {
     ready,
     async mutate(name, args) {
       await ready;
-      return unwrap(await remote.mutate(name, args));
+      const reply = await remote.mutate(name, args);
+      if (reply.ok && reply.pending !== undefined && latest !== null && latest.pending !== reply.pending) {
+        publish({ ...latest, pending: reply.pending });
+      }
+      return unwrap(reply);
     },
     async query(name, args) {
       await ready;
@@ -113,10 +131,7 @@ export function createCoreBridge(): CoreBridge {
       if (!watching) {
         watching = true;
         void remote.watchSync(
-          Comlink.proxy((status: SyncStatus) => {
-            latest = status;
-            for (const each of listeners) each(status);
-          }),
+          Comlink.proxy((status: SyncStatus) => publish(status)),
         );
       }
       return () => listeners.delete(listener);
