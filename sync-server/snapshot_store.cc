@@ -101,13 +101,7 @@ Result<SnapshotBytes> SnapshotStore::Load(std::int64_t current_version, bool gzi
   }
   if (newest_.version < 0 || current_version - newest_.version > max_lag_ || !fs::exists(newest_.path) ||
       !fs::exists(newest_.path + ".gz")) {
-    INVENTO_ASSIGN_OR_RETURN(Snapshot built, Build());
-    if (!newest_.path.empty() && newest_.path != built.path) {
-      std::error_code ec;
-      fs::remove(newest_.path, ec);
-      fs::remove(newest_.path + ".gz", ec);
-    }
-    newest_ = built;
+    INVENTO_ASSIGN_OR_RETURN(newest_, Build());
   }
   std::error_code ec;
   const auto file_bytes = static_cast<std::int64_t>(fs::file_size(newest_.path, ec));
@@ -147,6 +141,13 @@ Result<Snapshot> SnapshotStore::Build() {
   fs::rename(building, final_path, ec);
   if (ec) return Status::IoError("cannot move the snapshot into place: " + ec.message());
   INVENTO_RETURN_IF_ERROR(GzipFile(final_path, final_path + ".gz"));
+  // Older snapshots go, including those a previous run of the server left behind.
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    const std::string p = entry.path().string();
+    if (p != final_path && p != final_path + ".gz" && entry.path().filename().string().rfind("snapshot-", 0) == 0) {
+      fs::remove(entry.path(), ec);
+    }
+  }
   return Snapshot{final_path, version};
 }
 

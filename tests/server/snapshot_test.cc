@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "tests/server/sim_device.h"
@@ -92,6 +93,13 @@ TEST_F(SnapshotTest, AFreshDeviceStartsFromTheSnapshotAndPullsTheRest) {
   ASSERT_TRUE(b->Pull().ok());
   EXPECT_EQ(b->Digest(), a->Digest());
   EXPECT_EQ(b->Digest(), ServerDigest());
+  // One snapshot (and its gzip copy) is kept beside the database.
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir_.Path("data/invento.db.snapshots"))) {
+    EXPECT_EQ(e.path().filename().string().rfind("snapshot-" + std::to_string(version) + ".db", 0), 0u) << e.path();
+    ++files;
+  }
+  EXPECT_EQ(files, 2);
   auto later = b->core().Query("item.search", {{"q", "SNAP-17"}}, b->actor());
   ASSERT_TRUE(later.ok());
   ASSERT_FALSE(later.value()["items"].empty());
