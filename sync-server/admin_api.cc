@@ -2,6 +2,7 @@
 #include "core/mutators/args.h"
 #include "sync-server/app.h"
 #include "sync-server/json_response.h"
+#include "sync-server/password_policy.h"
 
 namespace invento::server {
 
@@ -34,19 +35,32 @@ HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
   auto str = [&](const char* k) {
     return body.contains(k) && body[k].is_string() ? body[k].get<std::string>() : std::string();
   };
-  std::lock_guard lock(mu_);
+  // Passwords are checked and hashed (Argon2id) before the database lock is taken.
   if (path == "/api/admin/users") {
     Accounts::NewUser u{str("username"), str("display_name"), str("email"), str("role"), str("password")};
     if (u.display_name.empty()) u.display_name = u.username;
-    auto r = accounts_.CreateUser(u, NowSeconds());
+    Status valid = Accounts::ValidateNewUser(u);
+    if (!valid.ok()) return StatusResponse(valid);
+    auto hash = accounts_.HashPassword(u.password);
+    if (!hash.ok()) return StatusResponse(hash.status());
+    std::lock_guard lock(mu_);
+    auto r = accounts_.CreateUser(u, hash.value(), NowSeconds());
     return r.ok() ? JsonResponse(200, {{"ok", true}, {"id", r.value()}}) : StatusResponse(r.status());
   }
+  if (path == "/api/admin/users/reset-password") {
+    Status valid = CheckNewPassword(str("password"), "password");
+    if (!valid.ok()) return StatusResponse(valid);
+    auto hash = accounts_.HashPassword(str("password"));
+    if (!hash.ok()) return StatusResponse(hash.status());
+    std::lock_guard lock(mu_);
+    return done(accounts_.ResetPassword(str("id"), hash.value()));
+  }
+  std::lock_guard lock(mu_);
   if (path == "/api/admin/users/update") {
     Json changes = body;
     changes.erase("id");
     return done(accounts_.UpdateUser(str("id"), changes));
   }
-  if (path == "/api/admin/users/reset-password") return done(accounts_.ResetPassword(str("id"), str("password")));
   if (path == "/api/admin/sessions/revoke") return done(accounts_.RevokeSession(str("id")));
   return JsonError(404, "not_found", "no API endpoint " + path);
 }

@@ -3,9 +3,12 @@
 #include <chrono>
 #include <filesystem>
 
+#include "core/base/json_parse.h"
 #include "core/base/text.h"
+#include "sync-server/client_address.h"
 #include "sync-server/db_settings.h"
 #include "sync-server/json_response.h"
+#include "sync-server/server_log.h"
 #include "sync-server/static_files.h"
 
 namespace invento::server {
@@ -14,6 +17,10 @@ namespace {
 // A cached snapshot is reused while it is at most this many versions behind: the device
 // pulls the rest row by row.
 constexpr std::int64_t kSnapshotMaxLag = 20000;
+
+// The user of the request being handled on this thread (Handle() runs a request from start
+// to end on one thread), filled by RequireSession for the access log.
+thread_local std::string* t_request_user = nullptr;
 
 int HttpStatusFor(const Status& s) {
   switch (s.code()) {
@@ -38,12 +45,14 @@ bool ParseJsonObject(const HttpRequest& req, Json* out, HttpResponse* error) {
     *error = JsonError(415, "unsupported_media_type", "send the body as application/json");
     return false;
   }
-  try {
-    *out = Json::parse(req.body);
-  } catch (const Json::parse_error& e) {
-    *error = JsonError(400, "malformed_json", std::string("the body is not valid JSON: ") + e.what());
+  // Depth-limited and exception-free: a hostile body (deep nesting, 1e999, bad UTF-8) is a
+  // 400 naming the problem, never a crash or a 500 (core/base/json_parse.h).
+  auto parsed = ParseJson(req.body);
+  if (!parsed.ok()) {
+    *error = JsonError(400, "malformed_json", "the body is not usable JSON: " + parsed.status().message());
     return false;
   }
+  *out = std::move(parsed).value();
   if (!out->is_object()) {
     *error = JsonError(400, "invalid_argument", "the body must be a JSON object");
     return false;
@@ -121,16 +130,33 @@ App::App(Config config, std::unique_ptr<Core> core, Clock clock)
       core_(std::move(core)),
       accounts_(core_->db(), config_.fast_password_hash),
       sync_(*core_),
+      limiter_(5, 100),
+      password_limiter_(5, 1000),
       snapshots_(config_.database_path, config_.database_path + ".snapshots", kSnapshotMaxLag),
       clock_(std::move(clock)) {}
 
+bool App::HashesPasswords(const HttpRequest& req) {
+  if (req.method != "POST") return false;
+  const std::string path = req.Path();
+  return path == "/api/login" || path == "/api/password" || path == "/api/admin/users" ||
+         path == "/api/admin/users/reset-password";
+}
+
 HttpResponse App::Handle(const HttpRequest& request) {
   HttpResponse r;
+  std::string user;
+  t_request_user = &user;
   try {
     r = Route(request);
   } catch (const std::exception& e) {
     r = JsonError(500, "internal", std::string("internal error: ") + e.what());
   }
+  t_request_user = nullptr;
+  if (r.status >= 500) {
+    LogError(request.method + " " + request.Path(),
+             "answered " + std::to_string(r.status) + ": " + r.body.substr(0, 1000));
+  }
+  r.log_user_id = std::move(user);
   AddSecurityHeaders(r);
   return r;
 }
@@ -176,8 +202,13 @@ Result<SessionUser> App::RequireSession(const HttpRequest& req, std::string* tok
   }
   std::string token = auth.substr(prefix.size());
   if (token_out) *token_out = token;
-  std::lock_guard lock(mu_);
-  return accounts_.Authenticate(token, NowSeconds());
+  Result<SessionUser> user = Status::Internal("unreached");
+  {
+    std::lock_guard lock(mu_);
+    user = accounts_.Authenticate(token, NowSeconds());
+  }
+  if (user.ok() && t_request_user) *t_request_user = user->user_id;
+  return user;
 }
 
 HttpResponse App::Login(const HttpRequest& req) {
@@ -190,21 +221,36 @@ HttpResponse App::Login(const HttpRequest& req) {
     return JsonError(400, "invalid_argument", "username and password are required");
   }
   const std::string account = FoldKey(username);
-  if (auto wait = limiter_.RetryAfterSeconds(account, req.remote_address, clock_())) {
+  const std::string address = ClientAddress(req, config_.trusted_proxies);
+  if (auto wait = limiter_.RetryAfterSeconds(account, address, clock_())) {
     HttpResponse r = JsonError(429, "too_many_attempts",
                                "too many failed sign-in attempts: try again in " +
                                    std::to_string(wait) + " s");
     r.SetHeader("Retry-After", std::to_string(wait));
     return r;
   }
-  std::lock_guard lock(mu_);
-  auto r = accounts_.Login(username, password, NowSeconds());
-  if (!r.ok()) {
-    limiter_.RecordFailure(account, req.remote_address, clock_());
-    return JsonError(401, "unauthenticated", r.status().message());
+  // Argon2id (~50 ms) runs outside the database lock: only the lookup and the new session
+  // hold it, so sign-ins do not stall sync, health or each other's database work.
+  Result<std::optional<Credentials>> found = Status::Internal("unreached");
+  {
+    std::lock_guard lock(mu_);
+    found = accounts_.FindForLogin(username);
   }
-  limiter_.RecordSuccess(account);
-  return JsonResponse(200, {{"ok", true}, {"token", r->token}, {"user", UserJson(r->user)}});
+  if (!found.ok()) return StatusResponse(found.status());
+  if (!accounts_.VerifyLogin(found.value(), password)) {
+    limiter_.RecordFailure(account, address, clock_());
+    return JsonError(401, "unauthenticated", "invalid username or password");
+  }
+  const SessionUser& user = found.value()->user;
+  Result<std::string> token = Status::Internal("unreached");
+  {
+    std::lock_guard lock(mu_);
+    token = accounts_.StartSession(user.user_id, NowSeconds());
+  }
+  if (!token.ok()) return StatusResponse(token.status());
+  limiter_.RecordSuccess(account, address);
+  if (t_request_user) *t_request_user = user.user_id;
+  return JsonResponse(200, {{"ok", true}, {"token", token.value()}, {"user", UserJson(user)}});
 }
 
 HttpResponse App::Logout(const HttpRequest& req) {
@@ -223,14 +269,40 @@ HttpResponse App::Me(const HttpRequest& req) {
 }
 
 HttpResponse App::Password(const HttpRequest& req) {
-  auto user = RequireSession(req);
+  std::string token;
+  auto user = RequireSession(req, &token);
   if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
   Json body;
   HttpResponse err;
   if (!ParseJsonObject(req, &body, &err)) return err;
+  const std::string key = "password:" + user->user_id;
+  const std::string address = ClientAddress(req, config_.trusted_proxies);
+  if (auto wait = password_limiter_.RetryAfterSeconds(key, address, clock_())) {
+    HttpResponse r = JsonError(429, "too_many_attempts",
+                               "too many wrong current passwords: try again in " +
+                                   std::to_string(wait) + " s");
+    r.SetHeader("Retry-After", std::to_string(wait));
+    return r;
+  }
+  const std::string current = StringField(body, "current_password");
+  const std::string next = StringField(body, "new_password");
+  // Read under the lock; verify and hash (Argon2id, ~100 ms) outside it; store under it.
+  Result<std::string> stored = Status::Internal("unreached");
+  {
+    std::lock_guard lock(mu_);
+    stored = accounts_.PasswordHashOf(user->user_id);
+  }
+  if (!stored.ok()) return StatusResponse(stored.status());
+  Status check = Accounts::CheckPasswordChange(stored.value(), current, next);
+  if (!check.ok()) {
+    if (check.field() == "current_password") password_limiter_.RecordFailure(key, address, clock_());
+    return StatusResponse(check);
+  }
+  password_limiter_.RecordSuccess(key, address);
+  auto hash = accounts_.HashPassword(next);
+  if (!hash.ok()) return StatusResponse(hash.status());
   std::lock_guard lock(mu_);
-  Status s = accounts_.ChangePassword(user->user_id, StringField(body, "current_password"),
-                                      StringField(body, "new_password"));
+  Status s = accounts_.StorePassword(user->user_id, hash.value(), token);
   return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
 }
 

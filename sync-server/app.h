@@ -35,7 +35,13 @@ class App {
   // inside WEB_ROOT; io_error if it cannot be created or written.
   static Result<std::unique_ptr<App>> Create(const Config& config, Clock clock = nullptr);
 
+  // Logs every response of status >= 500 with its cause (server_log.h). The response's
+  // log_user_id names the session's user when one was recognised.
   HttpResponse Handle(const HttpRequest& request);
+  // True for requests that hash passwords (~50 ms of Argon2id each: sign-in, password
+  // change, user creation and reset): the transport runs them on a separate pool so they
+  // never hold up the I/O threads (health, static files, sync).
+  static bool HashesPasswords(const HttpRequest& request);
 
   // Called by the transport once a request's header has arrived, before its body is read
   // (`head` has no body). Uploads (PUT /api/attachments/...) may be as large as
@@ -90,7 +96,8 @@ class App {
   Accounts accounts_;
   SyncService sync_;
   VersionListener on_version_;
-  LoginRateLimiter limiter_;
+  LoginRateLimiter limiter_;           // sign-in: (username, client address)
+  LoginRateLimiter password_limiter_;  // wrong current_password on /api/password, per user
   std::optional<AttachmentStore> attachments_;
   SnapshotStore snapshots_;
   Clock clock_;

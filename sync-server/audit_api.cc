@@ -48,6 +48,9 @@ HttpResponse App::Audit(const HttpRequest& req) {
   if (user->role != Role::kAdmin && user->role != Role::kManager) {
     return JsonError(403, "forbidden", "the audit trail is for administrators and managers");
   }
+  if (user->must_change_password) {
+    return JsonError(403, "password_change_required", "change your password first");
+  }
   auto p = QueryParams(req.target);
   Json args = Json::object();
   for (const char* k : {"user", "entity", "mutator", "format"}) {

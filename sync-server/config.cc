@@ -3,6 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+
+#include "sync-server/client_address.h"
 
 extern char** environ;
 
@@ -94,6 +97,19 @@ Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env
     c.snapshot_min_version = m;
   }
   if (auto v = get("MAIL_SERVER")) c.mail_server = *v;
+  if (auto v = get("TRUSTED_PROXIES")) {
+    std::stringstream list(*v);
+    std::string a;
+    while (std::getline(list, a, ',')) {
+      a.erase(0, a.find_first_not_of(" \t"));
+      a.erase(a.find_last_not_of(" \t") + 1);
+      if (!IsIpAddress(a)) {
+        return Status::InvalidArgument("TRUSTED_PROXIES must be IP addresses separated by commas (got '" +
+                                       a + "')");
+      }
+      c.trusted_proxies.push_back(a);
+    }
+  }
   return c;
 }
 

@@ -16,6 +16,8 @@
 //   SNAPSHOT_MIN_VERSION  a fresh device's first sync downloads a database snapshot instead of
 //                         pulling row by row once the server is at this version or later;
 //                         default 5000, 0 disables snapshots (sync-server/snapshot_store.h).
+//   TRUSTED_PROXIES       comma-separated IP addresses of reverse proxies whose
+//                         X-Forwarded-For is believed (client_address.h); default none.
 //   MAIL_SERVER           SMTP host for check-alerts e-mails (sending is not implemented
 //                         yet: check-alerts says so when it is set)
 #pragma once
@@ -23,6 +25,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/base/status.h"
 
@@ -39,6 +42,7 @@ struct Config {
   std::string attachments_dir;  // empty: "attachments" next to the database
   std::size_t attachment_max_bytes = 25 << 20;
   std::string mail_server;
+  std::vector<std::string> trusted_proxies;
   std::int64_t snapshot_min_version = 5000;  // 0: never serve snapshots
 };
 

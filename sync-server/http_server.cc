@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -16,7 +17,10 @@
 #include <thread>
 #include <vector>
 
+#include "core/base/json_parse.h"
+#include "sync-server/client_address.h"
 #include "sync-server/json_response.h"
+#include "sync-server/server_log.h"
 
 namespace invento::server {
 
@@ -80,7 +84,7 @@ http::response<http::string_body> ToBeastResponse(HttpResponse&& r, unsigned ver
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
-  explicit Impl(App& a) : app(a), acceptor(asio::make_strand(ioc)), signals(ioc) {}
+  explicit Impl(App& a) : app(a), acceptor(asio::make_strand(ioc)), signals(ioc), hashing(2) {}
 
   App& app;
   asio::io_context ioc;
@@ -92,6 +96,8 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
   std::atomic<bool> stopping{false};
   std::atomic<bool> acceptor_closed{false};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+  // Requests that hash passwords (App::HashesPasswords) run here, off the I/O threads.
+  asio::thread_pool hashing;
 
   void Accept();
   void Broadcast(std::int64_t version);
@@ -156,7 +162,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     if (ec) return Unregister();
     std::string text = beast::buffers_to_string(buffer_.data());
     if (!authed_) {
-      auto msg = nlohmann::json::parse(text, nullptr, false);
+      auto parsed = ParseJson(text);  // depth-limited, never throws (core/base/json_parse.h)
+      const nlohmann::json msg = parsed.ok() ? std::move(parsed).value() : nlohmann::json();
       std::string token = msg.is_object() && msg.value("type", "") == "auth" && msg.contains("token") &&
                                   msg["token"].is_string()
                               ? msg["token"].get<std::string>()
@@ -165,6 +172,11 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
       if (!user.ok()) {
         Send(R"({"type":"error","code":"unauthenticated","message":"send {\"type\":\"auth\",\"token\":\"...\"} first"})");
         close_after_write_ = true;  // say why, then close (after the write)
+        return;
+      }
+      if (user->must_change_password) {
+        Send(R"({"type":"error","code":"password_change_required","message":"change your password first"})");
+        close_after_write_ = true;
         return;
       }
       authed_ = true;
@@ -234,6 +246,17 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnHeader(beast::error_code ec, std::size_t) {
+    started_ = std::chrono::steady_clock::now();
+    if (!ec || ec == http::error::body_limit) {
+      HttpRequest head = ToAppHeader(*parser_, stream_.socket());
+      log_method_ = head.method;
+      log_target_ = head.target;
+      log_address_ = ClientAddress(head, server_.app.config().trusted_proxies);
+    } else {
+      log_method_ = "-";
+      log_target_ = "-";
+      log_address_.clear();
+    }
     if (ec == http::error::body_limit) {
       // Content-Length above every limit: the fields are parsed, so the app can answer
       // with the limit of this route.
@@ -284,19 +307,38 @@ class Session : public std::enable_shared_from_this<Session> {
         return Send(JsonError(404, "not_found", "WebSocket endpoint is /api/ws"), req.version(), false);
       }
       stream_.expires_never();
+      LogRequest({log_method_, log_target_, 101, ElapsedMs(), "", log_address_});
       std::make_shared<WsSession>(stream_.release_socket(), server_)->Run(std::move(req));
       return;
     }
     ++server_.in_flight;
     HttpRequest app_req = ToAppRequest(req, stream_.socket());
-    bool keep = req.keep_alive() && !server_.stopping;
-    bool head = req.method() == http::verb::head;
-    Send(server_.app.Handle(app_req), req.version(), keep, /*counted=*/true, head);
+    const bool keep = req.keep_alive() && !server_.stopping;
+    const bool head = req.method() == http::verb::head;
+    const unsigned version = req.version();
+    if (App::HashesPasswords(app_req)) {
+      // Argon2id takes ~50 ms of CPU: run it on the hashing pool and come back to this
+      // connection's strand to answer, so the I/O threads stay free for everyone else.
+      asio::post(server_.hashing, [self = shared_from_this(), app_req = std::move(app_req), keep,
+                                   head, version]() mutable {
+        HttpResponse r = self->server_.app.Handle(app_req);
+        asio::post(self->stream_.get_executor(), [self, r = std::move(r), keep, head, version]() mutable {
+          self->Send(std::move(r), version, keep, /*counted=*/true, head);
+        });
+      });
+      return;
+    }
+    Send(server_.app.Handle(app_req), version, keep, /*counted=*/true, head);
+  }
+
+  double ElapsedMs() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
   }
 
   void Send(HttpResponse response, unsigned version, bool keep_alive, bool counted = false,
             bool head = false) {
     if (response.Header("Content-Security-Policy").empty()) AddSecurityHeaders(response);
+    LogRequest({log_method_, log_target_, response.status, ElapsedMs(), response.log_user_id, log_address_});
     const std::size_t bytes = response.body.size();
     res_ = ToBeastResponse(std::move(response), version, keep_alive, head);
     // 30 s, plus one per 256 KiB: a first-sync snapshot (tens of MB) or a large attachment
@@ -347,6 +389,9 @@ class Session : public std::enable_shared_from_this<Session> {
   bool linger_ = false;    // close with Linger() after the answer
   std::vector<char> drain_;
   http::response<http::string_body> res_;
+  // For the access log (server_log.h): set when the request's header arrives.
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::string log_method_ = "-", log_target_ = "-", log_address_;
 };
 
 }  // namespace
@@ -398,7 +443,21 @@ Result<int> HttpServer::Start(int threads) {
   int port = acc.local_endpoint().port();
   impl_->work.emplace(impl_->ioc.get_executor());
   impl_->Accept();
-  for (int i = 0; i < threads; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  for (int i = 0; i < threads; ++i) {
+    impl_->threads.emplace_back([this] {
+      PrepareThreadForCrashLog();
+      for (;;) {  // a handler that throws is logged; the thread goes on serving
+        try {
+          impl_->ioc.run();
+          return;
+        } catch (const std::exception& e) {
+          LogError("I/O thread", std::string("a handler threw: ") + e.what());
+        } catch (...) {
+          LogError("I/O thread", "a handler threw a non-standard exception");
+        }
+      }
+    });
+  }
   return port;
 }
 
@@ -444,6 +503,7 @@ void HttpServer::Wait() {
     if (t.joinable() && t.get_id() != std::this_thread::get_id()) t.join();
   }
   if (impl_->stopper.joinable()) impl_->stopper.join();
+  impl_->hashing.join();
 }
 
 }  // namespace invento::server

@@ -28,6 +28,7 @@ struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  std::string log_user_id;  // for the access log only (server_log.h); never sent
 
   void SetHeader(const std::string& name, const std::string& value) {
     for (auto& [k, v] : headers) {

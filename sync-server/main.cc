@@ -9,7 +9,12 @@
 //   invento-server --help
 // The administration subcommands live in cli*.cc (cli.h).
 // Configuration comes from the environment and .env (see config.h and README.md).
+#include <execinfo.h>
 #include <sodium.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <exception>
 
 #include <algorithm>
 #include <cstdio>
@@ -22,6 +27,7 @@
 #include "sync-server/cli.h"
 #include "sync-server/config.h"
 #include "sync-server/http_server.h"
+#include "sync-server/server_log.h"
 
 namespace {
 
@@ -41,6 +47,45 @@ constexpr const char* kUsage =
     "                   online copy of the database (SQLite backup API), checked with\n"
     "                   PRAGMA integrity_check; default: <db>-backup-<UTC time>.db beside it\n"
     "  help, --help     this text\n";
+
+// A crash leaves a line and a backtrace on stderr (async-signal-safe calls only), then the
+// default action runs (core dump / exit status of the signal).
+void OnFatalSignal(int sig) {
+  const char* name = sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : sig == SIGFPE ? "SIGFPE"
+                     : sig == SIGILL ? "SIGILL" : "SIGABRT";
+  const char head[] = "invento-server: FATAL signal ";
+  (void)!write(STDERR_FILENO, head, sizeof head - 1);
+  (void)!write(STDERR_FILENO, name, std::strlen(name));
+  (void)!write(STDERR_FILENO, ", backtrace:\n", 13);
+  void* frames[64];
+  int n = backtrace(frames, 64);
+  backtrace_symbols_fd(frames, n, STDERR_FILENO);
+  std::raise(sig);  // SA_RESETHAND restored the default action
+}
+
+void InstallCrashLog() {
+  backtrace(nullptr, 0);  // loads libgcc now, not inside the handler
+  invento::server::PrepareThreadForCrashLog();  // a stack overflow can still be reported
+  struct sigaction sa {};
+  sa.sa_handler = OnFatalSignal;
+  sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) sigaction(sig, &sa, nullptr);
+  std::set_terminate([] {
+    std::string what = "std::terminate without an exception";
+    if (auto e = std::current_exception()) {
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::exception& ex) {
+        what = std::string("uncaught exception: ") + ex.what();
+      } catch (...) {
+        what = "uncaught non-standard exception";
+      }
+    }
+    invento::server::LogError("process", what);
+    std::abort();
+  });
+}
 
 int Fail(const std::string& message) {
   std::fprintf(stderr, "invento-server: %s\n", message.c_str());
@@ -66,6 +111,7 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, stderr);
     return Fail(command + " takes no arguments (got '" + args.front() + "')");
   }
+  InstallCrashLog();
   if (sodium_init() < 0) return Fail("libsodium failed to initialise");
   auto config = invento::server::ConfigFromVariables(invento::server::ProcessVariables());
   if (!config.ok()) return Fail(config.status().message());

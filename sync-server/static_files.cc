@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "sync-server/json_response.h"
 
@@ -64,11 +65,32 @@ bool ReadFile(const fs::path& p, std::string* out) {
   return true;
 }
 
-HttpResponse FileResponse(const fs::path& file, const std::string& url_path, bool head) {
+// The precompressed copy to send (web/scripts/compress.mjs writes them at build time):
+// ".br" or ".gz" beside the file when the request accepts that coding and the copy is
+// there; "" for the file itself.
+std::string ChooseEncoding(const fs::path& file, const HttpRequest& request) {
+  const std::string accept = request.Header("accept-encoding");
+  std::error_code ec;
+  for (const char* coding : {"br", "gzip"}) {
+    const char* suffix = std::string_view(coding) == "br" ? ".br" : ".gz";
+    if (AcceptsEncoding(accept, coding) && fs::is_regular_file(file.string() + suffix, ec)) {
+      return coding;
+    }
+  }
+  return "";
+}
+
+HttpResponse FileResponse(const fs::path& file, const std::string& url_path,
+                          const HttpRequest& request) {
+  const bool head = request.method == "HEAD";
   HttpResponse r;
   std::string body;
-  if (!ReadFile(file, &body)) return JsonError(500, "io_error", "cannot read file");
+  const std::string coding = ChooseEncoding(file, request);
+  const std::string source = file.string() + (coding == "br" ? ".br" : coding == "gzip" ? ".gz" : "");
+  if (!ReadFile(source, &body)) return JsonError(500, "io_error", "cannot read file");
   r.SetHeader("Content-Type", MimeType(file.string()));
+  if (!coding.empty()) r.SetHeader("Content-Encoding", coding);
+  r.SetHeader("Vary", "Accept-Encoding");
   bool hashed = url_path.rfind("/assets/", 0) == 0;
   r.SetHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
   r.body = head ? std::string() : std::move(body);
@@ -77,13 +99,31 @@ HttpResponse FileResponse(const fs::path& file, const std::string& url_path, boo
 
 }  // namespace
 
+bool AcceptsEncoding(const std::string& accept_encoding, const std::string& coding) {
+  std::stringstream list(accept_encoding);
+  std::string item;
+  while (std::getline(list, item, ',')) {
+    std::string name = item.substr(0, item.find(';'));
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name != coding && name != "*") continue;
+    // "q=0" (0, 0.0, 0.00...) refuses the coding; any other weight accepts it.
+    auto q = item.find("q=");
+    if (q == std::string::npos) return true;
+    std::string weight = item.substr(q + 2);
+    weight.erase(weight.find_last_not_of(" \t") + 1);
+    return weight.find_first_not_of("0.") != std::string::npos;
+  }
+  return false;
+}
+
 HttpResponse ServeStatic(const std::string& web_root, const HttpRequest& request) {
   if (request.method != "GET" && request.method != "HEAD") {
     HttpResponse r = JsonError(405, "method_not_allowed", "only GET and HEAD are allowed here");
     r.SetHeader("Allow", "GET, HEAD");
     return r;
   }
-  const bool head = request.method == "HEAD";
   std::string path;
   if (!PercentDecode(request.Path(), &path) || path.empty() || path[0] != '/' ||
       path.find('\0') != std::string::npos || path.find('\\') != std::string::npos) {
@@ -106,13 +146,13 @@ HttpResponse ServeStatic(const std::string& web_root, const HttpRequest& request
   if (ec || rel.empty() || rel.rfind("..", 0) == 0) {
     return JsonError(400, "invalid_argument", "path traversal refused");
   }
-  if (path == "/" || rel == ".") return FileResponse(index, "/index.html", head);
-  if (fs::is_regular_file(candidate, ec)) return FileResponse(candidate, path, head);
+  if (path == "/" || rel == ".") return FileResponse(index, "/index.html", request);
+  if (fs::is_regular_file(candidate, ec)) return FileResponse(candidate, path, request);
   std::string last = path.substr(path.find_last_of('/') + 1);
   if (last.find('.') != std::string::npos) {
     return JsonError(404, "not_found", "no such file: " + path);
   }
-  return FileResponse(index, "/index.html", head);  // an app route: the SPA handles it
+  return FileResponse(index, "/index.html", request);  // an app route: the SPA handles it
 }
 
 }  // namespace invento::server

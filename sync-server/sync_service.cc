@@ -1,6 +1,7 @@
 #include "sync-server/sync_service.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
 
 #include "core/mutators/args.h"
@@ -23,6 +24,19 @@ bool ParseCursor(const std::string& c, std::int64_t* version, int* table, std::s
   }
   *id = c.substr(b + 1);
   return *version >= 0 && *table >= 0 && IsUuid(*id);
+}
+
+// The mutation's `at` when it lies within kDeviceClockWindowMs of the server clock, else
+// now_ms. Compared without arithmetic on `at`, so no value (INT64_MIN, a uint64 above
+// INT64_MAX, a double) can overflow into the window.
+std::int64_t PlausibleDeviceTime(const Json& mutation, std::int64_t now_ms) {
+  auto it = mutation.find("at");
+  if (it == mutation.end() || !it->is_number_integer() ||
+      (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
+    return now_ms;
+  }
+  const std::int64_t at = it->get<std::int64_t>();
+  return at >= now_ms - kDeviceClockWindowMs && at <= now_ms + kDeviceClockWindowMs ? at : now_ms;
 }
 
 }  // namespace
@@ -106,10 +120,10 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
       continue;
     }
     const std::string& name = m["name"].get_ref<const std::string&>();
-    std::int64_t at = m.value("at", now_ms);
     // The device's corrected clock is used when plausible, so the authoritative run
-    // computes the same defaults (occurred_at) as the optimistic one.
-    std::int64_t ctx_now = std::abs(at - now_ms) <= kDeviceClockWindowMs ? at : now_ms;
+    // computes the same defaults (occurred_at) as the optimistic one; otherwise the
+    // server's own time.
+    const std::int64_t ctx_now = PlausibleDeviceTime(m, now_ms);
     INVENTO_RETURN_IF_ERROR(core_.db().Exec("SAVEPOINT mutation"));
     WriteTx tx(core_.db(), core_.tables(), version + 1);
     auto out = Core::Apply(tx, name, m["args"], {.actor = actor, .now_ms = ctx_now});

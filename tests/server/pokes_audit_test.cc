@@ -85,6 +85,21 @@ TEST_F(PokesAuditTest, SocketWithoutAuthIsClosed) {
   EXPECT_TRUE(ec);
 }
 
+TEST_F(PokesAuditTest, SocketOfASessionThatMustChangeItsPasswordIsRefused) {
+  ASSERT_EQ(admin_->Post("/api/admin/users", {{"username", "newbie"}, {"role", "technician"}, {"password", "Newbie-Pass-1"}}).status, 200);
+  testing::SimDevice d([this](const HttpRequest& q) { return app_->Handle(q); }, rng_);
+  ASSERT_TRUE(d.Login("newbie", "Newbie-Pass-1"));  // must change the password first
+  auto ws = Connect();
+  ws->write(asio::buffer(Json{{"type", "auth"}, {"token", d.token()}}.dump()));
+  Json err = Read(*ws);
+  EXPECT_EQ(err["type"], "error");
+  EXPECT_EQ(err["code"], "password_change_required");
+  beast::flat_buffer b;
+  beast::error_code ec;
+  ws->read(b, ec);
+  EXPECT_EQ(ec, websocket::error::closed);
+}
+
 TEST_F(PokesAuditTest, AuditTrailRecordsAcceptedAndRejectedWithFilters) {
   std::string cat = testing::RandomId(rng_);
   ASSERT_TRUE(admin_->Mutate("category.create", {{"id", cat}, {"name", "A"}}).ok());

@@ -52,6 +52,41 @@ TEST(StaticFilesTest, PathTraversalIsRefusedInEveryEncoding) {
   }
 }
 
+TEST(StaticFilesTest, PrecompressedCopiesAreSentWhenAccepted) {
+  testing::TempDir dir;
+  dir.Write("web/assets/core-9f8e.wasm.gz", "GZIP-BYTES");
+  dir.Write("web/assets/core-9f8e.wasm.br", "BROTLI-BYTES");
+  dir.Write("web/index.html.gz", "GZ-INDEX");
+  auto get = [&](const std::string& target, const std::string& accept) {
+    HttpRequest r;
+    r.method = "GET";
+    r.target = target;
+    if (!accept.empty()) r.headers["accept-encoding"] = accept;
+    return ServeStatic(dir.Path("web"), r);
+  };
+  auto br = get("/assets/core-9f8e.wasm", "gzip, deflate, br, zstd");
+  EXPECT_EQ(br.body, "BROTLI-BYTES");
+  EXPECT_EQ(br.Header("Content-Encoding"), "br");
+  EXPECT_EQ(br.Header("Content-Type"), "application/wasm");
+  EXPECT_EQ(br.Header("Vary"), "Accept-Encoding");
+  EXPECT_EQ(br.Header("Cache-Control"), "public, max-age=31536000, immutable");
+  auto gz = get("/assets/core-9f8e.wasm", "gzip");
+  EXPECT_EQ(gz.body, "GZIP-BYTES");
+  EXPECT_EQ(gz.Header("Content-Encoding"), "gzip");
+  EXPECT_EQ(get("/assets/core-9f8e.wasm", "br;q=0, gzip;q=0.5").body, "GZIP-BYTES");
+  auto plain = get("/assets/core-9f8e.wasm", "");
+  EXPECT_EQ(plain.body.size(), 8u);
+  EXPECT_EQ(plain.Header("Content-Encoding"), "");
+  EXPECT_EQ(get("/assets/core-9f8e.wasm", "identity, gzip;q=0").body.size(), 8u);
+  // No copy for this file: sent as is even when gzip is accepted.
+  EXPECT_EQ(get("/assets/app-1a2b3c.js", "gzip, br").Header("Content-Encoding"), "");
+  // An app route falls back to index.html, compressed too.
+  EXPECT_EQ(get("/stock/items", "gzip").body, "GZ-INDEX");
+  EXPECT_TRUE(AcceptsEncoding("*", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("gzip;q=0.000", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("gzipx", "gzip"));
+}
+
 TEST(StaticFilesTest, MissingWebRootSays503) {
   HttpRequest r;
   r.method = "GET";

@@ -98,7 +98,12 @@ function PasswordChangeForm({ user, onDone }: { user: SessionUser; onDone: (user
       onDone(await core.changePassword(String(form.get('current') ?? ''), next));
     } catch (thrown) {
       const failure = CoreError.from(thrown);
-      setError({ text: coreErrorMessage(i18n, 'password', failure), field: failure.field });
+      setError({
+        text: failure.code === 'too_many_attempts'
+          ? t('password.error.too_many_attempts', { seconds: failure.message })
+          : coreErrorMessage(i18n, 'password', failure),
+        field: failure.field,
+      });
     } finally {
       setBusy(false);
     }
