@@ -67,15 +67,18 @@ bool ReadFile(const fs::path& p, std::string* out) {
 
 // The precompressed copy to send (web/scripts/compress.mjs writes them at build time):
 // ".br" or ".gz" beside the file when the request accepts that coding and the copy is
-// there; "" for the file itself.
+// there and not older than the file (a file changed after the build is sent as it is,
+// never a stale copy); "" for the file itself.
 std::string ChooseEncoding(const fs::path& file, const HttpRequest& request) {
   const std::string accept = request.Header("accept-encoding");
   std::error_code ec;
+  const auto file_time = fs::last_write_time(file, ec);
+  if (ec) return "";
   for (const char* coding : {"br", "gzip"}) {
-    const char* suffix = std::string_view(coding) == "br" ? ".br" : ".gz";
-    if (AcceptsEncoding(accept, coding) && fs::is_regular_file(file.string() + suffix, ec)) {
-      return coding;
-    }
+    const std::string copy = file.string() + (std::string_view(coding) == "br" ? ".br" : ".gz");
+    if (!AcceptsEncoding(accept, coding) || !fs::is_regular_file(copy, ec)) continue;
+    const auto copy_time = fs::last_write_time(copy, ec);
+    if (!ec && copy_time >= file_time) return coding;
   }
   return "";
 }
@@ -86,7 +89,9 @@ HttpResponse FileResponse(const fs::path& file, const std::string& url_path,
   HttpResponse r;
   std::string body;
   const std::string coding = ChooseEncoding(file, request);
-  const std::string source = file.string() + (coding == "br" ? ".br" : coding == "gzip" ? ".gz" : "");
+  const std::string source = file.string() + (coding == "br"     ? ".br"
+                                              : coding == "gzip" ? ".gz"
+                                                                 : "");
   if (!ReadFile(source, &body)) return JsonError(500, "io_error", "cannot read file");
   r.SetHeader("Content-Type", MimeType(file.string()));
   if (!coding.empty()) r.SetHeader("Content-Encoding", coding);

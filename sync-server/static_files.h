@@ -8,8 +8,8 @@
 // without an extension that matches no file falls back to index.html (app routes); a missing
 // file with an extension is a 404. Precompressed copies written at build time
 // (web/scripts/compress.mjs: "<file>.br", "<file>.gz") are sent instead of the file when
-// the request's Accept-Encoding accepts them (Brotli first), with Content-Encoding and
-// Vary: Accept-Encoding; nothing is compressed per request.
+// the request's Accept-Encoding accepts them and they are not older than the file (Brotli first),
+// with Content-Encoding and Vary: Accept-Encoding; nothing is compressed per request.
 #pragma once
 
 #include <string>

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <filesystem>
+
 #include "tests/server/test_support.h"
 
 namespace invento::server {
@@ -82,6 +85,14 @@ TEST(StaticFilesTest, PrecompressedCopiesAreSentWhenAccepted) {
   EXPECT_EQ(get("/assets/app-1a2b3c.js", "gzip, br").Header("Content-Encoding"), "");
   // An app route falls back to index.html, compressed too.
   EXPECT_EQ(get("/stock/items", "gzip").body, "GZ-INDEX");
+  // A file changed after the build: its (stale) copies are not sent.
+  dir.Write("web/index.html", "<!doctype html><title>Invento 2</title>");
+  std::filesystem::last_write_time(dir.Path("web/index.html"),
+                                   std::filesystem::last_write_time(dir.Path("web/index.html.gz")) +
+                                       std::chrono::seconds(5));
+  auto fresh = get("/", "gzip");
+  EXPECT_EQ(fresh.Header("Content-Encoding"), "");
+  EXPECT_NE(fresh.body.find("Invento 2"), std::string::npos);
   EXPECT_TRUE(AcceptsEncoding("*", "gzip"));
   EXPECT_FALSE(AcceptsEncoding("gzip;q=0.000", "gzip"));
   EXPECT_FALSE(AcceptsEncoding("gzipx", "gzip"));
