@@ -62,8 +62,7 @@ Result<Json> Add(WriteTx& tx, const Json& args, const MutationContext& ctx) {
     INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, entity_id, "entity_id"));
   } else {
     if (!IsAllowed(ctx.actor.role, "cap.attachment.any_entity")) {
-      return Status::Forbidden("role " + std::string(RoleName(ctx.actor.role)) +
-                               " attaches files to its work orders only");
+      return Status::Forbidden("you may attach files to your work orders only");
     }
     INVENTO_ASSIGN_OR_RETURN(Json entity,
                              RequireLive(tx, TableOf(type), entity_id, "entity_id", type.c_str()));

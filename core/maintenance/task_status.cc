@@ -26,9 +26,7 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext& ctx
   // The time of a status change is when it is made (the device's clock, offline too); only
   // admins and managers may record one afterwards (a paper work order typed in later).
   if (has_at && !IsAllowed(ctx.actor.role, "cap.task.status_at")) {
-    return Status::Forbidden("role " + std::string(RoleName(ctx.actor.role)) +
-                                 " records a status change at the time it is made",
-                             "at");
+    return Status::Forbidden("you record a status change at the time you make it", "at");
   }
   if (!IsTaskStatus(to)) {
     return Status::InvalidArgument(

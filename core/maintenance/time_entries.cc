@@ -57,8 +57,7 @@ Result<Json> Log(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   if (!IsAllowed(ctx.actor.role, "cap.time.others")) {
     INVENTO_ASSIGN_OR_RETURN(std::string own, OwnEmployee(tx.db(), ctx.actor));
     if (employee_id && *employee_id != own) {
-      return Status::Forbidden("role " + std::string(RoleName(ctx.actor.role)) +
-                               " records its own time only");
+      return Status::Forbidden("you may record your own time only");
     }
     employee_id = own;
   }
@@ -94,8 +93,7 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   if (!IsAllowed(ctx.actor.role, "cap.time.others")) {
     INVENTO_ASSIGN_OR_RETURN(std::string own, OwnEmployee(tx.db(), ctx.actor));
     if (Str(entry, "employee_id") != own)
-      return Status::Forbidden("role " + std::string(RoleName(ctx.actor.role)) +
-                               " edits its own time only");
+      return Status::Forbidden("you may edit your own time only");
   }
   Json row{{"id", id}};
   if (date) row["work_date"] = *date;
