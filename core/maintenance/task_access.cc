@@ -30,7 +30,7 @@ Result<Json> TaskForWrite(const db::Db& db, const Actor& actor, const std::strin
   INVENTO_ASSIGN_OR_RETURN(Json task, RequireLive(db, "tasks", task_id, field, "task"));
   if (IsAllowed(actor.role, "cap.task.any")) return task;
   if (!IsAllowed(actor.role, "cap.task.own")) {
-    return Status::Forbidden("role " + std::string(RoleName(actor.role)) + " may not change tasks");
+    return Status::Forbidden("your role may not change work orders");
   }
   INVENTO_ASSIGN_OR_RETURN(auto employee, people::EmployeeOfUser(db, actor.user_id));
   if (!employee) {

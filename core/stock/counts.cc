@@ -52,8 +52,7 @@ Result<Json> Open(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "count_sessions", id));
   INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
-  INVENTO_RETURN_IF_ERROR(
-      RequireLocationAllowed(tx.db(), ctx.actor, location_id, "location_id", "count stock at"));
+  INVENTO_RETURN_IF_ERROR(RequireLocationAllowed(tx.db(), ctx.actor, location_id, "location_id"));
   Json ids = Json::array();
   if (scope == "category") {
     if (!category_id) return Status::InvalidArgument("a category count needs category_id", "category_id");
@@ -179,7 +178,7 @@ bool ShowsExpected(const Json& session, const Actor& actor) {
 // A count session's lines are recorded and undone only by who may count at its location.
 Status RequireMayCountIn(const WriteTx& tx, const Actor& actor, const Json& session) {
   return RequireLocationAllowed(tx.db(), actor, session["location_id"].get<std::string>(),
-                                "session_id", "count stock at");
+                                "session_id");
 }
 
 Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {

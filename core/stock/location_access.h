@@ -20,12 +20,11 @@
 
 namespace invento::stock {
 
-// ok if the actor may act at the (live) location location_id, or forbidden with field
-// `field` and a message naming the location and `action` ("issue stock from", ...), or
-// saying that the account has no employee. The caller checks first that it exists.
+// ok if the actor may act at the (live) location location_id; otherwise forbidden with
+// field `field` and a message naming the location, or (no field) saying that the account
+// has no employee. The caller checks first that the location exists.
 Status RequireLocationAllowed(const db::Db& db, const Actor& actor,
-                              const std::string& location_id, const char* field,
-                              std::string_view action);
+                              const std::string& location_id, const char* field);
 // The same for both ends of a transfer (location rows with id and name).
 Status RequireTransferAllowed(const db::Db& db, const Actor& actor, const Json& from,
                               const Json& to);
