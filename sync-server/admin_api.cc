@@ -9,7 +9,9 @@ namespace invento::server {
 HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
   auto user = RequireSession(req);
   if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
-  if (user->role != Role::kAdmin) return JsonError(403, "forbidden", "administrators only");
+  if (!IsAllowed(user->role, "cap.server.admin")) {
+    return JsonError(403, "forbidden", "administrators only");
+  }
   if (user->must_change_password) {
     return JsonError(403, "password_change_required", "change your password first");
   }

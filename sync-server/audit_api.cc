@@ -45,7 +45,7 @@ std::string CsvCell(const std::string& s) {
 HttpResponse App::Audit(const HttpRequest& req) {
   auto user = RequireSession(req);
   if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
-  if (user->role != Role::kAdmin && user->role != Role::kManager) {
+  if (!IsAllowed(user->role, "cap.server.audit")) {
     return JsonError(403, "forbidden", "the audit trail is for administrators and managers");
   }
   if (user->must_change_password) {

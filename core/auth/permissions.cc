@@ -201,6 +201,19 @@ constexpr std::array kTable{
     Entry{"csv.export_stock", kA | kM | kC},
     Entry{"csv.export_movements", kA | kM | kC},
     Entry{"csv.export_count", kA | kM | kC},
+    // ---- Capabilities "cap.*" (issue 14, point 9): role rules that are not a mutator or
+    // a query, asked by the code that applies them (the list and meaning: permissions.h).
+    // Keep this block last and apart from the entries above.
+    Entry{"cap.location.any", kA | kM},
+    Entry{"cap.count.blind_expected", kA | kM},
+    Entry{"cap.task.any", kA | kM},
+    Entry{"cap.task.own", kT},
+    Entry{"cap.task.status_at", kA | kM},
+    Entry{"cap.time.others", kA | kM},
+    Entry{"cap.attachment.any_entity", kA | kM},
+    Entry{"cap.widget.others", kA},
+    Entry{"cap.server.admin", kA},
+    Entry{"cap.server.audit", kA | kM},
 };
 
 unsigned Bit(Role r) {

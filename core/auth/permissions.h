@@ -4,6 +4,32 @@
 // session; the UI reads it (through the core) to show or hide actions. A name absent from
 // the table is allowed to nobody. Role names are "admin", "manager", "technician",
 // "consultant"; parsing anything else fails with invalid_argument.
+//
+// Besides mutator and query names, the table holds two kinds of named rules, asked with
+// IsAllowed like the others (nothing else in the code tests a role):
+// - "task.status:<from>><to>": the work order transitions and who may make each
+//   (task_workflow.h).
+// - Capabilities "cap.*", each a rule applied inside mutators, queries or the server:
+//   cap.location.any          may receive, issue, transfer and count stock at any location;
+//                             a role without it only at locations it works with
+//                             (stock/location_access.h) (admin, manager)
+//   cap.count.blind_expected  sees expected quantities and variances of a blind count
+//                             (admin, manager)
+//   cap.task.any              writes any work order (admin, manager)
+//   cap.task.own              writes the work orders assigned to it, directly or through
+//                             a team (technician); with neither, no work order
+//                             (maintenance/task_access.h)
+//   cap.task.status_at        records a status change at another time than now, "at"
+//                             (admin, manager)
+//   cap.time.others           logs and edits the time of other employees; without it, only
+//                             the time of the actor's own employee (admin, manager)
+//   cap.attachment.any_entity attaches files to any record, not only to work orders it
+//                             may write (admin, manager)
+//   cap.widget.others         reads, changes and removes other users' dashboard widgets
+//                             (admin)
+//   cap.server.admin          the server's /api/admin (users, sessions) (admin)
+//   cap.server.audit          the server's /api/audit trail (admin, manager)
+//   No capability is a mutator or a query: the server never runs one by that name.
 #pragma once
 
 #include <string>

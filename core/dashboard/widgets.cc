@@ -55,7 +55,8 @@ Result<Json> Write(WriteTx& tx, const Json& args, const MutationContext& ctx, bo
     INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "dashboard_widgets", id));
   } else {
     INVENTO_ASSIGN_OR_RETURN(existing, RequireLive(tx, "dashboard_widgets", id, "id", "widget"));
-    if (Str(existing, "user_id") != ctx.actor.user_id && ctx.actor.role != Role::kAdmin) {
+    if (Str(existing, "user_id") != ctx.actor.user_id &&
+        !IsAllowed(ctx.actor.role, "cap.widget.others")) {
       return Status::Forbidden("this widget belongs to another user's dashboard");
     }
   }
@@ -99,7 +100,8 @@ Result<Json> Remove(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   std::string id = r.Id("id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json w, RequireLive(tx, "dashboard_widgets", id, "id", "widget"));
-  if (Str(w, "user_id") != ctx.actor.user_id && ctx.actor.role != Role::kAdmin) {
+  if (Str(w, "user_id") != ctx.actor.user_id &&
+      !IsAllowed(ctx.actor.role, "cap.widget.others")) {
     return Status::Forbidden("this widget belongs to another user's dashboard");
   }
   INVENTO_RETURN_IF_ERROR(tx.Del("dashboard_widgets", id));
@@ -124,7 +126,7 @@ Result<Json> Data(const db::Db& db, const Json& args, const Actor& actor) {
   std::string id = r.Id("id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json w, RequireLive(db, "dashboard_widgets", id, "id", "widget"));
-  if (Str(w, "user_id") != actor.user_id && actor.role != Role::kAdmin) {
+  if (Str(w, "user_id") != actor.user_id && !IsAllowed(actor.role, "cap.widget.others")) {
     return Status::Forbidden("this widget belongs to another user's dashboard");
   }
   const QueryDef* q = Registry::Get().FindQuery(Str(w, "data_source"));

@@ -61,8 +61,8 @@ Result<Json> Add(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   if (type == "task") {
     INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, entity_id, "entity_id"));
   } else {
-    if (ctx.actor.role == Role::kTechnician) {
-      return Status::Forbidden("technicians attach files to their tasks only");
+    if (!IsAllowed(ctx.actor.role, "cap.attachment.any_entity")) {
+      return Status::Forbidden("you may attach files to your work orders only");
     }
     INVENTO_ASSIGN_OR_RETURN(Json entity,
                              RequireLive(tx, TableOf(type), entity_id, "entity_id", type.c_str()));

@@ -28,9 +28,9 @@ Result<bool> ActorIsAssigned(const db::Db& db, const Actor& actor, const std::st
 Result<Json> TaskForWrite(const db::Db& db, const Actor& actor, const std::string& task_id,
                           const char* field) {
   INVENTO_ASSIGN_OR_RETURN(Json task, RequireLive(db, "tasks", task_id, field, "task"));
-  if (actor.role == Role::kAdmin || actor.role == Role::kManager) return task;
-  if (actor.role != Role::kTechnician) {
-    return Status::Forbidden("role " + std::string(RoleName(actor.role)) + " may not change tasks");
+  if (IsAllowed(actor.role, "cap.task.any")) return task;
+  if (!IsAllowed(actor.role, "cap.task.own")) {
+    return Status::Forbidden("your role may not change work orders");
   }
   INVENTO_ASSIGN_OR_RETURN(auto employee, people::EmployeeOfUser(db, actor.user_id));
   if (!employee) {

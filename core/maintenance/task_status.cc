@@ -25,8 +25,8 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext& ctx
   INVENTO_RETURN_IF_ERROR(r.Finish());
   // The time of a status change is when it is made (the device's clock, offline too); only
   // admins and managers may record one afterwards (a paper work order typed in later).
-  if (has_at && ctx.actor.role == Role::kTechnician) {
-    return Status::Forbidden("technicians record a status change at the time they make it", "at");
+  if (has_at && !IsAllowed(ctx.actor.role, "cap.task.status_at")) {
+    return Status::Forbidden("you record a status change at the time you make it", "at");
   }
   if (!IsTaskStatus(to)) {
     return Status::InvalidArgument(

@@ -78,7 +78,7 @@ Result<Json> Transitions(const db::Db& db, const Json& args, const Actor& actor)
   INVENTO_ASSIGN_OR_RETURN(Json task, RequireLive(db, "tasks", task_id, "task_id", "task"));
   const std::string status = Str(task, "status");
   Json out{{"status", status}, {"assigned", nullptr}, {"transitions", Json::array()}};
-  if (actor.role == Role::kTechnician) {
+  if (!IsAllowed(actor.role, "cap.task.any") && IsAllowed(actor.role, "cap.task.own")) {
     INVENTO_ASSIGN_OR_RETURN(bool assigned, ActorIsAssigned(db, actor, task_id));
     out["assigned"] = assigned;
     if (!assigned) return out;  // a technician acts only on their own tasks

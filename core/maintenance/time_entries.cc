@@ -54,10 +54,10 @@ Result<Json> Log(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   INVENTO_RETURN_IF_ERROR(CheckHours(hours));
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, task_id));
   INVENTO_RETURN_IF_ERROR(RequireAcceptsWork(task));
-  if (ctx.actor.role == Role::kTechnician) {
+  if (!IsAllowed(ctx.actor.role, "cap.time.others")) {
     INVENTO_ASSIGN_OR_RETURN(std::string own, OwnEmployee(tx.db(), ctx.actor));
     if (employee_id && *employee_id != own) {
-      return Status::Forbidden("technicians record their own time only");
+      return Status::Forbidden("you may record your own time only");
     }
     employee_id = own;
   }
@@ -90,10 +90,10 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   INVENTO_ASSIGN_OR_RETURN(Json entry, RequireLive(tx, "time_entries", id, "id", "time entry"));
   INVENTO_ASSIGN_OR_RETURN(Json task, TaskForWrite(tx.db(), ctx.actor, Str(entry, "task_id")));
   INVENTO_RETURN_IF_ERROR(RequireAcceptsWork(task));
-  if (ctx.actor.role == Role::kTechnician) {
+  if (!IsAllowed(ctx.actor.role, "cap.time.others")) {
     INVENTO_ASSIGN_OR_RETURN(std::string own, OwnEmployee(tx.db(), ctx.actor));
     if (Str(entry, "employee_id") != own)
-      return Status::Forbidden("technicians edit their own time only");
+      return Status::Forbidden("you may edit your own time only");
   }
   Json row{{"id", id}};
   if (date) row["work_date"] = *date;

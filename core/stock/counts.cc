@@ -7,6 +7,7 @@
 #include "core/base/text.h"
 #include "core/stock/common.h"
 #include "core/stock/ledger_fold.h"
+#include "core/stock/location_access.h"
 
 namespace invento::stock {
 namespace {
@@ -51,6 +52,7 @@ Result<Json> Open(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "count_sessions", id));
   INVENTO_ASSIGN_OR_RETURN(Json loc, RequireLive(tx, "locations", location_id, "location_id", "location"));
+  INVENTO_RETURN_IF_ERROR(RequireLocationAllowed(tx.db(), ctx.actor, location_id, "location_id"));
   Json ids = Json::array();
   if (scope == "category") {
     if (!category_id) return Status::InvalidArgument("a category count needs category_id", "category_id");
@@ -170,7 +172,13 @@ Result<std::int64_t> ExpectedBeforeClose(const db::Db& db, const std::string& se
 }
 
 bool ShowsExpected(const Json& session, const Actor& actor) {
-  return session["blind"] != 1 || actor.role == Role::kAdmin || actor.role == Role::kManager;
+  return session["blind"] != 1 || IsAllowed(actor.role, "cap.count.blind_expected");
+}
+
+// A count session's lines are recorded and undone only by who may count at its location.
+Status RequireMayCountIn(const WriteTx& tx, const Actor& actor, const Json& session) {
+  return RequireLocationAllowed(tx.db(), actor, session["location_id"].get<std::string>(),
+                                "session_id");
 }
 
 Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {
@@ -187,6 +195,7 @@ Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {
     return Status::InvalidArgument("give exactly one of item_id, barcode or reference", "item_id");
   }
   INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
+  INVENTO_RETURN_IF_ERROR(RequireMayCountIn(tx, ctx.actor, session));
   const bool replace = session["repeat_mode"] == "replace";
   if (replace && qty < 0) return Status::InvalidArgument("a counted quantity cannot be negative", "qty");
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "count_lines", id));
@@ -225,11 +234,12 @@ Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   return out;
 }
 
-Result<Json> UndoLast(WriteTx& tx, const Json& args, const MutationContext&) {
+Result<Json> UndoLast(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   ArgReader r(args);
   std::string session_id = r.Id("session_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
+  INVENTO_RETURN_IF_ERROR(RequireMayCountIn(tx, ctx.actor, session));
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, tx.db().Prepare(
       "SELECT id, item_id FROM count_lines WHERE session_id = ? AND deleted = 0"
       " ORDER BY counted_at DESC, id DESC LIMIT 1"));
@@ -246,6 +256,7 @@ Result<Json> Close(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   std::string session_id = r.Id("session_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
+  INVENTO_RETURN_IF_ERROR(RequireMayCountIn(tx, ctx.actor, session));
   INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerItem(tx.db(), session));
   const std::string location = session["location_id"].get<std::string>();
   for (const auto& [item_id, c] : counted) {

@@ -92,6 +92,7 @@ Result<Json> Receipt(WriteTx& tx, const Json& args, const MutationContext& ctx) 
                                       " is archived: restore it before receiving stock");
   }
   INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "locations", location_id, "location_id", "location"));
+  INVENTO_RETURN_IF_ERROR(RequireLocationAllowed(tx.db(), ctx.actor, location_id, "location_id"));
   if (supplier_id) {
     INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "suppliers", *supplier_id, "supplier_id", "supplier"));
   }
@@ -140,6 +141,7 @@ Result<Json> RecordIssueImpl(WriteTx& tx, const Json& args, const MutationContex
   INVENTO_RETURN_IF_ERROR(RequirePositive(qty));
   INVENTO_ASSIGN_OR_RETURN(LiveItem item, RequireLiveItem(tx, c.item_id));
   INVENTO_RETURN_IF_ERROR(RequireLiveId(tx, "locations", location_id, "location_id", "location"));
+  INVENTO_RETURN_IF_ERROR(RequireLocationAllowed(tx.db(), ctx.actor, location_id, "location_id"));
   if (site_id) {
     INVENTO_ASSIGN_OR_RETURN(Json site, RequireLive(tx, "locations", *site_id, "site_id", "client site"));
     if (site["kind"] != "site") return Status::InvalidArgument("site_id must be a client site", "site_id");

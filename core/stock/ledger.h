@@ -5,7 +5,9 @@
 //                With a task_id it is the same as task.consume (one rule for parts used on a
 //                task: the task must accept work, technicians only on tasks assigned to them).
 // stock.transfer {id, item_id, from_location_id, to_location_id (different), qty > 0, note?, occurred_at?}
-//                Technicians only between locations they work with (location_access.h).
+// Receipts, issues (task.consume included) and transfers: technicians (roles without
+// "cap.location.any") only into, from and between locations they work with
+// (location_access.h); forbidden otherwise, with the field naming the location.
 // stock.adjust   {id, item_id, location_id, qty != 0 (signed), reason 1..200, occurred_at?}
 // stock.reverse  {id, movement_id, reason}: appends the opposite entry AT THE ORIGINAL TIME
 //                (so a later count absorbs the mistake and its correction alike); counts are

@@ -125,23 +125,27 @@ Result<Json> Mine(const db::Db& db, const Json& args, const Actor& actor) {
 
 }  // namespace
 
-Status RequireTransferAllowed(const db::Db& db, const Actor& actor, const Json& from,
-                              const Json& to) {
-  if (actor.role == Role::kAdmin || actor.role == Role::kManager) return Status::Ok();
+Status RequireLocationAllowed(const db::Db& db, const Actor& actor,
+                              const std::string& location_id, const char* field) {
+  if (IsAllowed(actor.role, "cap.location.any")) return Status::Ok();
   INVENTO_ASSIGN_OR_RETURN(auto employee, people::EmployeeOfUser(db, actor.user_id));
   if (!employee) {
     return Status::Forbidden(
         "your account is not linked to an employee, so you work with no location yet");
   }
-  for (const auto* loc : {&from, &to}) {
-    INVENTO_ASSIGN_OR_RETURN(bool ok, EmployeeWorksWith(db, *employee, Str(*loc, "id")));
-    if (!ok) {
-      return Status::Forbidden("you do not work with location " + Str(*loc, "name") +
-                               ": ask a manager to assign you to it",
-                               loc == &from ? "from_location_id" : "to_location_id");
-    }
-  }
-  return Status::Ok();
+  INVENTO_ASSIGN_OR_RETURN(bool ok, EmployeeWorksWith(db, *employee, location_id));
+  if (ok) return Status::Ok();
+  INVENTO_ASSIGN_OR_RETURN(auto loc, FirstRow(db, "SELECT name FROM locations WHERE id = ?",
+                                              {Json(location_id)}));
+  const std::string name = loc ? Str(*loc, "name") : location_id;
+  return Status::Forbidden(
+      "you do not work with location " + name + ": ask a manager to assign you to it", field);
+}
+
+Status RequireTransferAllowed(const db::Db& db, const Actor& actor, const Json& from,
+                              const Json& to) {
+  INVENTO_RETURN_IF_ERROR(RequireLocationAllowed(db, actor, Str(from, "id"), "from_location_id"));
+  return RequireLocationAllowed(db, actor, Str(to, "id"), "to_location_id");
 }
 
 void RegisterLocationAccess(Registry& registry) {

@@ -1,10 +1,11 @@
-// Which locations an employee works with, and the row-level rule it serves: a technician
-// may transfer stock only between locations they work with.
+// Which locations an employee works with, and the row-level rule it serves: a role without
+// the capability "cap.location.any" (technicians; auth/permissions.h) may receive stock
+// into, issue stock from (task.consume included), transfer stock between and count only
+// locations they work with. Roles with it (admins, managers) act at every location.
 //
 // An employee works with a location when they, or a team they belong to, are assigned to
 // it or to one of its ancestors (assigning a warehouse covers its zones and bins). The
-// technician's employee is the one linked to their user account (employees.user_id).
-// Admins and managers may transfer between any locations.
+// actor's employee is the one linked to their user account (employees.user_id).
 //
 // Mutators: location.assign {id, location_id, employee_id | team_id},
 //           location.unassign {id}.
@@ -19,7 +20,12 @@
 
 namespace invento::stock {
 
-// ok, or forbidden saying which location is not one of the technician's.
+// ok if the actor may act at the (live) location location_id; otherwise forbidden with
+// field `field` and a message naming the location, or (no field) saying that the account
+// has no employee. The caller checks first that the location exists.
+Status RequireLocationAllowed(const db::Db& db, const Actor& actor,
+                              const std::string& location_id, const char* field);
+// The same for both ends of a transfer (location rows with id and name).
 Status RequireTransferAllowed(const db::Db& db, const Actor& actor, const Json& from,
                               const Json& to);
 void RegisterLocationAccess(Registry& registry);

@@ -22,7 +22,7 @@ import { describe, test } from 'node:test';
 import { artifact, coreState, kBaseUrl, openPage, serviceWorkerActivated, sharedBrowser, waitForSync } from './lib/browser.mjs';
 import { seriousAxeViolations } from './lib/axe.mjs';
 import { ensureUser } from './lib/accounts.mjs';
-import { ean13Png, openCountAsAdmin, seedCountScenario } from './lib/count_seed.mjs';
+import { assignTechnician, ean13Png, openCountAsAdmin, seedCountScenario } from './lib/count_seed.mjs';
 
 const kTimeout = { timeout: 180_000 };
 const shared = sharedBrowser();
@@ -224,6 +224,7 @@ describe('counting mode', () => {
     const name = `Aveugle ${tag}`;
     await openCountAsAdmin(location.id, name);
     const technician = await ensureUser(`compteur${tag}`, 'technician');
+    await assignTechnician(technician, location.id, tag);
     const { context, page, problems } = await openPage(shared.browser, { viewport: { width: 800, height: 1280 }, locale: 'en-GB' });
     try {
       await page.goto('/#/count');

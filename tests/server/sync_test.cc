@@ -47,6 +47,19 @@ class SyncTest : public ::testing::Test {
     return sync::TablesDigest(**db, tables.value()).value();
   }
   std::string Id() { return testing::RandomId(rng_); }
+  // Makes `user` (a technician) work with the locations: an employee linked to the account,
+  // assigned to each, by the manager, synced to the server.
+  void WorkWith(const std::string& user, const std::vector<std::string>& locations) {
+    auto m = Device("manager");
+    std::string employee = Id();
+    ASSERT_TRUE(m->Mutate("employee.create", {{"id", employee}, {"name", user},
+                                              {"user_id", Device(user)->actor().user_id}}).ok());
+    for (const auto& loc : locations) {
+      ASSERT_TRUE(m->Mutate("location.assign", {{"id", Id()}, {"location_id", loc},
+                                                {"employee_id", employee}}).ok());
+    }
+    ASSERT_TRUE(m->Sync().ok());
+  }
 
   testing::TempDir dir_;
   std::mt19937_64 rng_{42};
@@ -77,6 +90,8 @@ TEST_F(SyncTest, TwoTechniciansTakingTwoOfflineEndAtMinusFour) {
   ASSERT_TRUE(setup->Mutate("location.create", {{"id", van}, {"kind", "vehicle"}, {"name", "Van"}}).ok());
   ASSERT_TRUE(setup->Mutate("item.create", {{"id", item}, {"reference", "F-1"}, {"label", "Filtre"}}).ok());
   ASSERT_TRUE(setup->Sync().ok());
+  WorkWith("tech", {van});
+  WorkWith("tech2", {van});
   auto t1 = Device("tech"), t2 = Device("tech2");
   ASSERT_TRUE(t1->Pull().ok());
   ASSERT_TRUE(t2->Pull().ok());
@@ -105,6 +120,7 @@ TEST_F(SyncTest, RejectedMutationDoesNotBlockTheNextAndIsUndoneLocally) {
   ASSERT_TRUE(admin_->Mutate("location.create", {{"id", loc}, {"kind", "vehicle"}, {"name", "Van"}}).ok());
   ASSERT_TRUE(admin_->Mutate("item.create", {{"id", item}, {"reference", "R"}, {"label", "L"}}).ok());
   ASSERT_TRUE(admin_->Sync().ok());
+  WorkWith("tech", {loc});
   ASSERT_TRUE(t->Pull().ok());
   ASSERT_TRUE(t->Mutate("stock.issue", {{"id", Id()}, {"item_id", item}, {"location_id", loc}, {"qty", 1}}).ok());
   ASSERT_TRUE(t->Push().ok());
@@ -121,6 +137,50 @@ TEST_F(SyncTest, RejectedMutationDoesNotBlockTheNextAndIsUndoneLocally) {
   ASSERT_EQ(state["rejections"].size(), 1u);
   EXPECT_EQ(state["rejections"][0]["code"], "forbidden");
   EXPECT_EQ(state["rejections"][0]["name"], "category.create");
+  EXPECT_EQ(t->Digest(), ServerDigest());
+}
+
+// Issue 14.8: the server refuses a technician's stock.issue from a location they do not
+// work with (the device's core would refuse it too: a lying device), with the reason, and
+// changes nothing; the next mutation of the same push, at their own van, goes through.
+TEST_F(SyncTest, TechnicianIssueFromALocationTheyDoNotWorkWithIsRejected) {
+  auto m = Device("manager");
+  std::string item = Id(), van = Id(), depot = Id();
+  ASSERT_TRUE(m->Mutate("location.create", {{"id", van}, {"kind", "vehicle"}, {"name", "Van"}}).ok());
+  ASSERT_TRUE(m->Mutate("location.create", {{"id", depot}, {"kind", "warehouse"}, {"name", "Dépôt"}}).ok());
+  ASSERT_TRUE(m->Mutate("item.create", {{"id", item}, {"reference", "F-1"}, {"label", "Filtre"}}).ok());
+  ASSERT_TRUE(m->Mutate("stock.receipt", {{"id", Id()}, {"item_id", item}, {"location_id", depot}, {"qty", 5}}).ok());
+  ASSERT_TRUE(m->Sync().ok());
+  WorkWith("tech", {van});
+  auto t = Device("tech");
+  ASSERT_TRUE(t->Pull().ok());
+  Json from_depot{{"id", Id()}, {"item_id", item}, {"location_id", depot}, {"qty", 2}};
+  // The honest device's core refuses it already.
+  auto local = t->Mutate("stock.issue", from_depot);
+  ASSERT_FALSE(local.ok());
+  EXPECT_EQ(local.status().code(), Code::kForbidden);
+  std::string before = ServerDigest();
+  Actor liar{t->actor().user_id, Role::kAdmin};
+  sync::SyncClient raw(t->core());
+  ASSERT_TRUE(raw.Mutate("stock.issue", from_depot, liar, t->now_ms).ok());
+  ASSERT_TRUE(t->Push().ok());
+  Json res = Json::parse(t->last_push_body)["results"];
+  ASSERT_EQ(res.size(), 1u);
+  EXPECT_EQ(res[0]["status"], "rejected");
+  EXPECT_EQ(res[0]["code"], "forbidden");
+  EXPECT_EQ(res[0]["field"], "location_id");
+  EXPECT_EQ(res[0]["message"],
+            "you do not work with location Dépôt: ask a manager to assign you to it");
+  EXPECT_EQ(ServerDigest(), before);  // nothing changed on the server
+  ASSERT_TRUE(t->Pull().ok());
+  EXPECT_EQ(t->Pending(), 0);
+  EXPECT_EQ(t->core().Query("stock.onhand", {{"item_id", item}, {"location_id", depot}},
+                            t->actor()).value()["total"], "5");  // undone on the device
+  EXPECT_EQ(t->State()["rejections"][0]["code"], "forbidden");
+  // At their own van, the same technician's issue is accepted.
+  ASSERT_TRUE(t->Mutate("stock.issue", {{"id", Id()}, {"item_id", item}, {"location_id", van}, {"qty", 1}}).ok());
+  ASSERT_TRUE(t->Sync().ok());
+  EXPECT_EQ(Json::parse(t->last_push_body)["results"][0]["status"], "accepted");
   EXPECT_EQ(t->Digest(), ServerDigest());
 }
 
@@ -276,6 +336,9 @@ TEST_F(SyncTest, ConvergenceUnderRandomInterleavings) {
     ASSERT_TRUE(devices[0]->Mutate("item.create", {{"id", items.back()}, {"reference", "I" + std::to_string(i)}, {"label", "Item"}}).ok());
   }
   ASSERT_TRUE(devices[0]->Sync().ok());
+  // Technicians work with some vans only: their movements elsewhere are refused.
+  WorkWith("tech", {locs[0], locs[1]});
+  WorkWith("tech2", {locs[1], locs[2]});
   for (auto& d : devices) ASSERT_TRUE(d->Pull().ok());
 
   std::uniform_int_distribution<int> pct(0, 99);

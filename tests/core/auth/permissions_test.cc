@@ -20,7 +20,7 @@ TEST(PermissionsTest, EveryMutatorAndQueryIsInThePermissionTable) {
   }
 }
 
-TEST(PermissionsTest, EveryTableEntryIsAMutatorAQueryOrATaskTransition) {
+TEST(PermissionsTest, EveryTableEntryIsAMutatorAQueryATaskTransitionOrACapability) {
   for (std::string_view name : PermissionTableNames()) {
     if (name.substr(0, 12) == "task.status:") {
       auto pair = name.substr(12);
@@ -31,8 +31,45 @@ TEST(PermissionsTest, EveryTableEntryIsAMutatorAQueryOrATaskTransition) {
       EXPECT_FALSE(IsAllowed(Role::kConsultant, name)) << name;
       continue;
     }
+    if (name.substr(0, 4) == "cap.") {
+      // A capability is never something the server could run by its name.
+      EXPECT_FALSE(Registry::Get().FindMutator(name) || Registry::Get().FindQuery(name)) << name;
+      continue;
+    }
     EXPECT_TRUE(Registry::Get().FindMutator(name) || Registry::Get().FindQuery(name)) << name;
   }
+}
+
+// Every capability, for every role: the rules that used to be hard-coded role tests.
+TEST(PermissionsTest, EveryCapabilityByRole) {
+  struct Expected {
+    const char* name;
+    bool admin, manager, technician, consultant;
+  };
+  const Expected kCapabilities[] = {
+      {"cap.location.any", true, true, false, false},
+      {"cap.count.blind_expected", true, true, false, false},
+      {"cap.task.any", true, true, false, false},
+      {"cap.task.own", false, false, true, false},
+      {"cap.task.status_at", true, true, false, false},
+      {"cap.time.others", true, true, false, false},
+      {"cap.attachment.any_entity", true, true, false, false},
+      {"cap.widget.others", true, false, false, false},
+      {"cap.server.admin", true, false, false, false},
+      {"cap.server.audit", true, true, false, false},
+  };
+  for (const auto& c : kCapabilities) {
+    EXPECT_EQ(IsAllowed(Role::kAdmin, c.name), c.admin) << c.name;
+    EXPECT_EQ(IsAllowed(Role::kManager, c.name), c.manager) << c.name;
+    EXPECT_EQ(IsAllowed(Role::kTechnician, c.name), c.technician) << c.name;
+    EXPECT_EQ(IsAllowed(Role::kConsultant, c.name), c.consultant) << c.name;
+  }
+  // ...and the table holds no other capability than those (a new one gets a line above).
+  size_t in_table = 0;
+  for (std::string_view name : PermissionTableNames()) {
+    if (name.substr(0, 4) == "cap.") ++in_table;
+  }
+  EXPECT_EQ(in_table, std::size(kCapabilities));
 }
 
 TEST(PermissionsTest, ConsultantsNeverWrite) {

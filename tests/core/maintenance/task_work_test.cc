@@ -17,6 +17,8 @@ class TaskWorkTest : public testing::MaintFixture {
     Ok("location.create", {{"id", Id(4)}, {"kind", "site"}, {"name", "Usine client"}});
     item_ = Item(5, "FILTRE", {{"unit_price_cents", 1250}});
     Ok("stock.receipt", {{"id", Id(6)}, {"item_id", item_}, {"location_id", store_}, {"qty", 10}});
+    // Parts come from a location the technician works with (location_access.h).
+    Ok("location.assign", {{"id", Id(9)}, {"location_id", store_}, {"employee_id", tech_}});
     Ok("asset.create", {{"id", Id(7)}, {"kind", "machine"}, {"name", "Compresseur"}});
     Ok("meter.create", {{"id", Id(8)}, {"asset_id", Id(7)}, {"name", "Heures"}, {"unit", "h"}});
     task_ = Task(100, {{"status", "planned"}, {"location_id", Id(4)}, {"asset_id", Id(7)}});

@@ -103,6 +103,9 @@ TEST_F(CountsTest, ReplaceModeAndUndoLast) {
 
 TEST_F(CountsTest, BlindModeHidesExpectedFromTechniciansOnly) {
   Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}, {"blind", true}});
+  // The technician (user-1) works with the warehouse: technicians count only there.
+  Ok("employee.create", {{"id", Id(20)}, {"name", "Tech"}, {"user_id", "user-1"}});
+  Ok("location.assign", {{"id", Id(21)}, {"location_id", loc_}, {"employee_id", Id(20)}});
   Json r = Record(501, {{"item_id", vis_}, {"qty", 3}}, Role::kTechnician);
   EXPECT_FALSE(r.contains("expected"));
   Json tech = Query("count.review", {{"session_id", Id(500)}}, Role::kTechnician);

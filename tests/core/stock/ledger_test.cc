@@ -42,6 +42,9 @@ TEST_F(LedgerTest, ReceiptIssueTransferAdjust) {
 
 TEST_F(LedgerTest, TwoDevicesTakingTwoEachEndAtMinusFour) {
   Move("stock.issue", 500, {{"location_id", van_}, {"qty", 2}});
+  // The technician (user-1) works with the van: technicians issue only from theirs.
+  Ok("employee.create", {{"id", Id(20)}, {"name", "Tech"}, {"user_id", "user-1"}});
+  Ok("location.assign", {{"id", Id(21)}, {"location_id", van_}, {"employee_id", Id(20)}});
   Move("stock.issue", 501, {{"location_id", van_}, {"qty", 2}}, Role::kTechnician);
   EXPECT_EQ(OnHand(item_, van_), "-4");  // negative accepted, never refused
 }

@@ -1,5 +1,6 @@
-// Technicians transfer stock only between locations they work with (assigned directly, via a
-// team, or through an ancestor location); stock.issue with a task follows the task's rules.
+// Technicians (roles without "cap.location.any") receive, issue, transfer and count stock
+// only at locations they work with (assigned directly, via a team, or through an ancestor
+// location); stock.issue with a task also follows the task's rules.
 #include <gtest/gtest.h>
 
 #include "tests/core/maintenance/maint_fixture.h"
@@ -102,6 +103,7 @@ TEST_F(LocationAccessTest, AssignValidatesItsArguments) {
 TEST_F(LocationAccessTest, StockIssueWithATaskFollowsTheTaskRules) {
   std::string task = Task(100, {{"status", "planned"}});
   Assign(101, task, tech_);
+  Ok("location.assign", {{"id", Id(20)}, {"location_id", depot_}, {"employee_id", tech_}});
   Walk(task, {"in_progress"}, 900);
   Json args{{"id", Id(200)}, {"item_id", item_}, {"location_id", zone_}, {"qty", 2},
             {"task_id", task}};
@@ -112,13 +114,99 @@ TEST_F(LocationAccessTest, StockIssueWithATaskFollowsTheTaskRules) {
   OkAs("stock.issue", args, Role::kTechnician, "tech-user");
   EXPECT_EQ(OnHand(item_, zone_), "8");
   EXPECT_EQ(Query("task.materials", {{"task_id", task}})["consumed_value_cents"], 2500);
-  // Without a task, any technician may still issue parts.
+  // Without a task, a technician who works with the location may still issue parts.
   OkAs("stock.issue", {{"id", Id(201)}, {"item_id", item_}, {"location_id", zone_}, {"qty", 1}},
-       Role::kTechnician, "other-user");
+       Role::kTechnician, "tech-user");
+  // On their own task, still not from a location they do not work with.
+  ExpectErrorAs("stock.issue", With(args, {{"id", Id(203)}, {"location_id", van_}}),
+                Code::kForbidden, "location_id", Role::kTechnician, "tech-user");
+  ExpectErrorAs("task.consume", With(args, {{"id", Id(203)}, {"location_id", van_}}),
+                Code::kForbidden, "location_id", Role::kTechnician, "tech-user");
   // A closed task takes no more parts.
   Walk(task, {"done", "closed"}, 950);
   ExpectErrorAs("stock.issue", With(args, {{"id", Id(202)}}), Code::kFailedPrecondition, "",
                 Role::kTechnician, "tech-user");
+}
+
+TEST_F(LocationAccessTest, TechnicianIssuesAndReceivesOnlyAtTheirLocations) {
+  Json issue{{"id", Id(100)}, {"item_id", item_}, {"location_id", zone_}, {"qty", 1}};
+  Json receipt{{"id", Id(101)}, {"item_id", item_}, {"location_id", van_}, {"qty", 2}};
+  // Not assigned: refused with the location's name and what was refused, nothing written.
+  ExpectErrorAs("stock.issue", issue, Code::kForbidden, "location_id", Role::kTechnician,
+                "tech-user");
+  ExpectErrorAs("stock.receipt", receipt, Code::kForbidden, "location_id", Role::kTechnician,
+                "tech-user");
+  auto refused = RunAs("stock.issue", issue, Role::kTechnician, "tech-user");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            "you do not work with location Allée A: ask a manager to assign you to it");
+  refused = RunAs("stock.receipt", receipt, Role::kTechnician, "tech-user");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            "you do not work with location Camion 1: ask a manager to assign you to it");
+  // A user with no employee works with no location.
+  refused = RunAs("stock.issue", issue, Role::kTechnician, "nobody");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Code::kForbidden);
+  EXPECT_NE(refused.status().message().find("not linked to an employee"), std::string::npos);
+  // Assigned directly to the van, and to the warehouse (which covers its zone): accepted.
+  Ok("location.assign", {{"id", Id(20)}, {"location_id", van_}, {"employee_id", tech_}});
+  OkAs("stock.receipt", receipt, Role::kTechnician, "tech-user");
+  EXPECT_EQ(OnHand(item_, van_), "2");
+  ExpectErrorAs("stock.issue", issue, Code::kForbidden, "location_id", Role::kTechnician,
+                "tech-user");
+  Ok("location.assign", {{"id", Id(21)}, {"location_id", depot_}, {"employee_id", tech_}});
+  OkAs("stock.issue", issue, Role::kTechnician, "tech-user");
+  EXPECT_EQ(OnHand(item_, zone_), "9");
+  // Through a team: other-user's team works with the second van only.
+  Team(30, "Équipe Sud", {other_});
+  Ok("location.assign", {{"id", Id(40)}, {"location_id", van2_}, {"team_id", Id(30)}});
+  OkAs("stock.receipt", With(receipt, {{"id", Id(102)}, {"location_id", van2_}}),
+       Role::kTechnician, "other-user");
+  OkAs("stock.issue", With(issue, {{"id", Id(103)}, {"location_id", van2_}}), Role::kTechnician,
+       "other-user");
+  ExpectErrorAs("stock.issue", With(issue, {{"id", Id(104)}}), Code::kForbidden, "location_id",
+                Role::kTechnician, "other-user");
+  EXPECT_EQ(OnHand(item_, van2_), "1");
+  // Managers and admins anywhere, assigned or not; consultants never move stock.
+  OkAs("stock.issue", With(issue, {{"id", Id(105)}, {"location_id", van2_}}), Role::kManager,
+       "manager-user");
+  OkAs("stock.receipt", With(receipt, {{"id", Id(106)}, {"location_id", zone_}}), Role::kAdmin,
+       "admin-user");
+  ExpectErrorAs("stock.issue", With(issue, {{"id", Id(107)}}), Code::kForbidden, "",
+                Role::kConsultant, "viewer");
+  // Unknown location: not_found comes first, as for everyone.
+  ExpectErrorAs("stock.issue", With(issue, {{"id", Id(108)}, {"location_id", Id(999)}}),
+                Code::kNotFound, "location_id", Role::kTechnician, "tech-user");
+}
+
+TEST_F(LocationAccessTest, TechnicianCountsOnlyAtTheirLocations) {
+  // Managers open counts anywhere (technicians may not open one: the table).
+  Ok("count.open", {{"id", Id(50)}, {"location_id", zone_}});
+  OkAs("count.open", {{"id", Id(51)}, {"location_id", van2_}}, Role::kManager, "manager-user");
+  Json line{{"id", Id(60)}, {"session_id", Id(50)}, {"item_id", item_}, {"qty", 3}};
+  ExpectErrorAs("count.record", line, Code::kForbidden, "session_id", Role::kTechnician,
+                "tech-user");
+  auto refused = RunAs("count.record", line, Role::kTechnician, "tech-user");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            "you do not work with location Allée A: ask a manager to assign you to it");
+  // Recorded by a manager: the technician may not undo it either.
+  OkAs("count.record", line, Role::kManager, "manager-user");
+  ExpectErrorAs("count.undo_last", {{"session_id", Id(50)}}, Code::kForbidden, "session_id",
+                Role::kTechnician, "tech-user");
+  // Once the technician works with the warehouse, they count its zone and undo their line.
+  Ok("location.assign", {{"id", Id(20)}, {"location_id", depot_}, {"employee_id", tech_}});
+  OkAs("count.record", With(line, {{"id", Id(61)}}), Role::kTechnician, "tech-user");
+  OkAs("count.undo_last", {{"session_id", Id(50)}}, Role::kTechnician, "tech-user");
+  // Through a team, and not elsewhere.
+  Team(30, "Équipe Sud", {other_});
+  Ok("location.assign", {{"id", Id(40)}, {"location_id", van2_}, {"team_id", Id(30)}});
+  OkAs("count.record", With(line, {{"id", Id(62)}, {"session_id", Id(51)}}), Role::kTechnician,
+       "other-user");
+  ExpectErrorAs("count.record", With(line, {{"id", Id(63)}}), Code::kForbidden, "session_id",
+                Role::kTechnician, "other-user");
+  Ok("count.close", {{"session_id", Id(50)}});
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import bwipjs from 'bwip-js';
-import { pushAsAdmin as push } from './server_api.mjs';
+import { call, pushAsAdmin as push } from './server_api.mjs';
 
 /** An EAN-13 with its check digit, from 12 digits. */
 export function ean13(twelve) {
@@ -50,6 +50,19 @@ export async function seedCountScenario(tag) {
 /** A PNG picture of an EAN-13 barcode (with its digits), as a camera would take it. */
 export function ean13Png(code) {
   return bwipjs.toBuffer({ bcid: 'ean13', text: code, scale: 3, height: 18, includetext: true, textxalign: 'center', paddingwidth: 12, paddingheight: 12, backgroundcolor: 'FFFFFF' });
+}
+
+/**
+ * Makes `technician` ({username, password}) work with `locationId`: an employee linked to
+ * their account, assigned to the location (technicians count only where they work).
+ */
+export async function assignTechnician(technician, locationId, tag) {
+  const login = await call('/api/login', technician);
+  const employee = randomUUID();
+  await push([
+    ['employee.create', { id: employee, name: `Compteur ${tag}`, user_id: login.user.id }],
+    ['location.assign', { id: randomUUID(), location_id: locationId, employee_id: employee }],
+  ]);
 }
 
 /** Opens a count at `locationId` as the admin (blind unless told otherwise); returns its id. */

@@ -55,10 +55,11 @@ export function ChooseScreen() {
     Promise.all([core.query('location.list', {}), core.query('location.mine', {})]).then(
       ([all, mine]) => {
         if (!live) return;
-        // Everyone may count anywhere; a technician sees first the places they work with.
+        // A role without cap.location.any counts only where it works (the core refuses
+        // elsewhere): offer only those places.
         const own = new Set(mine.items);
         const list = all.items.map((l) => ({ id: l.id, name: l.name, depth: l.depth, kind: l.kind }));
-        const filtered = !can('count.open') && own.size > 0 ? list.filter((l) => own.has(l.id)) : list;
+        const filtered = can('cap.location.any') ? list : list.filter((l) => own.has(l.id));
         setPlaces(filtered);
         setFailure(null);
       },
@@ -120,7 +121,11 @@ export function ChooseScreen() {
               </option>
             ))}
           </select>
-          {places !== null && places.length === 0 && <p class="field__hint">{t('count.choose.no_location')}</p>}
+          {places !== null && places.length === 0 && (
+            <p class="field__hint" data-testid="count-no-location">
+              {t(can('cap.location.any') ? 'count.choose.no_location' : 'count.choose.no_own_location')}
+            </p>
+          )}
         </div>
       </div>
 

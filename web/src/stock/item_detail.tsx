@@ -27,7 +27,8 @@ interface Loaded {
   suppliers: Supplier[];
   locations: Location[];
   defs: AttributeDef[];
-  /** A technician's own locations (location.mine), offered for transfers; null: all. */
+  /** The locations the role may move stock at, when it is limited to its own (no
+   * cap.location.any: location.mine); null: all. */
   mine: string[] | null;
 }
 
@@ -39,7 +40,7 @@ export function ItemDetail({ id }: { id: string }) {
   const core = useCore();
   const i18n = useI18n();
   const { t, language } = i18n;
-  const { can, role } = usePermissions();
+  const { can } = usePermissions();
   const received = useReceived();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<CoreError | null>(null);
@@ -70,7 +71,7 @@ export function ItemDetail({ id }: { id: string }) {
         can('location.list') ? core.query('location.list', {}).then((r) => r.items, () => []) : [],
         item.category_id !== null ? core.query('attribute.list', { category_id: item.category_id }).then((r) => r.items, () => []) : [],
         can('attachment.list') ? core.query('attachment.list', { entity_type: 'item', entity_id: id }).then((r) => r.items, () => null) : null,
-        role === 'technician' && can('location.mine') ? core.query('location.mine', {}).then((r) => r.items, () => null) : null,
+        !can('cap.location.any') && can('location.mine') ? core.query('location.mine', {}).then((r) => r.items, () => null) : null,
       ]);
       await loadMovements(0);
       if (live) {
@@ -100,8 +101,9 @@ export function ItemDetail({ id }: { id: string }) {
     );
   }
   const { item, onhand, categories, suppliers, locations, defs, attachments, mine } = loaded;
-  // The core refuses a technician's transfer outside their locations; offer only those.
-  const moveLocations = moving === 'transfer' && mine !== null ? locations.filter((l) => mine.includes(l.id)) : locations;
+  // The core refuses a receipt, issue or transfer outside the locations a role without
+  // cap.location.any works with; offer only those.
+  const moveLocations = moving !== null && mine !== null ? locations.filter((l) => mine.includes(l.id)) : locations;
   const locationName = (lid: string | null) => (lid === null ? '' : (locations.find((l) => l.id === lid)?.name ?? '…'));
   const category = categories.find((c) => c.id === item.category_id)?.name;
   const supplier = suppliers.find((s) => s.id === item.supplier_id)?.name;

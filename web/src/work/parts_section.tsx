@@ -1,6 +1,7 @@
 /**
  * Parts used on the task (task.consume = a stock issue tied to the task): from my van (the
- * first of location.mine) or another location, an item picked among what that location holds
+ * first of location.mine) or another location (only those of location.mine for a role
+ * without cap.location.any: the core refuses the others), an item picked among what that location holds
  * (stock.onhand) or found by search (item.search), a quantity with − / + buttons. The core's
  * refusals show inline; on-hand quantities are the core's.
  */
@@ -10,6 +11,7 @@ import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
 import { useAction } from '../core/use_action';
+import { usePermissions } from '../shell/permissions';
 import { formatInstant, unitLabel, workQuery } from './work_core';
 
 interface Place {
@@ -38,6 +40,8 @@ export function PartsSection({ task, reload }: SectionProps) {
   const [qty, setQty] = useState('1');
   const [notice, setNotice] = useState('');
   const action = useAction('work');
+  const { can } = usePermissions();
+  const anywhere = can('cap.location.any');
 
   // Locations: mine first (my van), then the others.
   useEffect(() => {
@@ -48,14 +52,14 @@ export function PartsSection({ task, reload }: SectionProps) {
       const list = all.items
         .filter((each) => !each.archived)
         .map((each) => ({ id: each.id, name: each.name, mine: own.has(each.id) }));
-      const sorted = [...list.filter((p) => p.mine), ...list.filter((p) => !p.mine)];
+      const sorted = [...list.filter((p) => p.mine), ...(anywhere ? list.filter((p) => !p.mine) : [])];
       setPlaces(sorted);
       setLocation((current) => current || (sorted[0]?.id ?? ''));
     });
     return () => {
       live = false;
     };
-  }, [core]);
+  }, [core, anywhere]);
 
   // What the chosen location holds, with labels (for quick picks).
   useEffect(() => {
