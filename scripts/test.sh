@@ -2,7 +2,9 @@
 # Sets everything up (scripts/setup.sh) and runs every test suite:
 #   1. C++ unit + integration tests (core and server, real SQLite, real HTTP) through ctest;
 #   2. the core tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the browser end-to-end tests (playwright-core driving Debian's Chromium) against a
+#   3. the libFuzzer targets (tests/fuzz, clang, ASan + UBSan): committed crash inputs
+#      replayed, then a short bounded run of each (FUZZ_SECONDS, default 20 s per target);
+#   4. the browser end-to-end tests (playwright-core driving Debian's Chromium) against a
 #      real server serving the built web app.
 # Exits non-zero if anything fails.
 set -euo pipefail
@@ -22,6 +24,16 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DINVENTO_SANITIZE=ON
 cmake --build build-asan --target core_tests
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ./build-asan/tests/core_tests --gtest_brief=1
+
+log "fuzz targets (libFuzzer + ASan + UBSan, ${FUZZ_SECONDS:-20} s each)"
+FUZZ_START=$(date +%s)
+# No CMAKE_BUILD_TYPE: the fuzz flags (-O1, line tables) are set by INVENTO_FUZZ.
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DINVENTO_FUZZ=ON -DINVENTO_BUILD_TESTS=OFF >/dev/null
+cmake --build build-fuzz --target http_request_fuzz json_body_fuzz mutator_args_fuzz \
+  pull_cursor_fuzz csv_import_fuzz
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+log "fuzz step took $(( $(date +%s) - FUZZ_START )) s"
 
 log "browser end-to-end tests"
 E2E_DIR="$(mktemp -d)"
