@@ -67,7 +67,7 @@ void BuildApp() {
   invento::server::Config c;
   c.database_path = (g_dir / "data" / "invento.db").string();
   c.web_root = (g_dir / "web").string();
-  c.body_limit = 64 * 1024;
+  c.body_limit = 1 << 20;  // the default
   c.fast_password_hash = true;
   auto app = App::Create(c);
   if (!app.ok()) Fail("App::Create: " + app.status().ToString());
@@ -143,7 +143,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   http::request_parser<http::string_body> parser;
   parser.eager(true);
   parser.header_limit(16 * 1024);
-  parser.body_limit(64 * 1024);
+  parser.body_limit(1 << 20);
   beast::error_code ec;
   std::size_t used = 0;
   while (!ec && !parser.is_done() && used < bytes.size()) {
