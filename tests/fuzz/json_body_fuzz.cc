@@ -1,11 +1,11 @@
 // libFuzzer target: decoding a JSON request body, as the server does for every API call
-// (ParseJsonObject in sync-server/app.h) and, once present, the shared untrusted-JSON parser
+// (ParseJsonObject in sync-server/app.h) and the shared untrusted-JSON parser under it
 // (ParseJson in core/base/json_parse.h).
 //
 // Oracles (besides ASan/UBSan, which also catch a stack overflow):
 //  - nothing throws; a refused body gets 400 with a JSON error, never anything else;
-//  - an accepted value is an object (ParseJsonObject), dumps without throwing and parses
-//    back to an equal value;
+//  - an accepted value is an object (ParseJsonObject), nested at most kMaxJsonDepth deep,
+//    dumps without throwing and parses back to an equal value;
 //  - ParseJson: failures are invalid_argument with a message; accepted values are nested
 //    at most kMaxJsonDepth deep.
 #include <algorithm>
@@ -16,11 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include "sync-server/app.h"
-#if __has_include("core/base/json_parse.h")
 #include "core/base/json_parse.h"
-#define INVENTO_HAS_PARSE_JSON 1
-#endif
+#include "sync-server/app.h"
 
 namespace {
 
@@ -65,15 +62,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   invento::server::HttpResponse error;
   if (invento::server::ParseJsonObject(req, &body, &error)) {
     if (!body.is_object()) Fail("ParseJsonObject accepted a non-object");
-#ifdef INVENTO_HAS_PARSE_JSON
     if (Depth(body) > invento::kMaxJsonDepth) Fail("ParseJsonObject accepted a value too deep");
-#endif
     CheckRoundTrip(body);  // dump() recurses: a deep body overflows the stack here
   } else if (error.status != 400 || Json::parse(error.body, nullptr, false).is_discarded()) {
     Fail("a malformed body got " + std::to_string(error.status) + ": " + error.body);
   }
 
-#ifdef INVENTO_HAS_PARSE_JSON
   auto parsed = invento::ParseJson(text);
   if (!parsed.ok()) {
     if (parsed.status().code() != invento::Code::kInvalidArgument ||
@@ -84,6 +78,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (Depth(*parsed) > invento::kMaxJsonDepth) Fail("ParseJson accepted a value too deep");
     CheckRoundTrip(*parsed);
   }
-#endif
   return 0;
 }
