@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "sync-server/app.h"
+#include "sync-server/server_log.h"
 
 namespace {
 
@@ -34,9 +35,10 @@ constexpr const char* kPassword = "Fuzz-Pass-1234";
 std::filesystem::path g_dir;
 std::unique_ptr<App> g_app;
 std::string g_token;
+std::string g_last_log;  // the server's log lines are kept out of the fuzzer's output
 
 [[noreturn]] void Fail(const std::string& what) {
-  std::fprintf(stderr, "%s\n", what.c_str());
+  std::fprintf(stderr, "%s\nlast server log line: %s\n", what.c_str(), g_last_log.c_str());
   std::abort();
 }
 
@@ -124,6 +126,7 @@ void CheckResponse(const HttpResponse& r, const std::string& what, bool security
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   const char* base = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp";
+  invento::server::SetLogSink([](const std::string& line) { g_last_log = line; });
   g_dir = std::filesystem::path(base) / ("invento-fuzz-http-" + std::to_string(::getpid()));
   BuildApp();
   std::atexit([] {
