@@ -35,7 +35,7 @@ TEST(PullCursorTest, RefusesAnythingButTheCanonicalForm) {
         "01:0:" + kId, "1:0x1:" + kId, "-1:0:" + kId, "1:-2:" + kId,
         "9223372036854775808:0:" + kId, "1:2147483648:" + kId, "1:0:" + kId + " ",
         ":0:" + kId, "1::" + kId, "1:0:", "1:0", "", "garbage",
-        "1:0:00000000-0000-4000-8000-00000000000A"}) {
+        "1:0:00000000-0000-4000-8000-00000000000A", std::string("7:2\0" "7:", 5) + kId}) {
     EXPECT_FALSE(ParseCursor(bad, &v, &t, &id)) << bad;
   }
 }
