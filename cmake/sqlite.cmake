@@ -60,7 +60,7 @@ if(EMSCRIPTEN)
 else()
   target_compile_options(sqlite3 PRIVATE -O2 -w)
 endif()
-if(INVENTO_SANITIZE)
-  # Sanitising SQLite itself costs minutes and finds nothing of ours.
+if(INVENTO_SANITIZE OR INVENTO_FUZZ)
+  # Sanitising (or fuzz-instrumenting) SQLite itself costs minutes and finds nothing of ours.
   target_compile_options(sqlite3 PRIVATE -fno-sanitize=all)
 endif()

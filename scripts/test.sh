@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Sets everything up (scripts/setup.sh) and runs every test suite:
 #   1. C++ unit + integration tests (core and server, real SQLite, real HTTP) through ctest;
-#   2. the core tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the browser end-to-end tests (playwright-core driving Debian's Chromium) against a
+#   2. the core tests again under AddressSanitizer + UndefinedBehaviorSanitizer, built with
+#      clang in build-fuzz together with
+#   3. the libFuzzer targets (tests/fuzz, docs/fuzzing.md): committed crash inputs
+#      replayed, then a short bounded run of each (FUZZ_SECONDS, default 20 s per target);
+#   4. the browser end-to-end tests (playwright-core driving Debian's Chromium) against a
 #      real server serving the built web app.
 # Exits non-zero if anything fails.
 set -euo pipefail
@@ -16,12 +19,20 @@ bash scripts/setup.sh
 log "C++ tests (ctest)"
 ctest --test-dir build --output-on-failure -j2 --timeout 300
 
-log "core tests under ASan + UBSan"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DINVENTO_SANITIZE=ON \
-  -DINVENTO_BUILD_SERVER=OFF >/dev/null
-cmake --build build-asan --target core_tests
+log "core tests under ASan + UBSan, and the fuzz targets (clang, build-fuzz)"
+# One clang build serves both: everything in build-fuzz carries ASan + UBSan (and libFuzzer's
+# coverage hooks, inert without the fuzzer), so the core is compiled once for the core tests
+# and the five fuzz targets. No CMAKE_BUILD_TYPE: INVENTO_FUZZ sets -O1 and line tables.
+FUZZ_START=$(date +%s)
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DINVENTO_FUZZ=ON >/dev/null
+cmake --build build-fuzz --target core_tests http_request_fuzz json_body_fuzz \
+  mutator_args_fuzz pull_cursor_fuzz csv_import_fuzz
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ./build-asan/tests/core_tests --gtest_brief=1
+  ./build-fuzz/tests/core_tests --gtest_brief=1
+# Committed crash inputs replayed, then each target fuzzed FUZZ_SECONDS (default 20 s).
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+log "ASan core tests + fuzz step took $(( $(date +%s) - FUZZ_START )) s"
 
 log "browser end-to-end tests"
 E2E_DIR="$(mktemp -d)"

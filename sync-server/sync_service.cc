@@ -6,25 +6,12 @@
 
 #include "core/mutators/args.h"
 #include "core/sync/protocol.h"
+#include "sync-server/pull_cursor.h"
 
 namespace invento::server {
 namespace {
 
 constexpr std::int64_t kDeviceClockWindowMs = 24LL * 3600 * 1000;
-
-// Parses "version:table_index:id".
-bool ParseCursor(const std::string& c, std::int64_t* version, int* table, std::string* id) {
-  auto a = c.find(':'), b = c.find(':', a == std::string::npos ? 0 : a + 1);
-  if (a == std::string::npos || b == std::string::npos) return false;
-  try {
-    *version = std::stoll(c.substr(0, a));
-    *table = std::stoi(c.substr(a + 1, b - a - 1));
-  } catch (...) {
-    return false;
-  }
-  *id = c.substr(b + 1);
-  return *version >= 0 && *table >= 0 && IsUuid(*id);
-}
 
 // The mutation's `at` when it lies within kDeviceClockWindowMs of the server clock, else
 // now_ms. Compared without arithmetic on `at`, so no value (INT64_MIN, a uint64 above
@@ -245,7 +232,7 @@ Result<Json> SyncService::Pull(const SessionUser& user, const Json& params, std:
   Json cursor;
   if (more) {
     const Row& lastrow = rows.back();
-    cursor = std::to_string(lastrow.version) + ":" + std::to_string(lastrow.table) + ":" + lastrow.id;
+    cursor = FormatCursor(lastrow.version, lastrow.table, lastrow.id);
   }
   // Rejections the device may not have seen yet: those of its recent mutations.
   INVENTO_ASSIGN_OR_RETURN(db::Stmt rj, core_.db().Prepare(

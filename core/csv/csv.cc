@@ -171,7 +171,18 @@ Writer::Writer(WriteOptions options) : options_(options) {
 void Writer::Row(const std::vector<std::string>& fields) {
   for (std::size_t k = 0; k < fields.size(); ++k) {
     if (k > 0) out_ += options_.separator;
-    out_ += QuoteField(fields[k], options_.separator);
+    std::string cell = QuoteField(fields[k], options_.separator);
+    // The first cell of a file without BOM, unquoted and starting with U+FEFF: a reader would
+    // take those bytes for a BOM and drop them, so it is quoted (found by csv_import_fuzz).
+    if (out_.empty() && cell.rfind(kBom, 0) == 0) {
+      cell = "\"";
+      for (char c : fields[k]) {
+        if (c == '"') cell += '"';
+        cell += c;
+      }
+      cell += '"';
+    }
+    out_ += cell;
   }
   out_ += "\r\n";
 }

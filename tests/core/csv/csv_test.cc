@@ -121,6 +121,22 @@ TEST(CsvWriteTest, RoundTrip) {
   }
 }
 
+// Found by tests/fuzz/csv_import_fuzz: "\xEF\xBB\xBF\xEF\xBB\xBFa" reads as one cell
+// "\uFEFFa" (one BOM stripped); written back without BOM, that cell used to start the file
+// unquoted, so reading it again dropped its U+FEFF as a BOM.
+TEST(CsvWriteTest, FirstCellStartingWithBomSurvivesWithoutBom) {
+  Table t = MustRead("\xEF\xBB\xBF\xEF\xBB\xBF" "a;b\r\n");
+  ASSERT_EQ(t.records.size(), 1u);
+  ASSERT_EQ(t.records[0].fields, (Fields{"\xEF\xBB\xBF" "a", "b"}));
+  Writer w({.separator = ';', .bom = false});
+  w.Row(t.records[0].fields);
+  EXPECT_EQ(w.text(), "\"\xEF\xBB\xBF" "a\";b\r\n");
+  EXPECT_EQ(MustRead(w.text()).records[0].fields, t.records[0].fields);
+  Writer with_bom({.separator = ';', .bom = true});  // the BOM already protects it
+  with_bom.Row(t.records[0].fields);
+  EXPECT_EQ(with_bom.text(), "\xEF\xBB\xBF\xEF\xBB\xBF" "a;b\r\n");
+}
+
 TEST(CsvWriteTest, FormulaNeutralization) {
   EXPECT_EQ(NeutralizeFormula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
   EXPECT_EQ(NeutralizeFormula("@SUM(A1)"), "'@SUM(A1)");
