@@ -1,4 +1,5 @@
-// /api/admin/...: user and session administration, admins only (role from the session).
+// /api/admin/...: user and session administration, for the roles with the "admin.users"
+// capability of the permission table (role from the session).
 #include "core/mutators/args.h"
 #include "sync-server/app.h"
 #include "sync-server/json_response.h"
@@ -9,7 +10,7 @@ namespace invento::server {
 HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
   auto user = RequireSession(req);
   if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
-  if (user->role != Role::kAdmin) return JsonError(403, "forbidden", "administrators only");
+  if (!IsAllowed(user->role, "admin.users")) return JsonError(403, "forbidden", "administrators only");
   if (user->must_change_password) {
     return JsonError(403, "password_change_required", "change your password first");
   }

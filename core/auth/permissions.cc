@@ -18,6 +18,9 @@ struct Entry {
 constexpr std::array kTable{
     // What the current role may run (for the UI).
     Entry{"auth.allowed", kAll},
+    // Capabilities that are neither a mutator nor a query (kCapabilities in permissions.h).
+    Entry{"admin.users", kA},      // user accounts and sessions (server /api/admin)
+    Entry{"employee.rates", kA | kM},  // employees' hourly rates in employee.get
     // Stock reference data.
     Entry{"category.create", kA | kM},
     Entry{"category.update", kA | kM},

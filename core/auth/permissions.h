@@ -25,7 +25,12 @@ struct Actor {
   Role role = Role::kConsultant;
 };
 
-// True if role may run the mutator or query called name.
+// Names in the table that are capabilities, not mutators or queries; each is checked where it
+// applies: "admin.users" (the server's /api/admin user and session administration),
+// "employee.rates" (employee.get includes hourly rates only for roles that have it).
+inline constexpr std::string_view kCapabilities[] = {"admin.users", "employee.rates"};
+
+// True if role may run the mutator or query called name (or has the capability).
 bool IsAllowed(Role role, std::string_view name);
 // Every name in the permission table (for completeness tests and the UI).
 std::vector<std::string_view> PermissionTableNames();

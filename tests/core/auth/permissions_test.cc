@@ -31,6 +31,9 @@ TEST(PermissionsTest, EveryTableEntryIsAMutatorAQueryOrATaskTransition) {
       EXPECT_FALSE(IsAllowed(Role::kConsultant, name)) << name;
       continue;
     }
+    if (std::find(std::begin(kCapabilities), std::end(kCapabilities), name) != std::end(kCapabilities)) {
+      continue;
+    }
     EXPECT_TRUE(Registry::Get().FindMutator(name) || Registry::Get().FindQuery(name)) << name;
   }
 }
@@ -48,6 +51,18 @@ TEST(PermissionsTest, CategoryCreateByRole) {
   EXPECT_FALSE(IsAllowed(Role::kConsultant, "category.create"));
   EXPECT_TRUE(IsAllowed(Role::kConsultant, "category.list"));
   EXPECT_FALSE(IsAllowed(Role::kAdmin, "no.such.mutator"));
+}
+
+TEST(PermissionsTest, CapabilitiesByRole) {
+  for (std::string_view capability : kCapabilities) {
+    auto names = PermissionTableNames();
+    EXPECT_NE(std::find(names.begin(), names.end(), capability), names.end()) << capability;
+    EXPECT_FALSE(IsAllowed(Role::kTechnician, capability)) << capability;
+    EXPECT_FALSE(IsAllowed(Role::kConsultant, capability)) << capability;
+  }
+  EXPECT_TRUE(IsAllowed(Role::kAdmin, "admin.users"));
+  EXPECT_FALSE(IsAllowed(Role::kManager, "admin.users"));
+  EXPECT_TRUE(IsAllowed(Role::kManager, "employee.rates"));
 }
 
 TEST(PermissionsTest, RolesParse) {
