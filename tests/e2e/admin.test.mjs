@@ -237,6 +237,7 @@ describe('administration and set-up screens', () => {
       await page.getByTestId('password-confirm').fill('Theo-chosen-1');
       await page.getByTestId('password-submit').click();
       await page.waitForFunction((name) => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === name, techUsername);
+      await page.getByTestId('nav-settings').waitFor();
       const areas = await page.getByTestId('app-nav').locator('a').evaluateAll((links) => links.map((a) => a.dataset.testid));
       assert.ok(areas.includes('nav-people') && !areas.includes('nav-users'), `areas: ${areas}`);
       // Their own employee record, synced from the server: read only and without rates.
@@ -273,6 +274,7 @@ describe('administration and set-up screens', () => {
         await page.goto(`/#/people/employee/${employeeId}`);
         await coreState(page, { user });
         await page.getByTestId('employee-name').filter({ hasText: techName }).waitFor({ timeout: 30_000 });
+        await page.getByTestId('nav-settings').waitFor();
         const nav = await page.getByTestId('app-nav').locator('a').evaluateAll((links) => links.map((a) => a.dataset.testid));
         assert.ok(!nav.includes('nav-users'), `${who} has no user administration`);
         if (who === 'consultant') {

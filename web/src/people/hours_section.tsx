@@ -67,7 +67,7 @@ export function HoursSection({ employee, onChanged }: { employee: EmployeeDetail
         employee.working_hours.length === 0 ? (
           <p class="list__message">{t('people.hours.not_set')}</p>
         ) : (
-          <dl class="facts">
+          <dl class="facts people__weekdays">
             {kWeekdays
               .filter((day) => employee.working_hours.some((p) => p.weekday === day))
               .map((day) => [
@@ -92,6 +92,7 @@ export function HoursSection({ employee, onChanged }: { employee: EmployeeDetail
           });
         }}>
           <p class="field__hint">{t('people.hours.hint')}</p>
+          <div class="people__hours-wrap">
           <table class="people__hours">
             <thead>
               <tr>
@@ -118,6 +119,7 @@ export function HoursSection({ employee, onChanged }: { employee: EmployeeDetail
               ))}
             </tbody>
           </table>
+          </div>
           <p class="field__error" role="alert">{action.message}</p>
           <button type="submit" class="button button--primary" data-testid="hours-save">{t('people.hours.save')}</button>
           <p class="form__notice" role="status">{saved ? t('people.saved') : ''}</p>
