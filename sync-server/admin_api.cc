@@ -1,4 +1,5 @@
-// /api/admin/...: user and session administration, admins only (role from the session).
+// /api/admin/...: user and session administration, for the roles with the "cap.server.admin"
+// capability of the permission table (role from the session).
 #include "core/mutators/args.h"
 #include "sync-server/app.h"
 #include "sync-server/json_response.h"

@@ -161,6 +161,11 @@ export interface CoreWorkerApi {
   changePassword(current: string, next: string): Promise<CoreReply<SessionUser>>;
   /** Revokes the session on the server when reachable and forgets it here. */
   signOut(): Promise<CoreReply<null>>;
+  /**
+   * User and session administration on the server (`/api/admin/...` only), with the stored
+   * session's token: needs the network (`network` error offline). The server checks the role.
+   */
+  admin(method: 'GET' | 'POST', path: string, body: unknown): Promise<CoreReply<Record<string, unknown>>>;
   /** The page's online/offline state (forwarded from its window events). */
   setOnline(online: boolean): Promise<void>;
   /** Starts a sync now (reason is for logs: "button", "visible", ...). */

@@ -227,13 +227,26 @@ const integrity: Promise<CoreReply<string>> = loaded.then(async (core) => {
 });
 
 /** POSTs to the server for sign-in and password calls; errors become CoreReply values. */
-async function postJson(path: string, body: unknown, token?: string): Promise<CoreReply<Record<string, unknown>>> {
+function postJson(path: string, body: unknown, token?: string): Promise<CoreReply<Record<string, unknown>>> {
+  return requestJson('POST', path, body, token);
+}
+
+/** One JSON call to the server (GET has no body); errors become CoreReply values. */
+async function requestJson(
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<CoreReply<Record<string, unknown>>> {
   let response: Response;
   try {
     response = await fetch(`${kOrigin}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(20_000),
       cache: 'no-store',
     });
@@ -385,6 +398,16 @@ const api: CoreWorkerApi = {
     if (!cleared.ok) return cleared;
     (await sync)?.sessionChanged();
     return { ok: true, result: null };
+  },
+  async admin(method: 'GET' | 'POST', path: string, body: unknown) {
+    // A pass-through with the session's token: the server decides who may do what.
+    if (!path.startsWith('/api/admin/')) return failure('invalid_argument', `not an administration path: ${path}`);
+    const core = await opened();
+    if (!core.ok) return core;
+    const session = storedSession(core.result.module);
+    if (!session) return failure('unauthenticated', 'sign in first');
+    if (!navigator.onLine) return failure('network', 'offline');
+    return requestJson(method, path, body, session.token);
   },
   async setOnline(online: boolean) {
     (await sync)?.setOnline(online);

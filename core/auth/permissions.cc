@@ -214,6 +214,7 @@ constexpr std::array kTable{
     Entry{"cap.widget.others", kA},
     Entry{"cap.server.admin", kA},
     Entry{"cap.server.audit", kA | kM},
+    Entry{"cap.employee.rates", kA | kM},
 };
 
 unsigned Bit(Role r) {

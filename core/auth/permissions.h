@@ -29,6 +29,7 @@
 //                             (admin)
 //   cap.server.admin          the server's /api/admin (users, sessions) (admin)
 //   cap.server.audit          the server's /api/audit trail (admin, manager)
+//   cap.employee.rates        employee.get includes hourly rates (admin, manager)
 //   No capability is a mutator or a query: the server never runs one by that name.
 #pragma once
 
@@ -51,7 +52,7 @@ struct Actor {
   Role role = Role::kConsultant;
 };
 
-// True if role may run the mutator or query called name.
+// True if role may run the mutator or query called name (or has the capability).
 bool IsAllowed(Role role, std::string_view name);
 // Every name in the permission table (for completeness tests and the UI).
 std::vector<std::string_view> PermissionTableNames();

@@ -209,7 +209,7 @@ Json HoursForDisplay(const std::string& stored) {
   return out;
 }
 
-Result<Json> Get(const db::Db& db, const Json& args, const Actor&) {
+Result<Json> Get(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
   std::string id = r.Id("id");
   auto as_of_text = r.OptionalString("as_of", kDateRule);
@@ -220,14 +220,17 @@ Result<Json> Get(const db::Db& db, const Json& args, const Actor&) {
   for (const char* c : {"name_key", "version", "deleted"}) e.erase(c);
   e["archived"] = e["archived"] == 1;
   e["working_hours"] = HoursForDisplay(e["working_hours"].get<std::string>());
-  INVENTO_ASSIGN_OR_RETURN(auto rates, Rows(db,
-                                            "SELECT id, effective_from, rate_cents FROM "
-                                            "employee_rates WHERE employee_id = ? AND deleted = 0"
-                                            " ORDER BY effective_from, id",
-                                            {Json(id)}));
-  e["rates"] = rates;
-  INVENTO_ASSIGN_OR_RETURN(auto rate, RateAt(db, id, as_of));
-  e["rate_cents"] = rate ? Json(*rate) : Json();
+  // Hourly rates only for the roles the permission table lets see them.
+  if (IsAllowed(actor.role, "cap.employee.rates")) {
+    INVENTO_ASSIGN_OR_RETURN(auto rates, Rows(db,
+                                              "SELECT id, effective_from, rate_cents FROM "
+                                              "employee_rates WHERE employee_id = ? AND deleted = 0"
+                                              " ORDER BY effective_from, id",
+                                              {Json(id)}));
+    e["rates"] = rates;
+    INVENTO_ASSIGN_OR_RETURN(auto rate, RateAt(db, id, as_of));
+    e["rate_cents"] = rate ? Json(*rate) : Json();
+  }
   INVENTO_ASSIGN_OR_RETURN(auto skills,
                            Rows(db,
                                 "SELECT s.id AS skill_id, s.name, es.level FROM employee_skills es "

@@ -11,7 +11,8 @@
 //   replaces the weekly pattern; [] means "not set" (always available).
 // employee.list {include_archived?=false} -> {items:[{id, name, job_title, user_id, archived}]}
 // employee.get {id, as_of?: date} -> the employee with rates, current rate, skills, teams,
-//   working hours and absences ending on/after as_of (default today, UTC).
+//   working hours and absences ending on/after as_of (default today, UTC). `rates` and
+//   `rate_cents` are present only for roles with the "cap.employee.rates" capability.
 //
 // Errors: conflict (field user_id) when another live employee is linked to the same user;
 // invalid_argument (field email / effective_from / hours) for malformed values; not_found

@@ -9,6 +9,7 @@ import { CategoriesScreen } from './categories/categories_screen';
 import type { CoreBridge } from './core/bridge';
 import { CoreContext } from './core/core_context';
 import { CountArea } from './count/count_area';
+import { PeopleArea } from './people/people_area';
 import { SignInScreen } from './session/sign_in_screen';
 import { Header } from './shell/header';
 import { areasFor, kSettingsArea, Nav } from './shell/nav';
@@ -20,6 +21,7 @@ import { StorageBanner } from './shell/storage_banner';
 import { SyncStatusBar } from './shell/sync_status';
 import { UpdatePrompt } from './shell/update_prompt';
 import { StockArea } from './stock/stock_area';
+import { UsersScreen } from './users/users_screen';
 import { WorkArea } from './work/work_area';
 
 export function App({ core }: { core: CoreBridge }) {
@@ -91,6 +93,8 @@ function Screen({
         {area.id === 'stock' && <StockArea path={area.id === first ? rest : []} />}
         {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}
         {area.id === 'categories' && <CategoriesScreen />}
+        {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
+        {area.id === 'users' && <UsersScreen />}
         {area.id === 'settings' && <SettingsPanel user={user} onSignOut={onSignOut} />}
       </div>
     </>

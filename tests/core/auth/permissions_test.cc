@@ -57,6 +57,7 @@ TEST(PermissionsTest, EveryCapabilityByRole) {
       {"cap.widget.others", true, false, false, false},
       {"cap.server.admin", true, false, false, false},
       {"cap.server.audit", true, true, false, false},
+      {"cap.employee.rates", true, true, false, false},
   };
   for (const auto& c : kCapabilities) {
     EXPECT_EQ(IsAllowed(Role::kAdmin, c.name), c.admin) << c.name;
@@ -85,6 +86,18 @@ TEST(PermissionsTest, CategoryCreateByRole) {
   EXPECT_FALSE(IsAllowed(Role::kConsultant, "category.create"));
   EXPECT_TRUE(IsAllowed(Role::kConsultant, "category.list"));
   EXPECT_FALSE(IsAllowed(Role::kAdmin, "no.such.mutator"));
+}
+
+TEST(PermissionsTest, AdministrationAndRatesCapabilitiesByRole) {
+  for (std::string_view capability : {"cap.server.admin", "cap.employee.rates"}) {
+    auto names = PermissionTableNames();
+    EXPECT_NE(std::find(names.begin(), names.end(), capability), names.end()) << capability;
+    EXPECT_FALSE(IsAllowed(Role::kTechnician, capability)) << capability;
+    EXPECT_FALSE(IsAllowed(Role::kConsultant, capability)) << capability;
+  }
+  EXPECT_TRUE(IsAllowed(Role::kAdmin, "cap.server.admin"));
+  EXPECT_FALSE(IsAllowed(Role::kManager, "cap.server.admin"));
+  EXPECT_TRUE(IsAllowed(Role::kManager, "cap.employee.rates"));
 }
 
 TEST(PermissionsTest, RolesParse) {

@@ -66,6 +66,14 @@ TEST_F(EmployeesTest, RatesHaveEffectiveDates) {
   Json e = Query("employee.get", {{"id", Id(1)}, {"as_of", "2027-06-01"}});
   EXPECT_EQ(e["rates"].size(), 2u);
   EXPECT_EQ(e["rate_cents"], 4600);
+  // Rates are shown to the roles with the "cap.employee.rates" capability only.
+  EXPECT_EQ(QueryAs("employee.get", {{"id", Id(1)}}, Role::kManager, "m")["rates"].size(), 2u);
+  for (Role role : {Role::kTechnician, Role::kConsultant}) {
+    Json hidden = QueryAs("employee.get", {{"id", Id(1)}}, role, "x");
+    EXPECT_FALSE(hidden.contains("rates")) << RoleName(role);
+    EXPECT_FALSE(hidden.contains("rate_cents")) << RoleName(role);
+    EXPECT_EQ(hidden["name"], "Alice");
+  }
   ExpectError(
       "employee.set_rate",
       {{"id", Id(13)}, {"employee_id", Id(1)}, {"effective_from", "2027-02-30"}, {"rate_cents", 1}},

@@ -34,6 +34,8 @@ export interface CoreBridge {
   integrity(): Promise<string>;
   /** Recreates the local database (unsent changes that can be read are kept). */
   rebuild(): Promise<Recovery>;
+  /** User and session administration on the server (needs the network; CoreError 'network' offline). */
+  admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
   /** Keeps attachment bytes on the device and uploads them when online. */
   saveAttachment(sha256: string, bytes: ArrayBuffer): Promise<void>;
   /** Attachment bytes (local copy, else downloaded with the session); null when unavailable. */
@@ -135,6 +137,10 @@ export function createCoreBridge(): CoreBridge {
         );
       }
       return () => listeners.delete(listener);
+    },
+    async admin<T>(method: 'GET' | 'POST', path: string, body?: unknown) {
+      await ready;
+      return unwrap<T>(await remote.admin(method, path, body ?? {}));
     },
     async integrity() {
       await ready;

@@ -1,7 +1,7 @@
 /**
  * Translation catalogs (fr.json, en.json) and the current language.
  *
- * - Keys are flat dotted strings, prefixed by their area ("stock.", "count.", "work."); both catalogs must hold exactly the same keys (checked
+ * - Keys are flat dotted strings, prefixed by their area ("stock.", "count.", "work.", "people.", "users."); both catalogs must hold exactly the same keys (checked
  *   by the type checker below, so `npm run typecheck` fails on a missing key).
  * - `{name}` placeholders are replaced by the values passed to `t()`.
  * - Default language: the stored choice, else `navigator.language` when it is one we
@@ -11,16 +11,20 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import countEn from '../count/i18n/en.json';
 import countFr from '../count/i18n/fr.json';
+import peopleEn from '../people/i18n/en.json';
+import peopleFr from '../people/i18n/fr.json';
 import stockEn from '../stock/i18n/en.json';
 import stockFr from '../stock/i18n/fr.json';
+import usersEn from '../users/i18n/en.json';
+import usersFr from '../users/i18n/fr.json';
 import workEn from '../work/i18n/en.json';
 import workFr from '../work/i18n/fr.json';
 import shellEn from './en.json';
 import shellFr from './fr.json';
 
 // One catalog per language, joined from the shell's and each screen area's files.
-const fr = { ...shellFr, ...stockFr, ...countFr, ...workFr };
-const en = { ...shellEn, ...stockEn, ...countEn, ...workEn };
+const fr = { ...shellFr, ...stockFr, ...countFr, ...workFr, ...peopleFr, ...usersFr };
+const en = { ...shellEn, ...stockEn, ...countEn, ...workEn, ...peopleEn, ...usersEn };
 
 export type Language = 'fr' | 'en';
 export const kLanguages: readonly Language[] = ['fr', 'en'];

@@ -21,6 +21,9 @@ export const kAreas: readonly Area[] = [
   { id: 'stock', label: 'nav.stock', needs: 'item.search' },
   { id: 'count', label: 'nav.count', needs: 'count.record' },
   { id: 'categories', label: 'nav.categories', needs: 'category.list' },
+  { id: 'people', label: 'nav.people', needs: 'employee.list' },
+  // A capability of the permission table, not a query: the server's account administration.
+  { id: 'users', label: 'nav.users', needs: 'cap.server.admin' },
   kSettingsArea,
 ];
 

@@ -1,0 +1,324 @@
+/**
+ * From an empty install to a working team, using only the UI (issue 15, points 1, 2 and 7):
+ *
+ * - the administrator signs in with the first-run account (changing its password), creates a
+ *   technician account (the server's temporary password is shown once, in a dialog), a skill,
+ *   the technician's employee record linked to that account (skill level, hourly rate, working
+ *   hours, an absence) and a team with the technician in it;
+ * - the technician signs in on a second browser profile with the temporary password, chooses
+ *   their own, and sees the People screens read only, without rates, and no user administration;
+ * - a consultant sees no editing control, a manager sees rates but no delete control;
+ * - the users screen says it needs a connection when offline;
+ * - axe-core finds no serious or critical violation on each new screen, nothing scrolls
+ *   sideways at 1024x768 and 800x1280, and touch targets are at least 44 px.
+ *
+ * Screenshots: tests/e2e/artifacts/admin-*.png at 1440x900, 1024x768 and 800x1280.
+ * Run alone on a fresh server (tests/e2e/run-one.sh <dist> admin.test.mjs) it starts from an
+ * empty database; in the full run it is the first file, so the database is empty too.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { ensureUser, kAdminPassword } from './lib/accounts.mjs';
+import { seriousAxeViolations } from './lib/axe.mjs';
+import { artifact, coreState, launchPersistent, openPage, sharedBrowser } from './lib/browser.mjs';
+
+const kTimeout = { timeout: 300_000 };
+const kSizes = [
+  { name: '1440x900', viewport: { width: 1440, height: 900 } },
+  { name: '1024x768', viewport: { width: 1024, height: 768 } },
+  { name: '800x1280', viewport: { width: 800, height: 1280 } },
+];
+const shared = sharedBrowser();
+const suffix = Date.now() % 100000;
+const techUsername = `theo${suffix}`;
+const techName = `Théo Martin ${suffix}`;
+const teamName = `Équipe Nord ${suffix}`;
+const skillName = `Électricité ${suffix}`;
+let techPassword = '';
+let employeeId = '';
+
+async function assertAccessible(page, what) {
+  const violations = await seriousAxeViolations(page);
+  assert.deepEqual(violations, [], `${what}: axe-core found serious/critical violations:\n${violations.join('\n')}`);
+}
+
+async function assertNoSideScroll(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what}: page scrolls sideways by ${overflow}px`);
+}
+
+/** Every visible button, link, select and input of the screen is a 44 px touch target. */
+async function assertTouchTargets(page, what) {
+  const small = await page.getByTestId('app-main').evaluate((main) =>
+    [...main.querySelectorAll('.app-screen button, .app-screen a, .app-screen select, .app-screen input:not([type=checkbox])')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ el, box }) => `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30)}] ${Math.round(box.width)}x${Math.round(box.height)}`),
+  );
+  assert.deepEqual(small, [], `${what}: touch targets under 44 px`);
+}
+
+/** Each new screen at the three sizes: axe, no sideways scroll (tablets), a screenshot. */
+async function checkScreen(page, name, { sizes = kSizes } = {}) {
+  for (const { name: size, viewport } of sizes) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(150);
+    await assertAccessible(page, `${name} at ${size}`);
+    if (size !== '1440x900') await assertNoSideScroll(page, `${name} at ${size}`);
+    await assertTouchTargets(page, `${name} at ${size}`);
+    await page.screenshot({ path: artifact(`admin-${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(kSizes[0].viewport);
+}
+
+/** Signs in through the form as the first-run admin; returns true when the database was new. */
+async function signInAsFirstAdmin(page) {
+  await coreState(page, { signIn: false });
+  await page.getByTestId('signin-username').fill('admin');
+  await page.getByTestId('signin-password').fill('Admin123!');
+  await page.getByTestId('signin-submit').click();
+  // Either the first-password form (a new database) or a refusal (the password was changed).
+  const outcome = await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="password-new"]') !== null
+        ? 'first'
+        : (document.querySelector('[data-testid="signin-error"]')?.textContent ?? '') !== ''
+          ? 'refused'
+          : false,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const first = (await outcome.jsonValue()) === 'first';
+  if (first) {
+    await page.getByTestId('password-current').fill('Admin123!');
+    await page.getByTestId('password-new').fill(kAdminPassword);
+    await page.getByTestId('password-confirm').fill(kAdminPassword);
+    await page.getByTestId('password-submit').click();
+  } else {
+    await page.getByTestId('signin-password').fill(kAdminPassword);
+    await page.getByTestId('signin-submit').click();
+  }
+  await page.waitForFunction(() => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === 'admin');
+  return first;
+}
+
+describe('administration and set-up screens', () => {
+  test('the admin creates a technician account, its employee, a skill and a team', kTimeout, async () => {
+    const { context, page, problems } = await openPage(shared.browser, { viewport: kSizes[0].viewport });
+    try {
+      await page.goto('/#/people');
+      const fresh = await signInAsFirstAdmin(page);
+      await page.getByTestId('employees-screen').waitFor();
+      if (fresh) await page.getByTestId('employees-empty').waitFor();
+      await checkScreen(page, 'employees-empty', { sizes: [kSizes[1]] });
+
+      // Users: create the technician; the temporary password is shown once, in a dialog.
+      await page.getByTestId('nav-users').click();
+      await page.getByTestId('user-create-form').waitFor();
+      await page.getByTestId('user-new-username').fill(techUsername);
+      await page.getByTestId('user-new-display_name').fill(techName);
+      await page.getByTestId('user-new-email').fill(`${techUsername}@example.fr`);
+      await page.getByTestId('user-new-role').selectOption('technician');
+      await page.getByTestId('user-create').click();
+      await page.getByTestId('user-secret').waitFor();
+      techPassword = (await page.getByTestId('user-secret-password').textContent()).trim();
+      assert.ok(techPassword.length >= 20, `temporary password "${techPassword}"`);
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'user-secret-close', 'focus moves into the dialog');
+      await assertAccessible(page, 'temporary password dialog');
+      await page.screenshot({ path: artifact('admin-users-password-dialog-1440x900.png') });
+      await page.keyboard.press('Escape');
+      await page.getByTestId('user-secret').waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'user-create', 'focus returns to the form');
+      const row = page.locator(`[data-testid="user-row"][data-username="${techUsername}"]`);
+      await row.waitFor();
+      assert.match(await row.textContent(), /Mot de passe temporaire/);
+      // The same username again: the server's refusal under the field.
+      await page.getByTestId('user-new-username').fill(techUsername.toUpperCase());
+      await page.getByTestId('user-new-display_name').fill('Doublon');
+      await page.getByTestId('user-create').click();
+      await page.locator('#user-new-username-error').filter({ hasText: 'déjà pris' }).waitFor();
+
+      // Skills catalogue.
+      await page.getByTestId('nav-people').click();
+      await page.getByTestId('people-tab-skills').click();
+      await page.getByTestId('skill-new-name').fill(skillName);
+      await page.getByTestId('skill-create').click();
+      await page.getByTestId('skill-row').filter({ hasText: skillName }).waitFor();
+      await checkScreen(page, 'skills');
+
+      // The employee, linked to the account.
+      await page.getByTestId('people-tab-employees').click();
+      await page.getByTestId('employee-new-name').fill(techName);
+      await page.getByTestId('employee-new-job').fill('Technicien de maintenance');
+      await page.getByTestId('employee-create').click();
+      await page.getByTestId('employee-detail').waitFor();
+      employeeId = decodeURIComponent(new URL(page.url()).hash.split('/').pop());
+      await page.getByTestId('employee-user').locator('option', { hasText: techUsername }).waitFor({ state: 'attached' });
+      await page.getByTestId('employee-user').selectOption({ label: `${techName} (${techUsername})` });
+      await page.getByTestId('employee-phone').fill('06 12 34 56 78');
+      await page.getByTestId('employee-save').click();
+      await page.getByTestId('employee-identity').getByText('Enregistré.').waitFor();
+      // Skill with a level, a rate, hours and an absence.
+      await page.getByTestId('employee-skill-new').selectOption({ label: skillName });
+      await page.getByTestId('employee-skill-level').selectOption('4');
+      await page.getByTestId('employee-skill-add').click();
+      await page.getByTestId('employee-skill').filter({ hasText: skillName }).waitFor();
+      await page.getByTestId('rate-from').fill('2026-01-01');
+      await page.getByTestId('rate-amount').fill('45,50');
+      await page.getByTestId('rate-add').click();
+      await page.getByTestId('employee-rate').filter({ hasText: '45,50' }).waitFor();
+      await page.getByTestId('hours-1-0').fill('08:00');
+      await page.getByTestId('hours-1-1').fill('12:00');
+      await page.getByTestId('hours-1-2').fill('13:30');
+      await page.getByTestId('hours-1-3').fill('17:00');
+      await page.getByTestId('hours-save').click();
+      await page.getByTestId('employee-hours').getByText('Enregistré.').waitFor();
+      // An absence ending before it starts: the core's refusal, under the field it names.
+      await page.getByTestId('absence-start').fill('2030-07-20');
+      await page.getByTestId('absence-end').fill('2030-07-10');
+      await page.getByTestId('absence-add').click();
+      await page.locator('#absence-end-error').filter({ hasText: /./ }).waitFor();
+      await page.getByTestId('absence-end').fill('2030-07-31');
+      await page.getByTestId('absence-add').click();
+      await page.getByTestId('employee-absence').filter({ hasText: '2030-07-20' }).waitFor();
+      await checkScreen(page, 'employee-admin');
+
+      // The team, with the technician in it.
+      await page.getByTestId('people-tab-teams').click();
+      await page.getByTestId('team-new-name').fill(teamName);
+      await page.getByTestId('team-create').click();
+      const team = page.locator(`[data-testid="team-card"][data-name="${teamName}"]`);
+      await team.waitFor();
+      await team.getByTestId('team-add-select').selectOption({ label: techName });
+      await team.getByTestId('team-add').click();
+      await team.getByTestId('team-member').filter({ hasText: techName }).waitFor();
+      await checkScreen(page, 'teams');
+
+      // The employees list and the users screen show the link.
+      await page.getByTestId('people-tab-employees').click();
+      await page.locator(`[data-testid="employee-row"][data-name="${techName}"]`).getByText('A un compte').waitFor();
+      await checkScreen(page, 'employees');
+      await page.getByTestId('nav-users').click();
+      const linked = page.locator(`[data-testid="user-row"][data-username="${techUsername}"] [data-testid="user-employee"]`);
+      await linked.waitFor();
+      assert.equal(await linked.inputValue(), employeeId);
+      await page.getByTestId('sessions-card').waitFor();
+      await checkScreen(page, 'users');
+      // The changes reached the server.
+      await page.waitForFunction(() => document.querySelector('[data-testid="sync-status"]')?.dataset.pending === '0', undefined, { timeout: 30_000 });
+      // Expected refusals only: the duplicate username (409), and the first-run password when
+      // the database was not new (401).
+      assert.deepEqual(problems.filter((p) => !/\b409\b|Conflict/.test(p) && (fresh || !/\b401\b|Unauthorized/.test(p))), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the technician signs in on a second profile: read only, no rates, no user administration', kTimeout, async () => {
+    assert.ok(techPassword !== '', 'the first test created the technician');
+    const dir = mkdtempSync(join(tmpdir(), 'invento-tech-'));
+    const context = await launchPersistent(dir, { locale: 'fr-FR' });
+    try {
+      await context.route('**/sw.js', (route) => route.abort());
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.setViewportSize(kSizes[1].viewport);
+      await page.goto('/#/people');
+      await coreState(page, { signIn: false });
+      await page.getByTestId('signin-username').fill(techUsername);
+      await page.getByTestId('signin-password').fill(techPassword);
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('password-new').waitFor();
+      await page.getByTestId('password-current').fill(techPassword);
+      await page.getByTestId('password-new').fill('Theo-chosen-1');
+      await page.getByTestId('password-confirm').fill('Theo-chosen-1');
+      await page.getByTestId('password-submit').click();
+      await page.waitForFunction((name) => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === name, techUsername);
+      await page.getByTestId('nav-settings').waitFor();
+      const areas = await page.getByTestId('app-nav').locator('a').evaluateAll((links) => links.map((a) => a.dataset.testid));
+      assert.ok(areas.includes('nav-people') && !areas.includes('nav-users'), `areas: ${areas}`);
+      // Their own employee record, synced from the server: read only and without rates.
+      await page.goto(`/#/people/employee/${employeeId}`);
+      await page.getByTestId('employee-detail').waitFor();
+      await page.getByTestId('employee-name').filter({ hasText: techName }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('employee-skill').filter({ hasText: skillName }).waitFor();
+      assert.equal(await page.getByTestId('employee-rates').count(), 0, 'a technician sees no rates');
+      assert.equal(await page.getByTestId('employee-detail').locator('button, select, input:not([readonly]), textarea').count(), 0, 'no editing control');
+      assert.equal(await page.getByTestId('employee-user').textContent(), 'Lié à un compte');
+      await checkScreen(page, 'employee-technician', { sizes: [kSizes[1], kSizes[2]] });
+      await page.getByTestId('people-tab-teams').click();
+      await page.locator(`[data-testid="team-card"][data-name="${teamName}"]`).getByTestId('team-member').filter({ hasText: techName }).waitFor();
+      assert.equal(await page.getByTestId('team-create-form').count(), 0);
+      assert.equal(await page.getByTestId('teams-screen').locator('button, select').count(), 0);
+      // The users screen is not offered, even by its address.
+      await page.goto('/#/users');
+      await page.getByTestId('screen-work').waitFor();
+      // "My work" opens for them.
+      await page.getByTestId('nav-work').click();
+      await page.getByTestId('screen-work').waitFor();
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a consultant sees no editing control; a manager sees rates but no delete', kTimeout, async () => {
+    const consultant = await ensureUser(`lea${suffix}`, 'consultant');
+    const manager = await ensureUser(`marc${suffix}`, 'manager');
+    for (const [who, user] of [['consultant', consultant], ['manager', manager]]) {
+      const { context, page } = await openPage(shared.browser, { viewport: kSizes[1].viewport });
+      try {
+        await page.goto(`/#/people/employee/${employeeId}`);
+        await coreState(page, { user });
+        await page.getByTestId('employee-name').filter({ hasText: techName }).waitFor({ timeout: 30_000 });
+        await page.getByTestId('nav-settings').waitFor();
+        const nav = await page.getByTestId('app-nav').locator('a').evaluateAll((links) => links.map((a) => a.dataset.testid));
+        assert.ok(!nav.includes('nav-users'), `${who} has no user administration`);
+        if (who === 'consultant') {
+          assert.equal(await page.getByTestId('employee-rates').count(), 0);
+          assert.equal(await page.getByTestId('employee-detail').locator('button, select, input:not([readonly]), textarea').count(), 0);
+          for (const tab of ['teams', 'skills']) {
+            await page.getByTestId(`people-tab-${tab}`).click();
+            await page.getByTestId(`${tab}-screen`).waitFor();
+            assert.equal(await page.getByTestId(`${tab}-screen`).locator('button, select, input, form').count(), 0, `${tab}: no control`);
+          }
+          await page.getByTestId('people-tab-employees').click();
+          assert.equal(await page.getByTestId('employee-create-form').count(), 0);
+        } else {
+          await page.getByTestId('employee-rate').filter({ hasText: '45,50' }).waitFor();
+          await page.getByTestId('rate-add').waitFor();
+          await page.getByTestId('employee-save').waitFor();
+          // Removing a rate or an absence is a deletion: admins only.
+          assert.equal(await page.getByTestId('employee-rates').getByRole('button', { name: /Retirer le taux/ }).count(), 0);
+          assert.equal(await page.getByTestId('employee-absences').getByRole('button', { name: /Retirer l’absence/ }).count(), 0);
+          await assertAccessible(page, 'employee as manager');
+          await page.screenshot({ path: artifact('admin-employee-manager-1024x768.png'), fullPage: true });
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('offline, the users screen says it needs a connection, and recovers', kTimeout, async () => {
+    const { context, page } = await openPage(shared.browser, { viewport: kSizes[2].viewport });
+    try {
+      await page.goto('/#/settings');
+      await coreState(page);
+      await page.getByTestId('screen-settings').waitFor();
+      await context.setOffline(true);
+      await page.getByTestId('nav-users').click();
+      await page.getByTestId('users-offline').waitFor();
+      await assertAccessible(page, 'users offline');
+      await page.screenshot({ path: artifact('admin-users-offline-800x1280.png') });
+      await context.setOffline(false);
+      await page.getByTestId('users-retry').click();
+      await page.locator(`[data-testid="user-row"][data-username="${techUsername}"]`).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
