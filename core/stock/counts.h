@@ -13,14 +13,15 @@
 //             ledger, at the time its last line was counted; the session becomes read-only.
 // count.review {session_id} -> per item: counted, expected, variance (qty and value), plus
 //             the items in scope never counted. In a blind session, expected quantities and
-//             variances are hidden from technicians and consultants (shown to managers and admins).
+//             variances are hidden from technicians and consultants (shown to managers and
+//             admins: "cap.count.blind_expected").
 //             Expected is the on-hand now; for an item of a CLOSED session, the on-hand just
 //             before the session's observation, so a closed count keeps its variances.
 // count.list {location_id?, status?} -> sessions, newest first.
 // Once closed, record/undo/close fail with failed_precondition.
-// Technicians (roles without "cap.location.any") open, record, undo and close only at locations
-// they work with (location_access.h): forbidden otherwise (field location_id for open,
-// session_id for the others). Blind expected quantities: "cap.count.blind_expected".
+// Technicians (roles without "cap.location.any") open, record and undo only at locations they
+// work with (location_access.h): forbidden otherwise (field location_id for open, session_id
+// for record and undo). Closing is the table's rule alone (admins, managers).
 #pragma once
 
 #include "core/mutators/registry.h"

@@ -21,8 +21,9 @@
 namespace invento::stock {
 
 // ok if the actor may act at the (live) location location_id; otherwise forbidden with
-// field `field` and a message naming the location, or (no field) saying that the account
-// has no employee. The caller checks first that the location exists.
+// field `field` (the argument naming the location) and "you do not work with this
+// location", or (no field) saying that the account has no employee. The caller checks first
+// that the location exists.
 Status RequireLocationAllowed(const db::Db& db, const Actor& actor,
                               const std::string& location_id, const char* field);
 // The same for both ends of a transfer (location rows with id and name).

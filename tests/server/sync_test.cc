@@ -51,6 +51,7 @@ class SyncTest : public ::testing::Test {
   // assigned to each, by the manager, synced to the server.
   void WorkWith(const std::string& user, const std::vector<std::string>& locations) {
     auto m = Device("manager");
+    ASSERT_TRUE(m->Pull().ok());  // the locations, made on another device
     std::string employee = Id();
     ASSERT_TRUE(m->Mutate("employee.create", {{"id", employee}, {"name", user},
                                               {"user_id", Device(user)->actor().user_id}}).ok());
@@ -170,7 +171,7 @@ TEST_F(SyncTest, TechnicianIssueFromALocationTheyDoNotWorkWithIsRejected) {
   EXPECT_EQ(res[0]["code"], "forbidden");
   EXPECT_EQ(res[0]["field"], "location_id");
   EXPECT_EQ(res[0]["message"],
-            "you do not work with location Dépôt: ask a manager to assign you to it");
+            "you do not work with this location: ask a manager to assign you to it");
   EXPECT_EQ(ServerDigest(), before);  // nothing changed on the server
   ASSERT_TRUE(t->Pull().ok());
   EXPECT_EQ(t->Pending(), 0);

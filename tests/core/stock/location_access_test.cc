@@ -131,7 +131,7 @@ TEST_F(LocationAccessTest, StockIssueWithATaskFollowsTheTaskRules) {
 TEST_F(LocationAccessTest, TechnicianIssuesAndReceivesOnlyAtTheirLocations) {
   Json issue{{"id", Id(100)}, {"item_id", item_}, {"location_id", zone_}, {"qty", 1}};
   Json receipt{{"id", Id(101)}, {"item_id", item_}, {"location_id", van_}, {"qty", 2}};
-  // Not assigned: refused with the location's name and what was refused, nothing written.
+  // Not assigned: refused, the field naming the location, nothing written.
   ExpectErrorAs("stock.issue", issue, Code::kForbidden, "location_id", Role::kTechnician,
                 "tech-user");
   ExpectErrorAs("stock.receipt", receipt, Code::kForbidden, "location_id", Role::kTechnician,
@@ -139,11 +139,11 @@ TEST_F(LocationAccessTest, TechnicianIssuesAndReceivesOnlyAtTheirLocations) {
   auto refused = RunAs("stock.issue", issue, Role::kTechnician, "tech-user");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().message(),
-            "you do not work with location Allée A: ask a manager to assign you to it");
+            "you do not work with this location: ask a manager to assign you to it");
   refused = RunAs("stock.receipt", receipt, Role::kTechnician, "tech-user");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().message(),
-            "you do not work with location Camion 1: ask a manager to assign you to it");
+            "you do not work with this location: ask a manager to assign you to it");
   // A user with no employee works with no location.
   refused = RunAs("stock.issue", issue, Role::kTechnician, "nobody");
   ASSERT_FALSE(refused.ok());
@@ -190,7 +190,7 @@ TEST_F(LocationAccessTest, TechnicianCountsOnlyAtTheirLocations) {
   auto refused = RunAs("count.record", line, Role::kTechnician, "tech-user");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().message(),
-            "you do not work with location Allée A: ask a manager to assign you to it");
+            "you do not work with this location: ask a manager to assign you to it");
   // Recorded by a manager: the technician may not undo it either.
   OkAs("count.record", line, Role::kManager, "manager-user");
   ExpectErrorAs("count.undo_last", {{"session_id", Id(50)}}, Code::kForbidden, "session_id",
