@@ -82,6 +82,8 @@ class ReadScopeTest : public ::testing::Test {
                             {"amount_cents", 98765},
                             {"incurred_on", "2026-11-02"}});
     Ok("location.create", {{"id", store_}, {"kind", "warehouse"}, {"name", "Dépôt"}});
+    // The technician works with the store (technicians issue only at their locations).
+    Ok("location.assign", {{"id", Id()}, {"location_id", store_}, {"employee_id", employee_}});
     Ok("item.create",
        {{"id", item_}, {"reference", "FILTRE"}, {"label", "Filtre"}, {"unit_price_cents", 1250}});
     Ok("stock.receipt", {{"id", Id()},
