@@ -392,7 +392,8 @@ HttpResponse App::SnapshotDownload(const HttpRequest& req) {
   }
   // Built or read outside the database lock: pushes and pulls go on meanwhile.
   const bool gzip = req.Header("accept-encoding").find("gzip") != std::string::npos;
-  auto snap = snapshots_.Load(current, gzip);
+  // One snapshot per read scope: the role's devices hold only what it may read.
+  auto snap = snapshots_.Load(ReadScopeOf(user.role), current, gzip);
   if (!snap.ok()) return StatusResponse(snap.status());
   HttpResponse r;
   r.status = 200;

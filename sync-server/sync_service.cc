@@ -194,9 +194,14 @@ Result<Json> SyncService::Pull(const SessionUser& user, const Json& params, std:
   };
   std::vector<Row> rows;
   const auto& tables = core_.tables().tables();
+  // Only what the role may read: hidden tables are not sent, hidden columns carry their
+  // masked value (core/auth/permissions.h, read scopes).
+  const ReadScope scope = ReadScopeOf(user.role);
   for (int t = 0; t < static_cast<int>(tables.size()); ++t) {
+    const std::string select = sync::ScopedSelect(tables[t], scope);
+    if (select.empty()) continue;
     // Rows strictly after the cursor in (version, table, id) order.
-    std::string sql = "SELECT * FROM " + tables[t].name + " WHERE version > ? AND version <= ?";
+    std::string sql = select + " WHERE version > ? AND version <= ?";
     if (cursor_arg) {
       sql += t < ct   ? " AND version > ?"
              : t == ct ? " AND (version > ? OR (version = ? AND id > ?))"
@@ -246,7 +251,7 @@ Result<Json> SyncService::Pull(const SessionUser& user, const Json& params, std:
     rejected.push_back({{"mutation_id", rj.Int(0)}, {"name", rj.Text(1)}, {"code", rj.Text(2)},
                         {"message", rj.Text(3)}});
   }
-  return Json{{"rows", std::move(out_rows)}, {"cursor", cursor}, {"until", until},
+  return Json{{"scope", std::string(ReadScopeName(scope))}, {"rows", std::move(out_rows)}, {"cursor", cursor}, {"until", until},
               {"last_mutation_id", last}, {"rejected", std::move(rejected)},
               {"server_time", now_ms}};
 }

@@ -13,7 +13,9 @@
 //  - A client id belongs to the user who first used it; another user gets forbidden.
 //  - Pull returns rows with since < version <= until (until = the version when the pull
 //    started, echoed back by the client for later pages), ordered by (version, table, id),
-//    tombstones included, plus the client's last_mutation_id and its rejections.
+//    tombstones included, plus the client's last_mutation_id and its rejections. Only what
+//    the session role's read scope may read is sent (hidden tables skipped, hidden columns
+//    masked), and the response names that scope ("scope": "full" | "field").
 // Not thread-safe: the caller serialises calls (single writer).
 #pragma once
 

@@ -57,4 +57,27 @@ bool IsAllowed(Role role, std::string_view name);
 // Every name in the permission table (for completeness tests and the UI).
 std::vector<std::string_view> PermissionTableNames();
 
+// ---- Read scopes: what a role's devices hold (core/auth/read_scopes.cc) ----
+// Every device holds a projection of the server's replicated tables. A role reads through
+// one scope; a scope hides whole tables (never sent to its devices) and single columns
+// (sent, and held, as a fixed masked value: the column's default, so NOT NULL columns stay
+// valid). The server filters pull and the first-sync snapshot by the scope of the session's
+// role; the pull response names the scope, and a device whose held scope differs drops what
+// it may no longer read and pulls again from version 0 (core/sync/client.h).
+// Names: "full" (admin, manager, consultant), "field" (technician). docs/sync-protocol.md
+// "What a device holds" gives the table and the reasons.
+enum class ReadScope { kFull, kField };
+
+ReadScope ReadScopeOf(Role role);
+std::string_view ReadScopeName(ReadScope scope);
+// invalid_argument for a name that is not a scope.
+Result<ReadScope> ParseReadScope(std::string_view name);
+// Every scope (to build one snapshot per scope, and for tests).
+std::vector<ReadScope> AllReadScopes();
+// False when devices of `scope` hold no row of `table`.
+bool CanReadTable(ReadScope scope, std::string_view table);
+// The SQL literal devices of `scope` hold instead of `table`.`column` ("0", "NULL"), or
+// nullptr when the column is readable. A code constant, never input.
+const char* MaskedColumn(ReadScope scope, std::string_view table, std::string_view column);
+
 }  // namespace invento

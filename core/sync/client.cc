@@ -192,6 +192,16 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
     return Status::InvalidArgument("malformed pull response");
   }
   INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
+  if (auto s = response.find("scope"); s != response.end() && s->is_string()) {
+    INVENTO_ASSIGN_OR_RETURN(bool rescoped, AdoptScope(s->get<std::string>(), actor));
+    if (rescoped) {
+      // This page was cut for the old scope: drop it; the next request starts from 0.
+      INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
+      INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
+      return Json{{"done", false}, {"rows", 0}, {"pending", pending}, {"rejected", Json::array()},
+                  {"until", response["until"]}, {"reached", 0}, {"rescoped", true}};
+    }
+  }
   INVENTO_RETURN_IF_ERROR(UndoPending());
   std::size_t applied = 0;
   std::int64_t reached = 0;  // highest version among the rows of this page
@@ -250,11 +260,38 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
               {"until", until}, {"reached", done ? until : reached}};
 }
 
+Result<bool> SyncClient::AdoptScope(const std::string& name, const Actor& actor) {
+  INVENTO_ASSIGN_OR_RETURN(std::string held, Get("scope", ""));
+  if (held == name) return false;
+  // The names this core knows (compared here, not with ParseReadScope: fewer bytes in wasm).
+  const ReadScope scope = name == ReadScopeName(ReadScope::kField) ? ReadScope::kField : ReadScope::kFull;
+  if (name != ReadScopeName(scope)) return Status::InvalidArgument("unknown read scope", "scope");
+  INVENTO_RETURN_IF_ERROR(Set("scope", name));
+  INVENTO_ASSIGN_OR_RETURN(std::string cookie, Get("cookie", "0"));
+  INVENTO_ASSIGN_OR_RETURN(std::string cursor, Get("pull_cursor", ""));
+  // No scope held: either the device never pulled (it holds nothing of the server's yet) or
+  // its rows predate read scopes (it holds everything, which is what `full` reads).
+  if (held.empty() && ((cookie == "0" && cursor.empty()) || scope == ReadScope::kFull)) return false;
+  // The role changed (or the rows predate scopes): drop the tables this scope may not read,
+  // and pull every row again from version 0, which rewrites every other row with the
+  // columns this scope reads. Pending mutations stay and are re-run on top.
+  INVENTO_RETURN_IF_ERROR(UndoPending());
+  for (const auto& t : core_.tables().tables()) {
+    if (!CanReadTable(scope, t.name)) INVENTO_RETURN_IF_ERROR(core_.db().Exec("DELETE FROM " + t.name));
+  }
+  INVENTO_RETURN_IF_ERROR(core_.db().Exec(
+      "UPDATE sync_state SET value = '0' WHERE key = 'cookie';"
+      " DELETE FROM sync_state WHERE key IN ('pull_cursor', 'pull_until')"));
+  INVENTO_RETURN_IF_ERROR(RedoPending(actor));
+  return true;
+}
+
 Result<Json> SyncClient::State() const {
   INVENTO_ASSIGN_OR_RETURN(std::string client_id, Get("client_id", ""));
   INVENTO_ASSIGN_OR_RETURN(std::string cookie, Get("cookie", "0"));
   INVENTO_ASSIGN_OR_RETURN(std::string offset, Get("clock_offset_ms", "0"));
   INVENTO_ASSIGN_OR_RETURN(std::string last_pull, Get("last_pull_at", ""));
+  INVENTO_ASSIGN_OR_RETURN(std::string scope, Get("scope", ""));
   INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare(
       "SELECT mutation_id, name, args, code, message, at FROM sync_rejections ORDER BY mutation_id"));
@@ -269,7 +306,7 @@ Result<Json> SyncClient::State() const {
   return Json{{"client_id", client_id}, {"pending", pending}, {"cookie", std::stoll(cookie)},
               {"clock_offset_ms", std::stoll(offset)},
               {"last_pull_at", last_pull.empty() ? Json(nullptr) : Json(std::stoll(last_pull))},
-              {"rejections", std::move(rejections)}};
+              {"scope", scope.empty() ? Json(nullptr) : Json(scope)}, {"rejections", std::move(rejections)}};
 }
 
 Result<Json> SyncClient::Session() const {

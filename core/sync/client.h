@@ -10,6 +10,12 @@
 //                 before-images, apply the server rows, drop mutations the server has
 //                 processed (<= last_mutation_id), record the ones it rejected, re-run the
 //                 rest on top, and advance the cookie when the last page arrives.
+//                 The response names the read scope of the user's role (core/auth/
+//                 permissions.h); when it is not the scope the device holds (the role
+//                 changed), the device instead drops the tables the new scope may not read,
+//                 keeps its outbox, resets the cookie to 0 and answers done = false,
+//                 rescoped = true: the next pulls fetch every row again as the new scope
+//                 reads it.
 // Local-only state lives in sync_outbox / sync_state / sync_rejections (schema 0004).
 // Not thread-safe: one SyncClient per database, used by one thread (the worker).
 #pragma once
@@ -39,11 +45,13 @@ class SyncClient {
 
   Result<Json> PullRequest() const;
   // Returns {"done": bool, "rows": n, "pending": n, "rejected": [...new rejections...],
-  //          "until": version caught up to, "reached": highest version applied so far}.
+  //          "until": version caught up to, "reached": highest version applied so far,
+  //          "rescoped": true only when the page was dropped for a new scope}.
   Result<Json> ApplyPull(const Json& response, const Actor& actor, std::int64_t device_now_ms);
 
   // {client_id, pending, cookie, clock_offset_ms, last_pull_at (device ms of the last pull
-  // that reached the server's newest version, or null), rejections: [...]}
+  // that reached the server's newest version, or null), scope (the read scope held, or null
+  // before the first pull), rejections: [...]}
   Result<Json> State() const;
   Status DismissRejection(std::int64_t mutation_id);
 
@@ -70,6 +78,8 @@ class SyncClient {
   Status Set(const std::string& key, const std::string& value);
   Status UndoPending();
   Status RedoPending(const Actor& actor);
+  // True when the held data was reset for a new scope (see ApplyPull).
+  Result<bool> AdoptScope(const std::string& name, const Actor& actor);
   Core& core_;
 };
 

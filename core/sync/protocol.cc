@@ -4,12 +4,26 @@
 
 namespace invento::sync {
 
-Result<std::string> TablesDigest(const db::Db& db, const db::TableRegistry& tables) {
+std::string ScopedSelect(const db::TableDef& def, ReadScope scope) {
+  if (!CanReadTable(scope, def.name)) return "";
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < def.columns.size(); ++i) {
+    if (i) sql += ", ";
+    const char* masked = MaskedColumn(scope, def.name, def.columns[i]);
+    sql += masked ? std::string(masked) + " AS " + def.columns[i] : def.columns[i];
+  }
+  return sql + " FROM " + def.name;
+}
+
+Result<std::string> TablesDigest(const db::Db& db, const db::TableRegistry& tables, ReadScope scope) {
   std::string out;
   for (const auto& t : tables.tables()) {
-    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare("SELECT * FROM " + t.name + " ORDER BY id"));
     std::uint64_t h = 1469598103934665603ULL;
     std::int64_t n = 0;
+    const std::string select = ScopedSelect(t, scope);
+    // A hidden table: the scope's devices hold no row of it (the loop below sees none).
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(select.empty() ? "SELECT 1 WHERE 0"
+                                                                   : select + " ORDER BY id"));
     while (true) {
       INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;

@@ -1,10 +1,11 @@
-// Shared definitions of the sync protocol (docs/sync-protocol.md): limits and the table
-// hash used to check convergence.
+// Shared definitions of the sync protocol (docs/sync-protocol.md): limits, the projection of
+// a replicated table for a read scope, and the table hash used to check convergence.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
+#include "core/auth/permissions.h"
 #include "core/base/status.h"
 #include "core/db/sqlite.h"
 #include "core/db/tables.h"
@@ -16,8 +17,16 @@ inline constexpr std::size_t kMaxPullRows = 5000;        // per pull page
 inline constexpr std::size_t kDefaultPullRows = 1000;
 inline constexpr std::size_t kMaxArgsBytes = 64 * 1024;  // per mutation
 
+// "SELECT <columns> FROM <table>" giving the rows as devices of `scope` hold them: every
+// column in schema order, a hidden one replaced by its masked value (MaskedColumn). Empty
+// when the scope may not read the table at all. Names come from the registry, never input.
+std::string ScopedSelect(const db::TableDef& def, ReadScope scope);
+
 // A hex digest of every replicated table's content (rows ordered by id), one line per
 // table: "table <count> <fnv1a-64>". Two replicas with equal digests hold equal data.
-Result<std::string> TablesDigest(const db::Db& db, const db::TableRegistry& tables);
+// With a scope, the digest of the projection that scope's devices hold (a hidden table
+// counts as empty): a device's plain digest equals the server's digest for its scope.
+Result<std::string> TablesDigest(const db::Db& db, const db::TableRegistry& tables,
+                                 ReadScope scope = ReadScope::kFull);
 
 }  // namespace invento::sync

@@ -96,7 +96,7 @@ TEST_F(SnapshotTest, AFreshDeviceStartsFromTheSnapshotAndPullsTheRest) {
   // One snapshot (and its gzip copy) is kept beside the database.
   int files = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir_.Path("data/invento.db.snapshots"))) {
-    EXPECT_EQ(e.path().filename().string().rfind("snapshot-" + std::to_string(version) + ".db", 0), 0u) << e.path();
+    EXPECT_EQ(e.path().filename().string().rfind("snapshot-full-" + std::to_string(version) + ".db", 0), 0u) << e.path();
     ++files;
   }
   EXPECT_EQ(files, 2);

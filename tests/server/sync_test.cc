@@ -41,10 +41,11 @@ class SyncTest : public ::testing::Test {
     EXPECT_TRUE(d->Login(user, user == "admin" ? "Admin-Pass-1" : user + "-Pass-1"));
     return d;
   }
-  std::string ServerDigest() {
+  // The server's tables as devices of `scope` hold them (a technician's: field).
+  std::string ServerDigest(ReadScope scope = ReadScope::kFull) {
     auto db = db::Db::Open(dir_.Path("data/invento.db"));
     auto tables = db::TableRegistry::Load(**db);
-    return sync::TablesDigest(**db, tables.value()).value();
+    return sync::TablesDigest(**db, tables.value(), scope).value();
   }
   std::string Id() { return testing::RandomId(rng_); }
   // Makes `user` (a technician) work with the locations: an employee linked to the account,
@@ -138,7 +139,7 @@ TEST_F(SyncTest, RejectedMutationDoesNotBlockTheNextAndIsUndoneLocally) {
   ASSERT_EQ(state["rejections"].size(), 1u);
   EXPECT_EQ(state["rejections"][0]["code"], "forbidden");
   EXPECT_EQ(state["rejections"][0]["name"], "category.create");
-  EXPECT_EQ(t->Digest(), ServerDigest());
+  EXPECT_EQ(t->Digest(), ServerDigest(ReadScope::kField));
 }
 
 // Issue 14.8: the server refuses a technician's stock.issue from a location they do not
@@ -182,7 +183,7 @@ TEST_F(SyncTest, TechnicianIssueFromALocationTheyDoNotWorkWithIsRejected) {
   ASSERT_TRUE(t->Mutate("stock.issue", {{"id", Id()}, {"item_id", item}, {"location_id", van}, {"qty", 1}}).ok());
   ASSERT_TRUE(t->Sync().ok());
   EXPECT_EQ(Json::parse(t->last_push_body)["results"][0]["status"], "accepted");
-  EXPECT_EQ(t->Digest(), ServerDigest());
+  EXPECT_EQ(t->Digest(), ServerDigest(ReadScope::kField));
 }
 
 TEST_F(SyncTest, DuplicateReferenceCreatedOfflineIsRejectedForTheSecondDevice) {
@@ -326,7 +327,8 @@ TEST_F(SyncTest, BadInputGetsASpecificErrorAndChangesNothing) {
 TEST_F(SyncTest, ConvergenceUnderRandomInterleavings) {
   const int kSteps = std::getenv("INVENTO_CONVERGENCE_STEPS") ? std::atoi(std::getenv("INVENTO_CONVERGENCE_STEPS")) : 2000;
   std::vector<std::unique_ptr<SimDevice>> devices;
-  for (const char* u : {"admin", "manager", "tech", "tech2", "manager", "tech"}) devices.push_back(Device(u));
+  // Mixed roles, so mixed read scopes: each device converges to its scope's projection.
+  for (const char* u : {"admin", "manager", "tech", "tech2", "manager", "tech", "viewer"}) devices.push_back(Device(u));
   std::vector<std::string> items, locs, cats;
   for (int i = 0; i < 4; ++i) {
     locs.push_back(Id());
@@ -388,10 +390,13 @@ TEST_F(SyncTest, ConvergenceUnderRandomInterleavings) {
   for (int round = 0; round < 2; ++round) {
     for (auto& d : devices) ASSERT_TRUE(d->Sync().ok());
   }
-  std::string server = ServerDigest();
+  const std::string full = ServerDigest(ReadScope::kFull), field = ServerDigest(ReadScope::kField);
+  EXPECT_NE(full, field);  // prices and unit costs were written, and are hidden from technicians
   for (auto& d : devices) {
     EXPECT_EQ(d->Pending(), 0);
-    EXPECT_EQ(d->Digest(), server);
+    const ReadScope scope = ReadScopeOf(d->actor().role);
+    EXPECT_EQ(d->State()["scope"], Json(std::string(ReadScopeName(scope))));
+    EXPECT_EQ(d->Digest(), scope == ReadScope::kField ? field : full) << RoleName(d->actor().role);
   }
   // On-hand on every replica equals the ledger fold.
   for (auto& d : devices) {

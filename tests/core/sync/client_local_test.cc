@@ -1,5 +1,6 @@
-// The device-only parts of the sync client: the stored session and the rebuild after local
-// corruption (Salvage from a damaged file, Restore into a fresh one).
+// The device-only parts of the sync client: the stored session, the rebuild after local
+// corruption (Salvage from a damaged file, Restore into a fresh one), and the switch to
+// another read scope after a role change.
 #include "core/sync/client.h"
 
 #include <gtest/gtest.h>
@@ -139,6 +140,50 @@ TEST_F(ClientLocalTest, ANonDatabaseFileSalvagesNothingAndSaysWhy) {
   EXPECT_EQ(restored.value()["client_id"], Id(998));
   EXPECT_EQ(restored.value()["kept"], 0);
   EXPECT_EQ(fresh.State().value()["pending"], 0);
+}
+
+TEST_F(ClientLocalTest, APullForAnotherScopeDropsHiddenTablesKeepsTheOutboxAndStartsAgain) {
+  auto core = Open("scope.db");
+  SyncClient client(*core);
+  ASSERT_TRUE(client.Init(Id(902)).ok());
+  auto page = [](const char* scope, std::int64_t until, Json rows) {
+    return Json{{"scope", scope}, {"rows", std::move(rows)}, {"cursor", nullptr}, {"until", until},
+                {"last_mutation_id", 0}, {"rejected", Json::array()}};
+  };
+  Json rate{{"t", "employee_rates"}, {"r", {{"id", Id(10)}, {"employee_id", Id(11)}, {"effective_from", "2026-01-01"},
+                                          {"rate_cents", 4321}, {"deleted", 0}, {"version", 1}}}};
+  Json category{{"t", "categories"}, {"r", {{"id", Id(12)}, {"parent_id", nullptr}, {"name", "Vis"}, {"name_key", "vis"},
+                                           {"archived", 0}, {"deleted", 0}, {"version", 2}}}};
+  auto first = client.ApplyPull(page("full", 2, {rate, category}), kAdmin, 1000);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first.value()["done"], true);
+  EXPECT_EQ(client.State().value()["scope"], "full");
+  ASSERT_TRUE(client.Mutate("category.create", {{"id", Id(13)}, {"name", "Pending"}}, kAdmin, 1000).ok());
+
+  // An unknown scope is refused and changes nothing.
+  EXPECT_EQ(client.ApplyPull(page("everything", 3, Json::array()), kAdmin, 1000).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(client.State().value()["cookie"], 2);
+
+  // The role now reads the field scope: this page is dropped, the rates go, the cookie is
+  // back to 0, and the pending mutation is still pending and applied.
+  auto second = client.ApplyPull(page("field", 3, {category}), kAdmin, 1000);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second.value()["done"], false);
+  EXPECT_EQ(second.value()["rescoped"], true);
+  EXPECT_EQ(second.value()["rows"], 0);
+  EXPECT_EQ(second.value()["pending"], 1);
+  Json state = client.State().value();
+  EXPECT_EQ(state["scope"], "field");
+  EXPECT_EQ(state["cookie"], 0);
+  EXPECT_EQ(client.PullRequest().value()["since"], 0);
+  EXPECT_EQ(core->db().QueryValue("SELECT count(*) FROM employee_rates").value(), 0);
+  EXPECT_EQ(Categories(*core), 2);  // the server's (rewritten by the next pull) and the pending one
+  // The next page, of the same scope, is applied as usual.
+  auto third = client.ApplyPull(page("field", 3, {category}), kAdmin, 1000);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third.value()["done"], true);
+  EXPECT_EQ(client.State().value()["cookie"], 3);
+  EXPECT_EQ(client.State().value()["pending"], 1);
 }
 
 }  // namespace
