@@ -180,7 +180,7 @@ TEST_F(ClientLocalTest, APullForAnotherScopeDropsHiddenTablesKeepsTheOutboxAndSt
   EXPECT_EQ(core->db().QueryValue("SELECT count(*) FROM employee_rates").value(), 0);
   EXPECT_EQ(Categories(*core), 2);  // the server's (rewritten by the next pull) and the pending one
   // The next page, of the same scope, is applied as usual.
-  auto third = client.ApplyPull(page("field", 3, {category}), kAdmin, 1000);
+  auto third = client.ApplyPull(page("field", 3, Json::array({category})), kAdmin, 1000);
   ASSERT_TRUE(third.ok());
   EXPECT_EQ(third.value()["done"], true);
   EXPECT_EQ(client.State().value()["cookie"], 3);
