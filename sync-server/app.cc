@@ -67,6 +67,14 @@ std::string StringField(const Json& j, const char* name) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// 429 with Retry-After: the page shows "try again in N s".
+HttpResponse TooManyAttempts(const std::string& what, std::int64_t wait_seconds) {
+  HttpResponse r = JsonError(429, "too_many_attempts",
+                             what + ": try again in " + std::to_string(wait_seconds) + " s");
+  r.SetHeader("Retry-After", std::to_string(wait_seconds));
+  return r;
+}
+
 Json UserJson(const SessionUser& u) {
   return {{"id", u.user_id},
           {"username", u.username},
@@ -223,11 +231,7 @@ HttpResponse App::Login(const HttpRequest& req) {
   const std::string account = FoldKey(username);
   const std::string address = ClientAddress(req, config_.trusted_proxies);
   if (auto wait = limiter_.RetryAfterSeconds(account, address, clock_())) {
-    HttpResponse r = JsonError(429, "too_many_attempts",
-                               "too many failed sign-in attempts: try again in " +
-                                   std::to_string(wait) + " s");
-    r.SetHeader("Retry-After", std::to_string(wait));
-    return r;
+    return TooManyAttempts("too many failed sign-in attempts", wait);
   }
   // Argon2id (~50 ms) runs outside the database lock: only the lookup and the new session
   // hold it, so sign-ins do not stall sync, health or each other's database work.
@@ -278,11 +282,7 @@ HttpResponse App::Password(const HttpRequest& req) {
   const std::string key = "password:" + user->user_id;
   const std::string address = ClientAddress(req, config_.trusted_proxies);
   if (auto wait = password_limiter_.RetryAfterSeconds(key, address, clock_())) {
-    HttpResponse r = JsonError(429, "too_many_attempts",
-                               "too many wrong current passwords: try again in " +
-                                   std::to_string(wait) + " s");
-    r.SetHeader("Retry-After", std::to_string(wait));
-    return r;
+    return TooManyAttempts("too many wrong current passwords", wait);
   }
   const std::string current = StringField(body, "current_password");
   const std::string next = StringField(body, "new_password");
