@@ -132,6 +132,9 @@ describe('administration and set-up screens', () => {
       await page.screenshot({ path: artifact('admin-users-password-dialog-1440x900.png') });
       await page.keyboard.press('Escape');
       await page.getByTestId('user-secret').waitFor({ state: 'detached' });
+      // The dialog hands focus back when it unmounts; allow the re-render that follows.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'user-create', null, { timeout: 3000 })
+        .catch(() => {});
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'user-create', 'focus returns to the form');
       const row = page.locator(`[data-testid="user-row"][data-username="${techUsername}"]`);
       await row.waitFor();
