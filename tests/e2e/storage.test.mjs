@@ -64,7 +64,9 @@ async function poolFiles(context) {
   }
 }
 
-function itemNames(page) {
+/** The category names once the list has loaded (it is aria-busy until its first query answers). */
+async function itemNames(page) {
+  await page.locator('[data-testid="category-list"][aria-busy="false"]').waitFor();
   return page.getByTestId('category-item').allTextContents();
 }
 
