@@ -13,6 +13,9 @@
 //       Online copy of the SQLite database with the SQLite backup API (the server may keep
 //       running), then PRAGMA integrity_check on the copy. Default output: next to the
 //       database, <name>-backup-<UTC timestamp>.db. An existing file is never overwritten.
+//   seed-demo
+//       Fills an EMPTY database with a demo company (demo_company.h) and eight demo accounts
+//       sharing one random password printed once; refuses a database holding any domain row.
 //
 // Each returns the process exit code (0 success, 1 failure, 2 usage error), writes its
 // report to `out` and a one-line reason to `err`. Options are "--name value" or
@@ -45,5 +48,7 @@ int CheckAlertsCommand(const Config& config, const CliArgs& args, std::ostream& 
                        std::ostream& err);
 int BackupDatabaseCommand(const Config& config, const CliArgs& args, std::ostream& out,
                           std::ostream& err);
+int SeedDemoCommand(const Config& config, const CliArgs& args, std::ostream& out,
+                    std::ostream& err);
 
 }  // namespace invento::server

@@ -6,6 +6,7 @@
 //   invento-server create-admin --email E [--username U] [--display-name N]
 //   invento-server check-alerts [--as-of YYYY-MM-DD]
 //   invento-server backup-database [--output PATH]
+//   invento-server seed-demo        fill an empty database with a demo company
 //   invento-server --help
 // The administration subcommands live in cli*.cc (cli.h).
 // Configuration comes from the environment and .env (see config.h and README.md).
@@ -46,6 +47,8 @@ constexpr const char* kUsage =
     "  backup-database [--output PATH]\n"
     "                   online copy of the database (SQLite backup API), checked with\n"
     "                   PRAGMA integrity_check; default: <db>-backup-<UTC time>.db beside it\n"
+    "  seed-demo        fill an EMPTY database with a demo maintenance company and demo\n"
+    "                   accounts (their password is printed once); refuses other databases\n"
     "  help, --help     this text\n";
 
 // A crash leaves a line and a backtrace on stderr (async-signal-safe calls only), then the
@@ -101,7 +104,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   const bool admin_command =
-      command == "create-admin" || command == "check-alerts" || command == "backup-database";
+      command == "create-admin" || command == "check-alerts" || command == "backup-database" ||
+      command == "seed-demo";
   if (command != "serve" && command != "init-db" && command != "migrate" && !admin_command) {
     std::fputs(kUsage, stderr);
     return Fail("unknown command '" + command + "'");
@@ -123,6 +127,9 @@ int main(int argc, char** argv) {
   }
   if (command == "backup-database") {
     return invento::server::BackupDatabaseCommand(config.value(), args, std::cout, std::cerr);
+  }
+  if (command == "seed-demo") {
+    return invento::server::SeedDemoCommand(config.value(), args, std::cout, std::cerr);
   }
   auto app = invento::server::App::Create(config.value());
   if (!app.ok()) return Fail(app.status().ToString());
