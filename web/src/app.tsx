@@ -11,6 +11,7 @@ import { CoreContext } from './core/core_context';
 import { CountArea } from './count/count_area';
 import { PeopleArea } from './people/people_area';
 import { SignInScreen } from './session/sign_in_screen';
+import { GettingStarted } from './start/getting_started';
 import { Header } from './shell/header';
 import { areasFor, kSettingsArea, Nav } from './shell/nav';
 import { type Permissions, PermissionsContext, useLoadedPermissions } from './shell/permissions';
@@ -89,6 +90,7 @@ function Screen({
         <Nav current={area.id} />
       </div>
       <div class="app-screen" data-testid={`screen-${area.id}`}>
+        {area.id === areas[0]?.id && <GettingStarted />}
         {area.id === 'work' && <WorkArea path={area.id === first ? rest : []} />}
         {area.id === 'stock' && <StockArea path={area.id === first ? rest : []} />}
         {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}

@@ -6,7 +6,7 @@
  * Environment: INVENTO_SERVER (default build/sync-server/invento-server of this
  * checkout), WEB_DIST (default web/dist of this checkout).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,27 +16,31 @@ const kRepo = fileURLToPath(new URL('../../../', import.meta.url));
 export const kServerBinary = process.env.INVENTO_SERVER ?? join(kRepo, 'build/sync-server/invento-server');
 const kWebDist = process.env.WEB_DIST ?? join(kRepo, 'web/dist');
 
-/** Resolves to { baseUrl, webRoot, stop } once the server answers /api/health; `extraEnv` adds
- * server settings (e.g. SNAPSHOT_MIN_VERSION). */
-export async function startPrivateServer(extraEnv = {}) {
+/** Resolves to { baseUrl, webRoot, stop, seedOutput } once the server answers /api/health;
+ * `extraEnv` adds server settings (e.g. SNAPSHOT_MIN_VERSION). With `seedDemo`, the database
+ * is first filled by `invento-server seed-demo`, whose report is `seedOutput`. */
+export async function startPrivateServer(extraEnv = {}, { seedDemo = false } = {}) {
   if (!existsSync(kServerBinary)) throw new Error(`no server binary at ${kServerBinary} (set INVENTO_SERVER)`);
   if (!existsSync(join(kWebDist, 'index.html'))) throw new Error(`no built web app at ${kWebDist} (npm run build in web/)`);
   const dir = mkdtempSync(join(tmpdir(), 'invento-e2e-'));
   const webRoot = join(dir, 'web');
   cpSync(kWebDist, webRoot, { recursive: true });
-  const child = spawn(kServerBinary, ['serve'], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      PORT: '0',
-      BIND_ADDRESS: '127.0.0.1',
-      DATABASE_URL: join(dir, 'invento.db'),
-      WEB_ROOT: webRoot,
-      PASSWORD_HASH_COST: 'min',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = {
+    ...process.env,
+    PORT: '0',
+    BIND_ADDRESS: '127.0.0.1',
+    DATABASE_URL: join(dir, 'invento.db'),
+    WEB_ROOT: webRoot,
+    PASSWORD_HASH_COST: 'min',
+    ...extraEnv,
+  };
+  let seedOutput = '';
+  if (seedDemo) {
+    const seeded = spawnSync(kServerBinary, ['seed-demo'], { cwd: dir, env, encoding: 'utf8' });
+    if (seeded.status !== 0) throw new Error(`seed-demo failed (${seeded.status}): ${seeded.stderr}`);
+    seedOutput = seeded.stdout;
+  }
+  const child = spawn(kServerBinary, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const stop = async () => {
     if (child.exitCode === null) {
@@ -66,7 +70,7 @@ export async function startPrivateServer(extraEnv = {}) {
     });
     const health = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
     if (!health.ok) throw new Error(`GET /api/health -> ${health.status}`);
-    return { baseUrl, webRoot, stop };
+    return { baseUrl, webRoot, stop, seedOutput };
   } catch (error) {
     await stop();
     throw error;
