@@ -209,4 +209,30 @@ describe('my work (technician work orders)', () => {
       }
     });
   }
+
+  test('a consultant reads a work order with no control the core would refuse', kTimeout, async () => {
+    const tag = `c${Date.now() % 100000}`;
+    const { ids, names } = await seedTechnicianWork(tag);
+    const consultant = await ensureUser(`lecteur${tag}`, 'consultant');
+    const { context, page, problems } = await openPage(shared.browser);
+    try {
+      await page.goto(`/#/work/${ids.task}`);
+      await coreState(page, { user: consultant });
+      await page.getByTestId('work-detail-title').filter({ hasText: names.task }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('work-check-item').first().waitFor();
+      // What is there to read is shown; nothing to change is offered.
+      for (const box of await page.getByTestId('work-check-box').all()) assert.ok(await box.isDisabled(), 'a checklist box is enabled');
+      await page.getByTestId('work-notes-readonly').waitFor();
+      for (const control of ['work-consume-form', 'work-time-form', 'work-photo-input', 'work-notes-input', 'work-meter-input', 'work-complete-form']) {
+        assert.equal(await page.getByTestId(control).count(), 0, `${control} is offered to a consultant`);
+      }
+      assert.equal(await page.locator('[data-testid^="work-transition-"]').count(), 0, 'a status change is offered to a consultant');
+      await page.getByTestId('work-meter-total').first().waitFor();
+      await assertAccessible(page, 'the consultant’s detail');
+      await page.screenshot({ path: artifact('work-consultant-detail-1024x768.png'), fullPage: true });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

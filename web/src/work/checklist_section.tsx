@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import type { ChecklistItem } from './contract';
 import type { SectionProps } from './task_detail';
 import { useAction } from '../core/use_action';
+import { usePermissions } from '../shell/permissions';
 
 export function ChecklistSection({ task, reload }: SectionProps) {
   const { t } = useI18n();
@@ -33,6 +34,7 @@ function ChecklistRow({ item, reload }: { item: ChecklistItem; reload(): Promise
   const { t } = useI18n();
   const [value, setValue] = useState(item.reading_value ?? '');
   const action = useAction('work');
+  const mayCheck = usePermissions().can('checklist.check');
   const id = `work-check-${item.id}`;
 
   async function toggle() {
@@ -53,6 +55,7 @@ function ChecklistRow({ item, reload }: { item: ChecklistItem; reload(): Promise
           type="checkbox"
           class="work-check__box"
           checked={item.checked}
+          disabled={!mayCheck}
           aria-describedby={`${id}-error`}
           onChange={(event) => {
             event.currentTarget.checked = item.checked;  // the core decides; the reload shows it
@@ -75,7 +78,7 @@ function ChecklistRow({ item, reload }: { item: ChecklistItem; reload(): Promise
             class="field__input"
             inputMode="decimal"
             value={value}
-            readOnly={item.checked}
+            readOnly={item.checked || !mayCheck}
             onInput={(event) => setValue(event.currentTarget.value)}
             aria-invalid={action.error?.field === 'value' ? 'true' : undefined}
             aria-describedby={`${id}-error`}

@@ -4,6 +4,7 @@ import { useCore } from '../core/core_context';
 import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
 import { useAction } from '../core/use_action';
+import { usePermissions } from '../shell/permissions';
 
 export function NotesSection({ task, reload }: SectionProps) {
   const core = useCore();
@@ -11,6 +12,7 @@ export function NotesSection({ task, reload }: SectionProps) {
   const [note, setNote] = useState(task.completion_note ?? '');
   const [notice, setNotice] = useState('');
   const action = useAction('work');
+  const { can } = usePermissions();
 
   // A sync or another section may change the stored note: show it unless one is being typed.
   const [dirty, setDirty] = useState(false);
@@ -32,6 +34,12 @@ export function NotesSection({ task, reload }: SectionProps) {
       <h3 id="work-notes-title" class="card__title">
         {t('work.notes.title')}
       </h3>
+      {!can('task.set_notes') ? (
+        <div data-testid="work-notes-readonly">
+          <p class={task.completion_note ? undefined : 'work-muted'}>{task.completion_note || t('work.notes.none')}</p>
+          {task.signer_name && <p class="work-muted">{t('work.notes.signer', { name: task.signer_name })}</p>}
+        </div>
+      ) : (
       <form class="form" onSubmit={submit} noValidate>
         <div class="field">
           <label class="field__label" for="work-notes-input">
@@ -61,6 +69,7 @@ export function NotesSection({ task, reload }: SectionProps) {
           {notice}
         </p>
       </form>
+      )}
     </section>
   );
 }

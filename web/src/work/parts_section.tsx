@@ -145,6 +145,7 @@ export function PartsSection({ task, reload }: SectionProps) {
           ))}
         </ul>
       )}
+      {can('task.consume') && (
       <form class="form work-parts-form" onSubmit={submit} noValidate data-testid="work-consume-form">
         <div class="field">
           <label class="field__label" for="work-part-location">
@@ -240,6 +241,7 @@ export function PartsSection({ task, reload }: SectionProps) {
           {notice}
         </p>
       </form>
+      )}
     </section>
   );
 }

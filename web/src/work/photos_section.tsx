@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import type { TaskAttachment } from './contract';
 import type { SectionProps } from './task_detail';
 import { useAction } from '../core/use_action';
+import { usePermissions } from '../shell/permissions';
 import { formatInstant, sha256Hex } from './work_core';
 
 /** A file name without any folder part (the core refuses paths). */
@@ -25,6 +26,7 @@ export function PhotosSection({ task, reload }: SectionProps) {
   const input = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState('');
   const action = useAction('work');
+  const { can } = usePermissions();
 
   async function take(event: Event) {
     const field = event.currentTarget as HTMLInputElement;
@@ -65,6 +67,8 @@ export function PhotosSection({ task, reload }: SectionProps) {
           ))}
         </ul>
       )}
+      {can('attachment.add') && (
+      <>
       <input
         ref={input}
         id="work-photo-input"
@@ -88,6 +92,8 @@ export function PhotosSection({ task, reload }: SectionProps) {
       <p class="form__notice" role="status" data-testid="work-photo-notice">
         {notice}
       </p>
+      </>
+      )}
     </section>
   );
 }

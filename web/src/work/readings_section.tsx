@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MeterInfo } from './contract';
 import type { SectionProps } from './task_detail';
 import { useAction } from '../core/use_action';
+import { usePermissions } from '../shell/permissions';
 
 export function ReadingsSection({ task }: SectionProps) {
   const core = useCore();
@@ -46,6 +47,7 @@ function MeterRow({ meter, taskId, onRecorded }: { meter: MeterInfo; taskId: str
   const [value, setValue] = useState('');
   const [saved, setSaved] = useState('');
   const action = useAction('work');
+  const { can } = usePermissions();
   const id = `work-meter-${meter.id}`;
 
   async function submit(event: SubmitEvent) {
@@ -59,6 +61,14 @@ function MeterRow({ meter, taskId, onRecorded }: { meter: MeterInfo; taskId: str
     }
   }
 
+  if (!can('meter.record')) {
+    return (
+      <li class="work-row work-row--line">
+        <span>{meter.name}</span>
+        <span data-testid="work-meter-total">{t('work.readings.total', { total: meter.total, unit: meter.unit })}</span>
+      </li>
+    );
+  }
   return (
     <li class="work-row">
       <form class="work-inline-form" onSubmit={submit} noValidate>

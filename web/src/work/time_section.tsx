@@ -8,6 +8,7 @@ import { newId } from '../core/new_id';
 import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
 import { useAction } from '../core/use_action';
+import { usePermissions } from '../shell/permissions';
 import { formatDay, hoursBetween, today } from './work_core';
 
 type Mode = 'duration' | 'range';
@@ -24,6 +25,7 @@ export function TimeSection({ task, reload }: SectionProps) {
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState('');
   const action = useAction('work');
+  const { can } = usePermissions();
 
   const computed = mode === 'range' ? hoursBetween(start, end) : hours.trim().replace(',', '.');
   async function submit(event: SubmitEvent) {
@@ -84,6 +86,7 @@ export function TimeSection({ task, reload }: SectionProps) {
           ))}
         </ul>
       )}
+      {can('time.log') && (
       <form class="form" onSubmit={submit} noValidate data-testid="work-time-form">
         <div class="work-actions" role="group" aria-label={t('work.time.mode')}>
           {modeButton('duration', t('work.time.mode_duration'))}
@@ -152,6 +155,7 @@ export function TimeSection({ task, reload }: SectionProps) {
           {notice}
         </p>
       </form>
+      )}
     </section>
   );
 }
