@@ -62,6 +62,15 @@ HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
   if (path == "/api/admin/users/update") {
     Json changes = body;
     changes.erase("id");
+    // An administrator never locks themselves out (nor the company, when they are its only
+    // one): their own role and active flag are changed by another administrator.
+    const bool demotes = changes.contains("role") && changes["role"] != "admin";
+    const bool deactivates = changes.contains("active") && changes["active"] == false;
+    if (str("id") == user->user_id && (demotes || deactivates)) {
+      return JsonError(409, "conflict",
+                       "you cannot remove your own administrator role or deactivate your own "
+                       "account; another administrator can");
+    }
     return done(accounts_.UpdateUser(str("id"), changes));
   }
   if (path == "/api/admin/sessions/revoke") return done(accounts_.RevokeSession(str("id")));

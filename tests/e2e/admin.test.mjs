@@ -139,6 +139,11 @@ describe('administration and set-up screens', () => {
       const row = page.locator(`[data-testid="user-row"][data-username="${techUsername}"]`);
       await row.waitFor();
       assert.match(await row.textContent(), /Mot de passe temporaire/);
+      // The administrator's own row: no way to demote or deactivate themselves (the server refuses it).
+      const own = page.locator('[data-testid="user-row"][data-username="admin"]');
+      assert.equal(await own.getByTestId('user-role').count(), 0, 'the admin may change their own role');
+      assert.equal(await own.getByTestId('user-active').count(), 0, 'the admin may deactivate themselves');
+      assert.match(await own.getByTestId('user-role-self').textContent(), /Administrat/);
       // The same username again: the server's refusal under the field.
       await page.getByTestId('user-new-username').fill(techUsername.toUpperCase());
       await page.getByTestId('user-new-display_name').fill('Doublon');

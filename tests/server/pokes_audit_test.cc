@@ -182,6 +182,19 @@ TEST_F(PokesAuditTest, AdminManagesUsersAndSessions) {
   EXPECT_EQ(m.Post("/api/pull", {{"client_id", m.client_id()}}).status, 401);
   EXPECT_EQ(m.Post("/api/login", {{"username", "marie"}, {"password", "Marie-Pass-1"}}).status, 401);
   EXPECT_EQ(post("/api/admin/users/reset-password", {{"id", id}, {"password", "short"}}).status, 400);
+
+  // An administrator cannot demote or deactivate themselves (another administrator can).
+  const std::string self = admin_->actor().user_id;
+  for (const Json& change : {Json{{"role", "manager"}}, Json{{"active", false}}}) {
+    Json request = change;
+    request["id"] = self;
+    auto refused = post("/api/admin/users/update", request);
+    EXPECT_EQ(refused.status, 409) << change.dump();
+    EXPECT_NE(refused.body.find("your own administrator role"), std::string::npos) << refused.body;
+  }
+  EXPECT_EQ(post("/api/admin/users/update", {{"id", self}, {"display_name", "Chef"}}).status, 200);
+  ASSERT_TRUE(admin_->Login("admin", "Admin-Pass-1"));
+  EXPECT_EQ(admin_->actor().role, Role::kAdmin);
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ export function UserRow({ user, employees, onChanged, onSecret }: Props) {
   const action = useAction('users');
   const employee = employees.find((e) => e.user_id === user.id);
   const base = `user-${user.id}`;
+  const self = user.id === userId;
 
   const update = (changes: Partial<Pick<UserAccount, 'role' | 'active'>>) =>
     void action.run(() => core.admin('POST', kAdminPaths.update, { id: user.id, ...changes })).then((ok) => ok && onChanged());
@@ -56,22 +57,32 @@ export function UserRow({ user, employees, onChanged, onSecret }: Props) {
         <span class="users__badges">
           {!user.active && <span class="badge">{t('users.inactive')}</span>}
           {user.must_change_password && <span class="badge">{t('users.must_change')}</span>}
-          {user.id === userId && <span class="badge">{t('users.you')}</span>}
+          {self && <span class="badge">{t('users.you')}</span>}
         </span>
       </div>
       <div class="users__controls">
         <div class="field">
-          <label class="field__label" for={`${base}-role`}>
-            {t('users.field.role')}
-          </label>
-          <select id={`${base}-role`} class="field__input" value={user.role} data-testid="user-role"
-            onChange={(e) => update({ role: e.currentTarget.value as Role })}>
-            {kRoles.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
+          {self ? (
+            // The server refuses an administrator's own demotion: another administrator does it.
+            <>
+              <span class="field__label">{t('users.field.role')}</span>
+              <p data-testid="user-role-self">{t(`role.${user.role}`)}</p>
+            </>
+          ) : (
+            <>
+            <label class="field__label" for={`${base}-role`}>
+              {t('users.field.role')}
+            </label>
+            <select id={`${base}-role`} class="field__input" value={user.role} data-testid="user-role"
+              onChange={(e) => update({ role: e.currentTarget.value as Role })}>
+              {kRoles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}`)}
+                </option>
+              ))}
+            </select>
+            </>
+          )}
         </div>
         <div class="field">
           <label class="field__label" for={`${base}-employee`}>
@@ -103,10 +114,12 @@ export function UserRow({ user, employees, onChanged, onSecret }: Props) {
             aria-label={t('users.reset_named', { username: user.username })}>
             {t('users.reset')}
           </button>
-          <button type="button" class="button button--secondary" onClick={() => update({ active: !user.active })} data-testid="user-active"
-            aria-label={`${user.active ? t('users.deactivate') : t('users.activate')} — ${user.username}`}>
-            {user.active ? t('users.deactivate') : t('users.activate')}
-          </button>
+          {!self && (
+            <button type="button" class="button button--secondary" onClick={() => update({ active: !user.active })} data-testid="user-active"
+              aria-label={`${user.active ? t('users.deactivate') : t('users.activate')} — ${user.username}`}>
+              {user.active ? t('users.deactivate') : t('users.activate')}
+            </button>
+          )}
         </div>
       </div>
       <p class="field__error users__error" role="alert">
