@@ -71,7 +71,7 @@ export function LocationDetail({ id }: { id: string }) {
       <div class="screen__columns">
         <div class="places__stack">
           {can('location.update') ? (
-            <LocationEditForm key={`${location.id}:${location.name}:${location.parent_id}:${location.code}`} location={location}
+            <LocationEditForm key={location.id} location={location}
               locations={all.filter((l) => !l.archived || l.id === location.parent_id)} onChanged={list.reload} />
           ) : (
             <LocationFacts location={location} path={path} />
@@ -99,8 +99,8 @@ function LocationFacts({ location, path }: { location: Location; path: string[] 
   const facts = [
     [t('places.field.kind'), t(kindKey(location.kind))],
     [t('places.field.name'), location.name],
-    [t('places.field.code'), location.code ?? '—'],
-    [t('places.field.parent'), path.length > 0 ? path.join(' › ') : t('places.field.no_parent')],
+    [t('places.fact.code'), location.code ?? '—'],
+    [t('places.field.parent'), path.length > 0 ? path.join(' › ') : t('places.fact.top_level')],
   ];
   return (
     <section class="card" aria-labelledby="location-facts-title" data-testid="location-facts">
