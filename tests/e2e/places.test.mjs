@@ -208,6 +208,9 @@ describe('locations and suppliers', () => {
       await page.screenshot({ path: artifact('places-supplier-dialog-1440x900.png') });
       await page.getByTestId('supplier-edit-submit').click();
       await page.getByTestId('supplier-dialog').waitFor({ state: 'detached' });
+      // Focus goes back to the button that opened the dialog.
+      await page.waitForFunction((name) => document.activeElement?.closest('[data-testid="supplier-row"]')?.getAttribute('data-name') === name &&
+        document.activeElement?.getAttribute('data-testid') === 'supplier-edit', supplier, { timeout: 3000 });
       await supplierRow.getByTestId('supplier-details').filter({ hasText: '01 23 45 67 89' }).waitFor();
       await checkScreen(page, 'places', 'suppliers', { axeAt: ['1024x768'] });
 
