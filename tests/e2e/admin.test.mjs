@@ -21,16 +21,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ensureUser, kAdminPassword } from './lib/accounts.mjs';
-import { seriousAxeViolations } from './lib/axe.mjs';
+import { ensureUser } from './lib/accounts.mjs';
 import { artifact, coreState, launchPersistent, openPage, sharedBrowser } from './lib/browser.mjs';
+import { assertAccessible, checkScreen as checkScreenAt, kSizes, signInAsFirstAdmin, signInWithTemporaryPassword } from './lib/screen_checks.mjs';
 
 const kTimeout = { timeout: 300_000 };
-const kSizes = [
-  { name: '1440x900', viewport: { width: 1440, height: 900 } },
-  { name: '1024x768', viewport: { width: 1024, height: 768 } },
-  { name: '800x1280', viewport: { width: 800, height: 1280 } },
-];
 const shared = sharedBrowser();
 const suffix = Date.now() % 100000;
 const techUsername = `theo${suffix}`;
@@ -40,71 +35,8 @@ const skillName = `Électricité ${suffix}`;
 let techPassword = '';
 let employeeId = '';
 
-async function assertAccessible(page, what) {
-  const violations = await seriousAxeViolations(page);
-  assert.deepEqual(violations, [], `${what}: axe-core found serious/critical violations:\n${violations.join('\n')}`);
-}
-
-async function assertNoSideScroll(page, what) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what}: page scrolls sideways by ${overflow}px`);
-}
-
-/** Every visible button, link, select and input of the screen is a 44 px touch target. */
-async function assertTouchTargets(page, what) {
-  const small = await page.getByTestId('app-main').evaluate((main) =>
-    [...main.querySelectorAll('.app-screen button, .app-screen a, .app-screen select, .app-screen input:not([type=checkbox])')]
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.height < 44 || box.width < 44)
-      .map(({ el, box }) => `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30)}] ${Math.round(box.width)}x${Math.round(box.height)}`),
-  );
-  assert.deepEqual(small, [], `${what}: touch targets under 44 px`);
-}
-
 /** Each new screen at the three sizes: axe, no sideways scroll (tablets), a screenshot. */
-async function checkScreen(page, name, { sizes = kSizes } = {}) {
-  for (const { name: size, viewport } of sizes) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(150);
-    await assertAccessible(page, `${name} at ${size}`);
-    if (size !== '1440x900') await assertNoSideScroll(page, `${name} at ${size}`);
-    await assertTouchTargets(page, `${name} at ${size}`);
-    await page.screenshot({ path: artifact(`admin-${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(kSizes[0].viewport);
-}
-
-/** Signs in through the form as the first-run admin; returns true when the database was new. */
-async function signInAsFirstAdmin(page) {
-  await coreState(page, { signIn: false });
-  await page.getByTestId('signin-username').fill('admin');
-  await page.getByTestId('signin-password').fill('Admin123!');
-  await page.getByTestId('signin-submit').click();
-  // Either the first-password form (a new database) or a refusal (the password was changed).
-  const outcome = await page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="password-new"]') !== null
-        ? 'first'
-        : (document.querySelector('[data-testid="signin-error"]')?.textContent ?? '') !== ''
-          ? 'refused'
-          : false,
-    undefined,
-    { timeout: 30_000 },
-  );
-  const first = (await outcome.jsonValue()) === 'first';
-  if (first) {
-    await page.getByTestId('password-current').fill('Admin123!');
-    await page.getByTestId('password-new').fill(kAdminPassword);
-    await page.getByTestId('password-confirm').fill(kAdminPassword);
-    await page.getByTestId('password-submit').click();
-  } else {
-    await page.getByTestId('signin-password').fill(kAdminPassword);
-    await page.getByTestId('signin-submit').click();
-  }
-  await page.waitForFunction(() => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === 'admin');
-  return first;
-}
+const checkScreen = (page, name, options) => checkScreenAt(page, 'admin', name, options);
 
 describe('administration and set-up screens', () => {
   test('the admin creates a technician account, its employee, a skill and a team', kTimeout, async () => {
@@ -235,16 +167,7 @@ describe('administration and set-up screens', () => {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.setViewportSize(kSizes[1].viewport);
       await page.goto('/#/people');
-      await coreState(page, { signIn: false });
-      await page.getByTestId('signin-username').fill(techUsername);
-      await page.getByTestId('signin-password').fill(techPassword);
-      await page.getByTestId('signin-submit').click();
-      await page.getByTestId('password-new').waitFor();
-      await page.getByTestId('password-current').fill(techPassword);
-      await page.getByTestId('password-new').fill('Theo-chosen-1');
-      await page.getByTestId('password-confirm').fill('Theo-chosen-1');
-      await page.getByTestId('password-submit').click();
-      await page.waitForFunction((name) => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === name, techUsername);
+      await signInWithTemporaryPassword(page, techUsername, techPassword, 'Theo-chosen-1');
       await page.getByTestId('nav-settings').waitFor();
       const areas = await page.getByTestId('app-nav').locator('a').evaluateAll((links) => links.map((a) => a.dataset.testid));
       assert.ok(areas.includes('nav-people') && !areas.includes('nav-users'), `areas: ${areas}`);

@@ -10,6 +10,7 @@ import type { CoreBridge } from './core/bridge';
 import { CoreContext } from './core/core_context';
 import { CountArea } from './count/count_area';
 import { PeopleArea } from './people/people_area';
+import { PlacesArea } from './places/places_area';
 import { SignInScreen } from './session/sign_in_screen';
 import { GettingStarted } from './start/getting_started';
 import { Header } from './shell/header';
@@ -96,6 +97,7 @@ function Screen({
         {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}
         {area.id === 'categories' && <CategoriesScreen />}
         {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
+        {area.id === 'locations' && <PlacesArea path={area.id === first ? rest : []} />}
         {area.id === 'users' && <UsersScreen />}
         {area.id === 'settings' && <SettingsPanel user={user} onSignOut={onSignOut} />}
       </div>

@@ -22,6 +22,7 @@ export const kAreas: readonly Area[] = [
   { id: 'count', label: 'nav.count', needs: 'count.record' },
   { id: 'categories', label: 'nav.categories', needs: 'category.list' },
   { id: 'people', label: 'nav.people', needs: 'employee.list' },
+  { id: 'locations', label: 'nav.locations', needs: 'location.list' },
   // A capability of the permission table, not a query: the server's account administration.
   { id: 'users', label: 'nav.users', needs: 'cap.server.admin' },
   kSettingsArea,

@@ -74,6 +74,10 @@ export interface AttributeDef {
 export interface Supplier {
   id: string;
   name: string;
+  contact: string | null;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
   archived: boolean;
 }
 
