@@ -4,6 +4,11 @@ namespace invento::maint {
 
 Result<std::vector<Json>> Rows(const db::Db& db, std::string_view sql,
                                std::initializer_list<Json> params) {
+  return Rows(db, sql, std::vector<Json>(params));
+}
+
+Result<std::vector<Json>> Rows(const db::Db& db, std::string_view sql,
+                               const std::vector<Json>& params) {
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(sql));
   int i = 1;
   for (const auto& p : params) st.Bind(i++, p);
@@ -18,6 +23,11 @@ Result<std::vector<Json>> Rows(const db::Db& db, std::string_view sql,
 
 Result<std::optional<Json>> FirstRow(const db::Db& db, std::string_view sql,
                                      std::initializer_list<Json> params) {
+  return FirstRow(db, sql, std::vector<Json>(params));
+}
+
+Result<std::optional<Json>> FirstRow(const db::Db& db, std::string_view sql,
+                                     const std::vector<Json>& params) {
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(sql));
   int i = 1;
   for (const auto& p : params) st.Bind(i++, p);

@@ -30,9 +30,13 @@ inline constexpr StringRule kNoteRule{.min = 0, .max = 4000};
 // Every row of a query as {column: value}.
 Result<std::vector<Json>> Rows(const db::Db& db, std::string_view sql,
                                std::initializer_list<Json> params = {});
+Result<std::vector<Json>> Rows(const db::Db& db, std::string_view sql,
+                               const std::vector<Json>& params);
 // The first row, or nullopt.
 Result<std::optional<Json>> FirstRow(const db::Db& db, std::string_view sql,
                                      std::initializer_list<Json> params = {});
+Result<std::optional<Json>> FirstRow(const db::Db& db, std::string_view sql,
+                                     const std::vector<Json>& params);
 
 // Validates an optional date text (read with kDateRule); returns it unchanged or
 // invalid_argument naming field.

@@ -87,6 +87,27 @@ Result<Json> Get(const db::Db& db, const Json& args, const Actor&) {
   return t;
 }
 
+// ORDER BY for task.list's `sort` (fixed strings chosen from the enum, never input text).
+std::string ListOrder(const std::string& sort, bool descending) {
+  const char* dir = descending ? " DESC" : "";
+  std::string key;
+  if (sort == "priority") {
+    key = std::string("CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 "
+                      "ELSE 3 END") + dir;
+  } else if (sort == "status") {
+    key = std::string("CASE t.status WHEN 'draft' THEN 0 WHEN 'planned' THEN 1 WHEN 'in_progress' "
+                      "THEN 2 WHEN 'on_hold' THEN 3 WHEN 'done' THEN 4 WHEN 'closed' THEN 5 ELSE 6 "
+                      "END") + dir;
+  } else if (sort == "title") {
+    key = std::string("t.title COLLATE NOCASE") + dir;
+  } else if (sort == "planned_start") {
+    key = std::string("t.planned_start IS NULL, t.planned_start") + dir;
+  } else {  // due
+    return std::string("t.due_date IS NULL, t.due_date") + dir + ", t.planned_start, t.id";
+  }
+  return key + ", t.due_date IS NULL, t.due_date, t.id";
+}
+
 Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
   auto status = r.OptionalEnum(
@@ -95,49 +116,82 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
   auto priority = r.OptionalEnum("priority", kPriorities);
   auto project_id = r.OptionalId("project_id");
   auto asset_id = r.OptionalId("asset_id");
+  auto location_id = r.OptionalId("location_id");
   auto employee_id = r.OptionalId("employee_id");
   auto team_id = r.OptionalId("team_id");
   bool mine = r.Bool("mine", false);
   auto overdue_text = r.OptionalString("overdue_as_of", kDateRule);
+  auto from_text = r.OptionalString("from", kDateRule);
+  auto to_text = r.OptionalString("to", kDateRule);
+  auto q = r.OptionalString("q", {.min = 0, .max = 200});
+  const std::string sort =
+      r.OptionalEnum("sort", {"due", "priority", "status", "title", "planned_start"}).value_or("due");
+  const bool descending = r.OptionalEnum("dir", {"asc", "desc"}).value_or("asc") == "desc";
+  const bool with_total = r.Bool("with_total", false);
   std::int64_t limit = r.OptionalInt("limit", 1, 1000).value_or(200);
   std::int64_t offset = r.OptionalInt("offset", 0, 1'000'000'000).value_or(0);
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(auto overdue, CheckDate(overdue_text, "overdue_as_of"));
+  INVENTO_ASSIGN_OR_RETURN(auto from, CheckDate(from_text, "from"));
+  INVENTO_ASSIGN_OR_RETURN(auto to, CheckDate(to_text, "to"));
+  if (from && to && *from > *to) return Status::InvalidArgument("from is after to", "from");
   if (mine) {
     INVENTO_ASSIGN_OR_RETURN(
         auto own,
         FirstRow(db,
                  "SELECT id FROM employees WHERE user_id = ? AND deleted = 0 ORDER BY id LIMIT 1",
                  {Json(actor.user_id)}));
-    if (!own) return Json{{"items", Json::array()}};
+    if (!own) return Json{{"items", Json::array()}, {"total", 0}};
     employee_id = Str(*own, "id");
   }
+  // A task is in [from, to] when its due date or its planned start day falls in it
+  // (planned_start is in ms; dates compare as text YYYY-MM-DD).
+  static const std::string kWhere =
+      " FROM tasks t WHERE t.deleted = 0"
+      " AND (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.type = ?2)"
+      " AND (?3 IS NULL OR t.priority = ?3)"
+      " AND (?4 IS NULL OR t.project_id = ?4) AND (?5 IS NULL OR t.asset_id = ?5)"
+      " AND (?6 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE employee_id = ?6 "
+      "   AND deleted = 0"
+      "   UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = a.team_id"
+      "   WHERE m.employee_id = ?6 AND a.deleted = 0 AND m.deleted = 0))"
+      " AND (?7 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE team_id = ?7 AND "
+      "   deleted = 0))"
+      " AND (?8 IS NULL OR (t.due_date < ?8 AND t.status NOT IN ('done', 'closed', 'cancelled')))"
+      " AND (?9 IS NULL OR t.location_id = ?9)"
+      " AND (?10 IS NULL OR t.due_date >= ?10"
+      "   OR date(t.planned_start / 1000, 'unixepoch') >= ?10)"
+      " AND (?11 IS NULL OR t.due_date <= ?11"
+      "   OR date(t.planned_start / 1000, 'unixepoch') <= ?11)"
+      " AND (?12 IS NULL OR instr(lower(t.title), lower(?12)) > 0)";
+  std::vector<Json> params{OptJson(status),   OptJson(type),        OptJson(priority),
+                           OptJson(project_id), OptJson(asset_id), OptJson(employee_id),
+                           OptJson(team_id),  OptJson(overdue),     OptJson(location_id),
+                           OptJson(from),     OptJson(to),          OptJson(q)};
+  std::vector<Json> page = params;
+  page.push_back(Json(limit));
+  page.push_back(Json(offset));
   INVENTO_ASSIGN_OR_RETURN(
       auto rows,
       Rows(db,
            "SELECT t.id, t.title, t.type, t.priority, t.status, t.project_id, t.asset_id, "
-           "t.location_id,"
-           " t.pm_plan_id, t.planned_start, t.planned_end, t.due_date, t.estimated_hours, "
-           "t.completed_at"
-           " FROM tasks t WHERE t.deleted = 0"
-           " AND (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.type = ?2) AND (?3 IS NULL OR "
-           "t.priority = ?3)"
-           " AND (?4 IS NULL OR t.project_id = ?4) AND (?5 IS NULL OR t.asset_id = ?5)"
-           " AND (?6 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE employee_id = ?6 "
-           "AND deleted = 0"
-           "   UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = "
-           "a.team_id"
-           "   WHERE m.employee_id = ?6 AND a.deleted = 0 AND m.deleted = 0))"
-           " AND (?7 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE team_id = ?7 AND "
-           "deleted = 0))"
-           " AND (?8 IS NULL OR (t.due_date < ?8 AND t.status NOT IN ('done', 'closed', "
-           "'cancelled')))"
-           " ORDER BY t.due_date IS NULL, t.due_date, t.planned_start, t.id LIMIT ?9 OFFSET ?10",
-           {OptJson(status), OptJson(type), OptJson(priority), OptJson(project_id),
-            OptJson(asset_id), OptJson(employee_id), OptJson(team_id), OptJson(overdue),
-            Json(limit), Json(offset)}));
+           "t.location_id, t.pm_plan_id, t.planned_start, t.planned_end, t.due_date, "
+           "t.estimated_hours, t.completed_at,"
+           " (SELECT name FROM assets WHERE id = t.asset_id) AS asset,"
+           " (SELECT name FROM locations WHERE id = t.location_id) AS location,"
+           " (SELECT group_concat(n, ', ') FROM (SELECT coalesce(e.name, tm.name) AS n"
+           "   FROM task_assignees ta LEFT JOIN employees e ON e.id = ta.employee_id"
+           "   LEFT JOIN teams tm ON tm.id = ta.team_id"
+           "   WHERE ta.task_id = t.id AND ta.deleted = 0 ORDER BY n)) AS assignees" +
+               kWhere + " ORDER BY " + ListOrder(sort, descending) + " LIMIT ?13 OFFSET ?14",
+           page));
   for (auto& t : rows) t["estimated_hours"] = FormatQuantity(Int(t, "estimated_hours"));
-  return Json{{"items", rows}, {"limit", limit}, {"offset", offset}};
+  Json out{{"items", rows}, {"limit", limit}, {"offset", offset}};
+  if (with_total) {
+    INVENTO_ASSIGN_OR_RETURN(auto total, FirstRow(db, "SELECT count(*) AS n" + kWhere, params));
+    out["total"] = total ? Int(*total, "n") : 0;
+  }
+  return out;
 }
 
 }  // namespace

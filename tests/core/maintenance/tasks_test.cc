@@ -148,6 +148,23 @@ TEST_F(TasksTest, ListFilters) {
   EXPECT_EQ(ids({{"limit", 1}, {"offset", 1}}), (std::vector<std::string>{Id(10)}));
   auto bad = core_->Query("task.list", {{"overdue_as_of", "yesterday"}}, {"u", Role::kAdmin});
   EXPECT_EQ(bad.status().field(), "overdue_as_of");
+
+  // The desk list: date range, title search, sorting, totals and display names.
+  EXPECT_EQ(ids({{"from", "2027-02-15"}, {"to", "2027-03-31"}}), (std::vector<std::string>{Id(10)}));
+  EXPECT_EQ(ids({{"to", "2027-02-15"}}), (std::vector<std::string>{Id(11)}));
+  EXPECT_EQ(ids({{"sort", "priority"}}), (std::vector<std::string>{Id(12), Id(11), Id(10)}));
+  EXPECT_EQ(ids({{"sort", "due"}, {"dir", "desc"}}),
+            (std::vector<std::string>{Id(10), Id(11), Id(12)}));
+  Json page = Query("task.list", {{"limit", 1}, {"with_total", true}});
+  EXPECT_EQ(page["total"], 3);
+  EXPECT_EQ(page["items"].size(), 1u);
+  Json first = Query("task.list", {{"employee_id", alice}})["items"][0];
+  EXPECT_EQ(first["assignees"], "Nord");  // task 11 is the team's
+  EXPECT_EQ(Query("task.list", {{"q", first["title"]}})["items"].size(), 1u);
+  auto reversed = core_->Query("task.list", {{"from", "2027-03-01"}, {"to", "2027-02-01"}}, {"u", Role::kAdmin});
+  EXPECT_EQ(reversed.status().field(), "from");
+  auto unknown = core_->Query("task.list", {{"sort", "DROP TABLE"}}, {"u", Role::kAdmin});
+  EXPECT_EQ(unknown.status().field(), "sort");
 }
 
 }  // namespace
