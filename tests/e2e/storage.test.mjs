@@ -66,7 +66,7 @@ async function poolFiles(context) {
 
 /** The category names once the list has loaded (it is aria-busy until its first query answers). */
 async function itemNames(page) {
-  await page.locator('[data-testid="category-list"][aria-busy="false"]').waitFor();
+  await page.locator('[data-testid="category-list"][aria-busy="false"]').waitFor({ state: 'attached' });
   return page.getByTestId('category-item').allTextContents();
 }
 
