@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionUser } from '../../wasm/protocol';
+import { AlertsScreen } from './alerts/alerts_screen';
 import { CategoriesScreen } from './categories/categories_screen';
 import type { CoreBridge } from './core/bridge';
 import { CoreContext } from './core/core_context';
@@ -91,8 +92,9 @@ function Screen({
       <div class="app-screen" data-testid={`screen-${area.id}`}>
         {area.id === 'work' && <WorkArea path={area.id === first ? rest : []} />}
         {area.id === 'stock' && <StockArea path={area.id === first ? rest : []} />}
+        {area.id === 'alerts' && <AlertsScreen />}
         {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}
-        {area.id === 'categories' && <CategoriesScreen />}
+        {area.id === 'categories' && <CategoriesScreen path={area.id === first ? rest : []} />}
         {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
         {area.id === 'users' && <UsersScreen />}
         {area.id === 'settings' && <SettingsPanel user={user} onSignOut={onSignOut} />}
