@@ -53,6 +53,7 @@ async function open(viewport, user) {
 async function checkScreen(name, { language = 'fr' } = {}) {
   const violations = await seriousAxeViolations(page);
   assert.deepEqual(violations, [], `${name} (${language}): axe-core found serious/critical violations`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: artifact(`catalog-${name}-${language}-1440x900.png`), fullPage: true });
   for (const { name: size, viewport } of kChecked) {
     await page.setViewportSize(viewport);
@@ -67,6 +68,7 @@ async function checkScreen(name, { language = 'fr' } = {}) {
         .map(({ el, box }) => `${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30)} ${Math.round(box.width)}x${Math.round(box.height)}`),
     );
     assert.deepEqual(small, [], `${name} at ${size}: touch targets under 44 px`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     if (size === '800x1280') await page.screenshot({ path: artifact(`catalog-${name}-${language}-800x1280.png`), fullPage: true });
   }
   await page.setViewportSize(kWide);

@@ -25,7 +25,7 @@ export function AlertsScreen() {
   const i18n = useI18n();
   const { t } = i18n;
   const [withSeen, setWithSeen] = useState(false);
-  const [notice, setNotice] = useState('');
+  const [acked, setAcked] = useState(false);
   const alerts = useLoaded(() => core.query('alert.list', { include_acknowledged: withSeen }), [core, withSeen]);
   const items = alerts.data?.alerts ?? [];
 
@@ -39,7 +39,7 @@ export function AlertsScreen() {
         {t('alerts.show_acknowledged')}
       </label>
       <p class="form__notice" role="status" data-testid="alerts-notice">
-        {notice}
+        {acked ? t('alerts.acked') : ''}
       </p>
       <section class="card" aria-labelledby="alerts-list-title">
         <h3 id="alerts-list-title" class="card__title">
@@ -61,7 +61,7 @@ export function AlertsScreen() {
               key={alert.key}
               alert={alert}
               onAcked={() => {
-                setNotice(t('alerts.acked'));
+                setAcked(true);
                 alerts.reload();
                 alertsChanged();
               }}

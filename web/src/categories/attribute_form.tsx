@@ -46,7 +46,7 @@ export function AttributeForm({ idPrefix, title, submit, initial, onSave, onSave
     const ok = await action.run(() => onSave(fields, type));
     if (!ok) return;
     if (initial === undefined) {
-      setSaved(t('categories.attributes.created', { name }));
+      setSaved(name);
       setName('');
       setUnit('');
       setRequired(false);
@@ -121,7 +121,7 @@ export function AttributeForm({ idPrefix, title, submit, initial, onSave, onSave
         {submit}
       </button>
       <p class="form__notice" role="status" data-testid="attribute-notice">
-        {saved}
+        {saved !== '' ? t('categories.attributes.created', { name: saved }) : ''}
       </p>
     </form>
   );

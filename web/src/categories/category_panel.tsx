@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Category } from '../core/contract';
 import { useCore } from '../core/core_context';
 import { useAction } from '../core/use_action';
-import { useI18n } from '../i18n/i18n';
+import { type MessageKey, useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
 import { AttributesSection } from './attributes_section';
 
@@ -41,7 +41,8 @@ export function CategoryPanel({ category, items, onChanged, onAddChild }: Props)
   const archive = useAction('categories');
   const [name, setName] = useState(category.name);
   const [parent, setParent] = useState(category.parent_id ?? '');
-  const [notice, setNotice] = useState('');
+  // A key, translated when shown (so a language change translates it too).
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
 
   // Opening a category moves the focus (and the view, on a phone) to its panel.
@@ -49,27 +50,27 @@ export function CategoryPanel({ category, items, onChanged, onAddChild }: Props)
   useEffect(() => setName(category.name), [category.name]);
   useEffect(() => setParent(category.parent_id ?? ''), [category.parent_id]);
 
-  const done = (text: string) => (ok: boolean) => {
+  const done = (text: MessageKey) => (ok: boolean) => {
     if (!ok) return;
     setNotice(text);
     onChanged();
   };
   const submitRename = (event: Event) => {
     event.preventDefault();
-    setNotice('');
-    void rename.run(() => core.mutate('category.update', { id: category.id, name })).then(done(t('categories.panel.renamed')));
+    setNotice(null);
+    void rename.run(() => core.mutate('category.update', { id: category.id, name })).then(done('categories.panel.renamed'));
   };
   const submitMove = (event: Event) => {
     event.preventDefault();
-    setNotice('');
-    void move.run(() => core.mutate('category.update', { id: category.id, parent_id: parent === '' ? null : parent })).then(done(t('categories.panel.moved')));
+    setNotice(null);
+    void move.run(() => core.mutate('category.update', { id: category.id, parent_id: parent === '' ? null : parent })).then(done('categories.panel.moved'));
   };
   const toggleArchive = () => {
-    setNotice('');
+    setNotice(null);
     const archived = !category.archived;
     void archive
       .run(() => core.mutate('category.archive', { id: category.id, archived }))
-      .then(done(archived ? t('categories.panel.archived_done') : t('categories.panel.restored')));
+      .then(done(archived ? 'categories.panel.archived_done' : 'categories.panel.restored'));
   };
   const editable = can('category.update');
 
@@ -141,7 +142,7 @@ export function CategoryPanel({ category, items, onChanged, onAddChild }: Props)
         {archive.message}
       </p>
       <p class="form__notice" role="status" data-testid="category-panel-notice">
-        {notice}
+        {notice === null ? '' : t(notice)}
       </p>
       <AttributesSection category={category} />
     </section>

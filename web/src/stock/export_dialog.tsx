@@ -36,19 +36,19 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const today = new Date();
   const [from, setFrom] = useState(isoDate(new Date(today.getFullYear(), today.getMonth(), 1)));
   const [to, setTo] = useState(isoDate(today));
-  const [notice, setNotice] = useState('');
+  const [saved, setSaved] = useState<CsvFile | null>(null);
 
   const save = (file: CsvFile) => {
     downloadText(file.filename, file.content);
-    setNotice(t('stock.export.done', { filename: file.filename, n: file.rows }));
+    setSaved(file);
   };
   const exportItems = () => {
-    setNotice('');
+    setSaved(null);
     void items.run(() => core.query('csv.export_items', { locale: language }).then(save));
   };
   const exportMovements = (event: Event) => {
     event.preventDefault();
-    setNotice('');
+    setSaved(null);
     // The last day is included: the range ends at the start of the next day.
     const range = { from: startOfDay(from), to: startOfDay(to, 1) };
     void movements.run(() => core.query('csv.export_movements', { locale: language, ...range }).then(save));
@@ -85,7 +85,9 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           </button>
         </form>
       )}
-      <p class="form__notice" role="status" data-testid="export-notice">{notice}</p>
+      <p class="form__notice" role="status" data-testid="export-notice">
+        {saved === null ? '' : t('stock.export.done', { filename: saved.filename, n: saved.rows })}
+      </p>
       <div class="dialog__actions">
         <button type="button" class="button button--secondary" onClick={onClose} data-testid="export-close">
           {t('stock.export.close')}

@@ -8,7 +8,7 @@ import { alertsChanged } from '../alerts/alerts_badge';
 import { useCore } from '../core/core_context';
 import { newId } from '../core/new_id';
 import { useAction } from '../core/use_action';
-import { useI18n } from '../i18n/i18n';
+import { type MessageKey, useI18n } from '../i18n/i18n';
 import { unitLabel } from '../i18n/units';
 import { usePermissions } from '../shell/permissions';
 import type { Item, Location } from './contract';
@@ -27,11 +27,11 @@ export function LocationMins({ item, locations, onChanged }: Props) {
   const action = useAction('stock');
   const [locationId, setLocationId] = useState('');
   const [qty, setQty] = useState('');
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const unit = unitLabel(i18n, item.unit);
 
-  const set = (location_id: string, min_qty: string | null, done: string) => {
-    setNotice('');
+  const set = (location_id: string, min_qty: string | null, done: MessageKey) => {
+    setNotice(null);
     void action.run(() => core.mutate('item.set_location_min', { id: newId(), item_id: item.id, location_id, min_qty })).then((ok) => {
       if (!ok) return;
       setNotice(done);
@@ -62,7 +62,7 @@ export function LocationMins({ item, locations, onChanged }: Props) {
               </span>
               {editable && (
                 <button type="button" class="button button--secondary" aria-label={t('stock.mins.remove_named', { location: m.location })}
-                  onClick={() => set(m.location_id, null, t('stock.mins.removed'))} data-testid="location-min-remove">
+                  onClick={() => set(m.location_id, null, 'stock.mins.removed')} data-testid="location-min-remove">
                   {t('stock.mins.remove')}
                 </button>
               )}
@@ -71,7 +71,7 @@ export function LocationMins({ item, locations, onChanged }: Props) {
         </ul>
       )}
       {editable && (
-        <form class="form location-mins__form" noValidate onSubmit={(e) => { e.preventDefault(); set(locationId, qty, t('stock.mins.saved')); }} data-testid="location-min-form">
+        <form class="form location-mins__form" noValidate onSubmit={(e) => { e.preventDefault(); set(locationId, qty, 'stock.mins.saved'); }} data-testid="location-min-form">
           <div class="field">
             <label class="field__label" for="min-location">{t('stock.mins.location')}</label>
             <select id="min-location" class="field__input" value={locationId} onChange={(e) => setLocationId(e.currentTarget.value)}
@@ -95,7 +95,7 @@ export function LocationMins({ item, locations, onChanged }: Props) {
           </button>
         </form>
       )}
-      <p class="form__notice" role="status" data-testid="location-min-notice">{notice}</p>
+      <p class="form__notice" role="status" data-testid="location-min-notice">{notice === null ? '' : t(notice)}</p>
     </section>
   );
 }
