@@ -3,8 +3,8 @@
  *
  * - a category tree: a parent and a child (created under it), a rename, a move, an archive;
  *   moving a category under its own child shows the core's refusal and changes nothing;
- * - attribute definitions on a category (a required number and a choice); a duplicate name
- *   shows the core's refusal and adds nothing; an item filling them is created;
+ * - attribute definitions on a category (a required number and a choice, then edited); a
+ *   duplicate name shows the core's refusal and adds nothing; an item filling them is created;
  * - a per-location minimum above the on-hand (a negative one is refused first), whose alert
  *   appears in the Alerts screen (and its count in the navigation) and is acknowledged;
  * - the items and movements CSV exports are downloaded and hold the header and the rows;
@@ -175,6 +175,13 @@ describe('catalog: categories, attributes, minimums, alerts, exports', () => {
     await page.locator('[data-testid="attribute-item"][data-name="Portée"]').waitFor();
     await addAttribute({ name: 'Précision', type: 'choice', choices: 'Classe I\nClasse II' });
     await page.locator('[data-testid="attribute-item"][data-name="Précision"]').filter({ hasText: 'Classe I, Classe II' }).waitFor();
+    // Edited in place: one more choice.
+    const precision = page.locator('[data-testid="attribute-item"][data-name="Précision"]');
+    await precision.getByTestId('attribute-edit').click();
+    await precision.getByTestId('attribute-choices').fill('Classe I\nClasse II\nClasse III');
+    await precision.getByTestId('attribute-submit').click();
+    await precision.filter({ hasText: 'Classe I, Classe II, Classe III' }).waitFor();
+    assert.equal(await precision.getByTestId('attribute-form').count(), 0, 'the edit form closes once saved');
     await addAttribute({ name: 'portée', type: 'text' });
     await page.getByTestId('attribute-name-error').filter({ hasText: 'Cette catégorie a déjà un attribut de ce nom.' }).waitFor();
     assert.equal(await page.getByTestId('attribute-item').count(), 2);
