@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionUser } from '../../wasm/protocol';
+import { AlertsScreen } from './alerts/alerts_screen';
 import { CategoriesScreen } from './categories/categories_screen';
 import type { CoreBridge } from './core/bridge';
 import { CoreContext } from './core/core_context';
@@ -94,8 +95,9 @@ function Screen({
         {area.id === areas[0]?.id && <GettingStarted />}
         {area.id === 'work' && <WorkArea path={area.id === first ? rest : []} />}
         {area.id === 'stock' && <StockArea path={area.id === first ? rest : []} />}
+        {area.id === 'alerts' && <AlertsScreen />}
         {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}
-        {area.id === 'categories' && <CategoriesScreen />}
+        {area.id === 'categories' && <CategoriesScreen path={area.id === first ? rest : []} />}
         {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
         {area.id === 'locations' && <PlacesArea path={area.id === first ? rest : []} />}
         {area.id === 'users' && <UsersScreen />}

@@ -1,8 +1,10 @@
 /**
- * Form creating a stock category. It sends what was typed to the core's
- * `category.create` mutator and shows the core's verdict: no validation here.
+ * Form creating a stock category, at the top level or under a chosen parent. It sends what
+ * was typed to the core's `category.create` mutator and shows the core's verdict: no
+ * validation here. The parent is held by the screen (a category's panel can pick it).
  */
 import { useRef, useState } from 'preact/hooks';
+import type { Category } from '../core/contract';
 import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
 import { newId } from '../core/new_id';
@@ -10,12 +12,16 @@ import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
+  /** Live categories a new one may go under (tree order). */
+  parents: Category[];
+  parent: string;
+  onParentChange(parent: string): void;
   onCreated(): void;
 }
 
 type Outcome = { kind: 'none' } | { kind: 'created'; name: string } | { kind: 'failed'; error: CoreError };
 
-export function CategoryForm({ onCreated }: Props) {
+export function CategoryForm({ parents, parent, onParentChange, onCreated }: Props) {
   const core = useCore();
   const i18n = useI18n();
   const { t } = i18n;
@@ -30,7 +36,7 @@ export function CategoryForm({ onCreated }: Props) {
     setBusy(true);
     setOutcome({ kind: 'none' });
     try {
-      await core.mutate('category.create', { id: newId(), name, parent_id: null });
+      await core.mutate('category.create', { id: newId(), name, parent_id: parent === '' ? null : parent });
       setName('');
       setOutcome({ kind: 'created', name });
       onCreated();
@@ -72,6 +78,19 @@ export function CategoryForm({ onCreated }: Props) {
         <p id="category-name-error" class="field__error" aria-live="assertive" data-testid="category-name-error">
           {error}
         </p>
+      </div>
+      <div class="field">
+        <label class="field__label" for="category-parent">
+          {t('categories.form.parent_label')}
+        </label>
+        <select id="category-parent" class="field__input" value={parent} onChange={(event) => onParentChange(event.currentTarget.value)} data-testid="category-parent">
+          <option value="">{t('categories.form.no_parent')}</option>
+          {parents.map((c) => (
+            <option key={c.id} value={c.id}>
+              {'\u00a0'.repeat(c.depth * 2) + c.name}
+            </option>
+          ))}
+        </select>
       </div>
       <button class="button button--primary" type="submit" aria-disabled={busy ? 'true' : undefined} data-testid="category-submit">
         {busy ? t('categories.form.submitting') : t('categories.form.submit')}

@@ -1,13 +1,18 @@
-/** The categories as returned by the core's `category.list` query, in its order. */
+/**
+ * The category tree as returned by the core's `category.list` query, in its order (indented
+ * by depth, archived ones marked); each name links to that category's panel.
+ */
 import type { Category } from '../core/contract';
 import { useI18n } from '../i18n/i18n';
+import { href } from '../shell/route';
 
 interface Props {
   items: Category[] | null;
   error: string | null;
+  selected: string | null;
 }
 
-export function CategoryList({ items, error }: Props) {
+export function CategoryList({ items, error, selected }: Props) {
   const { t } = useI18n();
   let body;
   if (error !== null) {
@@ -37,7 +42,14 @@ export function CategoryList({ items, error }: Props) {
             data-testid="category-item"
             data-id={item.id}
           >
-            <span class="list__name">{item.name}</span>
+            <a
+              class="categories__link"
+              href={href('categories', item.id)}
+              aria-current={item.id === selected ? 'true' : undefined}
+              data-testid="category-link"
+            >
+              <span class="list__name">{item.name}</span>
+            </a>
             {item.archived && <span class="badge">{t('categories.list.archived')}</span>}
           </li>
         ))}

@@ -5,6 +5,8 @@
  *
  * Each screen area declares its own names in <area>/contract.ts; they are joined here.
  */
+import type { AlertMutators, AlertQueries } from '../alerts/contract';
+import type { CategoryMutators } from '../categories/contract';
 import type { CountMutators, CountQueries } from '../count/contract';
 import type { PeopleMutators, PeopleQueries } from '../people/contract';
 import type { PlacesMutators, PlacesQueries } from '../places/contract';
@@ -19,20 +21,33 @@ export interface Category {
   archived: boolean;
 }
 
-export interface Mutators extends StockMutators, CountMutators, WorkMutators, PeopleMutators, PlacesMutators {
+export interface Mutators
+  extends StockMutators,
+    CountMutators,
+    WorkMutators,
+    PeopleMutators,
+    PlacesMutators,
+    CategoryMutators,
+    AlertMutators {
   'category.create': {
     args: { id: string; name: string; parent_id: string | null };
     result: { id: string };
   };
 }
 
-export interface Queries extends StockQueries, CountQueries, WorkQueries, PeopleQueries, PlacesQueries {
+export interface Queries
+  extends StockQueries,
+    CountQueries,
+    WorkQueries,
+    PeopleQueries,
+    PlacesQueries,
+    AlertQueries {
   'auth.allowed': {
     args: Record<string, never>;
     result: { role: string; user_id: string; names: string[] };
   };
   'category.list': {
-    args: Record<string, never>;
+    args: { include_archived?: boolean };
     result: { items: Category[] };
   };
 }

@@ -2,6 +2,7 @@
  * The main navigation: one entry per screen area the role may use (an area is offered
  * when the role may run the query or mutator it is built on), the current one marked.
  */
+import { AlertsBadge } from '../alerts/alerts_badge';
 import type { MessageKey } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n';
 import { usePermissions } from './permissions';
@@ -19,6 +20,7 @@ export const kSettingsArea: Area = { id: 'settings', label: 'nav.settings', need
 export const kAreas: readonly Area[] = [
   { id: 'work', label: 'nav.work', needs: 'task.list' },
   { id: 'stock', label: 'nav.stock', needs: 'item.search' },
+  { id: 'alerts', label: 'nav.alerts', needs: 'alert.list' },
   { id: 'count', label: 'nav.count', needs: 'count.record' },
   { id: 'categories', label: 'nav.categories', needs: 'category.list' },
   { id: 'people', label: 'nav.people', needs: 'employee.list' },
@@ -47,6 +49,7 @@ export function Nav({ current }: { current: string }) {
               aria-current={area.id === current ? 'page' : undefined}
             >
               {t(area.label)}
+              {area.id === 'alerts' && <AlertsBadge />}
             </a>
           </li>
         ))}

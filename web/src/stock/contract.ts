@@ -143,6 +143,13 @@ export interface Attachment {
   actor_id: string;
 }
 
+/** A CSV export: UTF-8 text (with BOM, CRLF) to save under `filename`. */
+export interface CsvFile {
+  filename: string;
+  content: string;
+  rows: number;
+}
+
 type MovementCommon = { id: string; item_id: string; qty: string; note?: string };
 
 export interface StockMutators {
@@ -150,6 +157,10 @@ export interface StockMutators {
   'item.update': { args: ItemFields & { id: string }; result: { id: string } };
   'stock.receipt': { args: MovementCommon & { location_id: string }; result: { id: string } };
   'stock.issue': { args: MovementCommon & { location_id: string }; result: { id: string } };
+  'item.set_location_min': {
+    args: { id: string; item_id: string; location_id: string; min_qty: string | null };
+    result: { id: string; removed?: boolean };
+  };
   'stock.transfer': {
     args: MovementCommon & { from_location_id: string; to_location_id: string };
     result: { id: string };
@@ -178,5 +189,7 @@ export interface StockQueries {
     args: { location_id?: string; category_id?: string };
     result: { count: number; items: StockAlert[] };
   };
+  'csv.export_items': { args: { locale: 'fr' | 'en'; include_archived?: boolean }; result: CsvFile };
+  'csv.export_movements': { args: { locale: 'fr' | 'en'; from: number; to: number }; result: CsvFile };
   'attachment.list': { args: { entity_type: 'item'; entity_id: string }; result: { items: Attachment[] } };
 }

@@ -1,7 +1,7 @@
 /**
  * One item (#/stock/item/<id>): what item.get returns (category, unit, barcode, supplier and
- * price, attributes, minimums), on hand by location (stock.onhand), the movement history
- * (stock.movements, 20 at a time), attachments (attachment.list) and a printable QR label.
+ * price, attributes, minimum), the minimum per location (location_mins.tsx), on hand by
+ * location (stock.onhand), the movement history (stock.movements, 20 at a time), attachments (attachment.list) and a printable QR label.
  * Receipt, issue and transfer open a form here; the page re-reads everything after one.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -14,6 +14,7 @@ import { usePermissions } from '../shell/permissions';
 import { href } from '../shell/route';
 import type { Attachment, AttributeDef, Item, Location, Movement, OnHandRow, Supplier } from './contract';
 import { type MovementKind, MovementForm } from './movement_form';
+import { LocationMins } from './location_mins';
 import { PrintableLabel, QrLabel } from './qr_label';
 import { unitLabel } from '../i18n/units';
 
@@ -256,14 +257,6 @@ export function ItemDetail({ id }: { id: string }) {
               <dd>
                 {item.min_qty} {unitLabel(i18n, item.unit)}
               </dd>
-              {item.location_mins.map((m) => (
-                <>
-                  <dt key={`${m.location_id}-t`}>{t('stock.detail.min_at', { location: m.location })}</dt>
-                  <dd key={`${m.location_id}-d`}>
-                    {m.min_qty} {unitLabel(i18n, item.unit)}
-                  </dd>
-                </>
-              ))}
               {attributeRows.map((d) => (
                 <>
                   <dt key={`${d.id}-t`}>{d.name}</dt>
@@ -276,6 +269,7 @@ export function ItemDetail({ id }: { id: string }) {
             </dl>
             {item.description && <p class="stock__description">{item.description}</p>}
           </section>
+          <LocationMins item={item} locations={locations} onChanged={() => setVersion((n) => n + 1)} />
           {attachments !== null && (
             <section class="card" aria-labelledby="attachments-title">
               <h3 id="attachments-title" class="card__title">

@@ -1,7 +1,8 @@
 /**
  * The item list: search as you type (item.search, 150 ms after the last key), filters
  * (category, archived, location, under minimum) and a virtualised list of 56px rows that
- * pages the core's results as the user scrolls, so 100,000 items scroll smoothly.
+ * pages the core's results as the user scrolls, so 100,000 items scroll smoothly. The CSV
+ * exports open in a dialog (export_dialog.tsx).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Category } from '../core/contract';
@@ -11,6 +12,7 @@ import { useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
 import { href } from '../shell/route';
 import type { Location } from './contract';
+import { ExportDialog } from './export_dialog';
 import { type ListSource, useLocationSource, useSearchSource, useUnderMinSource } from './list_sources';
 import { useVirtualizer } from './use_virtualizer';
 import { unitLabel } from '../i18n/units';
@@ -50,6 +52,7 @@ export function ItemList() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const [locationId, setLocationId] = useState('');
   const [underMin, setUnderMin] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [categories, setCategories] = useState<Category[]>([]);
   const [locations, setLocations] = useState<Location[]>([]);
   const debouncedQ = useDebounced(q, kDebounceMs);
@@ -143,12 +146,20 @@ export function ItemList() {
         <h2 id="stock-title" class="screen__title">
           {t('stock.list.title')}
         </h2>
-        {can('item.create') && (
-          <a class="button button--primary" href={href('stock', 'new')} data-testid="stock-new-item">
-            {t('stock.list.new')}
-          </a>
-        )}
+        <div class="stock__actions">
+          {(can('csv.export_items') || can('csv.export_movements')) && (
+            <button type="button" class="button button--secondary" onClick={() => setExporting(true)} data-testid="stock-export">
+              {t('stock.export.open')}
+            </button>
+          )}
+          {can('item.create') && (
+            <a class="button button--primary" href={href('stock', 'new')} data-testid="stock-new-item">
+              {t('stock.list.new')}
+            </a>
+          )}
+        </div>
       </div>
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       <form class="card stock-filters" role="search" onSubmit={(event) => event.preventDefault()} aria-label={t('stock.list.filters')}>
         <div class="field stock-filters__search">
           <label class="field__label" for="stock-q">
