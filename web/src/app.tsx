@@ -22,6 +22,7 @@ import { SyncStatusBar } from './shell/sync_status';
 import { UpdatePrompt } from './shell/update_prompt';
 import { StockArea } from './stock/stock_area';
 import { UsersScreen } from './users/users_screen';
+import { AuditScreen } from './audit/audit_screen';
 import { WorkArea } from './work/work_area';
 
 export function App({ core }: { core: CoreBridge }) {
@@ -95,6 +96,7 @@ function Screen({
         {area.id === 'categories' && <CategoriesScreen />}
         {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
         {area.id === 'users' && <UsersScreen />}
+        {area.id === 'audit' && <AuditScreen />}
         {area.id === 'settings' && <SettingsPanel user={user} onSignOut={onSignOut} />}
       </div>
     </>

@@ -6,6 +6,7 @@
  * Each screen area declares its own names in <area>/contract.ts; they are joined here.
  */
 import type { CountMutators, CountQueries } from '../count/contract';
+import type { CsvImportMutators, CsvImportQueries } from '../csv_import/contract';
 import type { PeopleMutators, PeopleQueries } from '../people/contract';
 import type { StockMutators, StockQueries } from '../stock/contract';
 import type { WorkMutators, WorkQueries } from '../work/contract';
@@ -18,14 +19,14 @@ export interface Category {
   archived: boolean;
 }
 
-export interface Mutators extends StockMutators, CountMutators, WorkMutators, PeopleMutators {
+export interface Mutators extends StockMutators, CountMutators, WorkMutators, PeopleMutators, CsvImportMutators {
   'category.create': {
     args: { id: string; name: string; parent_id: string | null };
     result: { id: string };
   };
 }
 
-export interface Queries extends StockQueries, CountQueries, WorkQueries, PeopleQueries {
+export interface Queries extends StockQueries, CountQueries, WorkQueries, PeopleQueries, CsvImportQueries {
   'auth.allowed': {
     args: Record<string, never>;
     result: { role: string; user_id: string; names: string[] };

@@ -19,12 +19,16 @@ import usersEn from '../users/i18n/en.json';
 import usersFr from '../users/i18n/fr.json';
 import workEn from '../work/i18n/en.json';
 import workFr from '../work/i18n/fr.json';
+import importEn from '../csv_import/i18n/en.json';
+import importFr from '../csv_import/i18n/fr.json';
+import auditEn from '../audit/i18n/en.json';
+import auditFr from '../audit/i18n/fr.json';
 import shellEn from './en.json';
 import shellFr from './fr.json';
 
 // One catalog per language, joined from the shell's and each screen area's files.
-const fr = { ...shellFr, ...stockFr, ...countFr, ...workFr, ...peopleFr, ...usersFr };
-const en = { ...shellEn, ...stockEn, ...countEn, ...workEn, ...peopleEn, ...usersEn };
+const fr = { ...shellFr, ...stockFr, ...countFr, ...workFr, ...peopleFr, ...usersFr, ...importFr, ...auditFr };
+const en = { ...shellEn, ...stockEn, ...countEn, ...workEn, ...peopleEn, ...usersEn, ...importEn, ...auditEn };
 
 export type Language = 'fr' | 'en';
 export const kLanguages: readonly Language[] = ['fr', 'en'];

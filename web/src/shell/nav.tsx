@@ -24,6 +24,7 @@ export const kAreas: readonly Area[] = [
   { id: 'people', label: 'nav.people', needs: 'employee.list' },
   // A capability of the permission table, not a query: the server's account administration.
   { id: 'users', label: 'nav.users', needs: 'cap.server.admin' },
+  { id: 'audit', label: 'nav.audit', needs: 'cap.server.audit' },
   kSettingsArea,
 ];
 

@@ -143,6 +143,11 @@ export function ItemList() {
         <h2 id="stock-title" class="screen__title">
           {t('stock.list.title')}
         </h2>
+        {can('csv.items_import') && (
+          <a class="button button--secondary" href={href('stock', 'import')} data-testid="stock-import">
+            {t('import.link')}
+          </a>
+        )}
         {can('item.create') && (
           <a class="button button--primary" href={href('stock', 'new')} data-testid="stock-new-item">
             {t('stock.list.new')}
