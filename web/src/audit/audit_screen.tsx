@@ -84,6 +84,7 @@ export function AuditScreen() {
         onApply={(next) => {
           setFilters(next);
           setOffset(0);
+          page.reload();  // the same filters again: read the log anew
         }}
       />
       {page.error !== null && (

@@ -20,7 +20,8 @@ export function PreviewPanel({ report, fileName, onApply, busy }: { report: CsvR
   const [show, setShow] = useState<'errors' | 'all'>(report.totals.error > 0 ? 'errors' : 'all');
   const all = useMemo(() => ordered(report.lines), [report]);
   const errors = useMemo(() => all.filter((line) => line.action === 'error'), [all]);
-  const writes = report.totals.create + report.totals.update;
+  // Nothing to write: every valid line is already as the file says (a re-import).
+  const nothing = report.totals.create + report.totals.update + report.totals.opening_stock === 0;
   return (
     <section class="card import-preview" aria-labelledby="import-preview-title" data-testid="import-preview">
       <h3 id="import-preview-title" class="card__title">
@@ -64,14 +65,16 @@ export function PreviewPanel({ report, fileName, onApply, busy }: { report: CsvR
         <button
           type="button"
           class="button button--primary"
-          disabled={writes === 0 && report.totals.opening_stock === 0}
+          disabled={nothing}
           aria-disabled={busy ? 'true' : undefined}
           onClick={() => !busy && onApply()}
           data-testid="import-apply"
         >
           {t('import.preview.apply', { n: report.totals.lines - report.totals.error })}
         </button>
-        <p class="field__hint">{t('import.preview.apply_hint')}</p>
+        <p class="field__hint" data-testid="import-apply-hint">
+          {nothing ? t('import.preview.nothing') : t('import.preview.apply_hint')}
+        </p>
       </div>
     </section>
   );
