@@ -8,7 +8,7 @@ import type { AuditRow } from './contract';
 
 function shortArgs(args: unknown): string {
   const text = JSON.stringify(args) ?? '';
-  return text.length > 90 ? `${text.slice(0, 90)}…` : text;
+  return text.length > 48 ? `${text.slice(0, 48)}…` : text;
 }
 
 /** The arguments, folded; written out only once opened (an import's piece holds 60 KB). */
