@@ -11,6 +11,7 @@
  * - the audit trail (#/audit) shows the import's mutations once synced, filters by action
  *   and by user, and its CSV export downloads the server's CSV (BOM, ';', its header); it
  *   says it needs a connection when offline;
+ * - the count review downloads the count's results (csv.export_count);
  * - a consultant sees neither the import nor the audit trail;
  * - axe-core finds no serious or critical violation on both screens (French, and the audit
  *   in English), nothing scrolls sideways and touch targets are >= 44 px at 1024x768 and
@@ -27,6 +28,7 @@ import { after, before, describe, test } from 'node:test';
 import { ensureUser } from './lib/accounts.mjs';
 import { seriousAxeViolations } from './lib/axe.mjs';
 import { artifact, coreState, openPage, sharedBrowser, waitForSync } from './lib/browser.mjs';
+import { openCountAsAdmin, seedCountScenario } from './lib/count_seed.mjs';
 import { pushAsAdmin } from './lib/server_api.mjs';
 
 const kTimeout = { timeout: 240_000 };
@@ -42,6 +44,7 @@ let consultant;
 /** line number -> the column the core must name for it. */
 const badLines = new Map();
 let pieces = 0;
+let count;  // {id, items}: a count with one item counted, for the export
 
 /** The file: header, 10,000 records (one with a quoted line break), 5 of them bad. */
 function writeCsv() {
@@ -124,6 +127,10 @@ before(async () => {
     ['location.create', { id: randomUUID(), kind: 'warehouse', name: warehouse }],
   ]);
   consultant = await ensureUser(`claire${suffix}`, 'consultant');
+  const tag = String(suffix).padStart(6, '0');
+  const { location, items } = await seedCountScenario(tag);
+  count = { id: await openCountAsAdmin(location.id, `Inventaire ${tag}`, { blind: false }), items };
+  await pushAsAdmin([['count.record', { id: randomUUID(), session_id: count.id, item_id: items.A.id, qty: '4' }]]);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -187,6 +194,15 @@ describe('CSV import of items and the audit trail', () => {
       assert.deepEqual(again, { lines: kLines, create: 0, update: 0, unchanged: kLines - 5, error: 5, opening_stock: 0 });
       assert.ok(await page.getByTestId('import-apply').isDisabled(), 'nothing to apply');
       assert.match(await page.getByTestId('import-apply-hint').textContent(), /Rien à écrire/);
+
+      // The count review's export (csv.export_count): it downloads the file the core built.
+      await page.goto(`/#/count/${count.id}/review`);
+      await page.locator(`[data-testid="count-review-line"][data-item="${count.items.A.reference}"]`).waitFor({ timeout: 30_000 });
+      const [sheetFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('count-export').click()]);
+      assert.match(sheetFile.suggestedFilename(), /^comptage_\d{4}-\d{2}-\d{2}\.csv$/);
+      const sheet = readFileSync(await sheetFile.path(), 'utf8');
+      assert.ok(sheet.startsWith('\uFEFFRéférence;Libellé;Unité;Compté;Attendu;Écart;'), sheet.slice(0, 120));
+      assert.match(sheet, new RegExp(`${count.items.A.reference};[^\r]*;4;5;-1;`));
 
       // Audit trail, once the import reached the server.
       await waitForSync(page, (s) => s.pending === '0', 'the import is sent', 120_000);
@@ -257,6 +273,7 @@ describe('CSV import of items and the audit trail', () => {
       await page.locator('.app-screen').waitFor();  // an area not offered: the role's first one instead
       assert.equal(await page.getByTestId('screen-audit').count(), 0);
       assert.equal(await page.getByTestId('audit-screen').count(), 0);
+
     } finally {
       await context.close();
     }
