@@ -92,7 +92,7 @@ const kAllSizes = [[1440, 900], [1024, 768], [800, 1280]];
 
 async function totals(page, testId) {
   return page.getByTestId(testId).evaluate((dl) =>
-    Object.fromEntries([...dl.querySelectorAll('dd')].map((dd) => [dd.dataset.total, Number(dd.textContent)])),
+    Object.fromEntries([...dl.querySelectorAll('dd')].map((dd) => [dd.dataset.total, Number(dd.dataset.value)])),
   );
 }
 

@@ -22,7 +22,7 @@ export function ImportSummary({ outcome, total, seconds, onAgain }: { outcome: I
       <h3 ref={title} id="import-summary-title" class="card__title" tabIndex={-1}>
         {complete ? t('import.summary.done') : outcome.cancelled ? t('import.summary.cancelled') : t('import.summary.failed')}
       </h3>
-      <p role="status">{t('import.summary.text', { done: outcome.done, total, seconds })}</p>
+      <p role="status">{t('import.summary.text', { done: new Intl.NumberFormat(i18n.language).format(outcome.done), total: new Intl.NumberFormat(i18n.language).format(total), seconds: new Intl.NumberFormat(i18n.language).format(seconds) })}</p>
       {outcome.failure !== null && (
         <p class="field__error" role="alert" data-testid="import-summary-failure">
           {coreErrorMessage(i18n, 'import', outcome.failure)}

@@ -16,7 +16,7 @@ function ordered(lines: CsvLine[]): CsvLine[] {
 }
 
 export function PreviewPanel({ report, fileName, onApply, busy }: { report: CsvReport; fileName: string; onApply: () => void; busy: boolean }) {
-  const { t, lookup } = useI18n();
+  const { t, lookup, language } = useI18n();
   const [show, setShow] = useState<'errors' | 'all'>(report.totals.error > 0 ? 'errors' : 'all');
   const all = useMemo(() => ordered(report.lines), [report]);
   const errors = useMemo(() => all.filter((line) => line.action === 'error'), [all]);
@@ -70,7 +70,7 @@ export function PreviewPanel({ report, fileName, onApply, busy }: { report: CsvR
           onClick={() => !busy && onApply()}
           data-testid="import-apply"
         >
-          {t('import.preview.apply', { n: report.totals.lines - report.totals.error })}
+          {t('import.preview.apply', { n: new Intl.NumberFormat(language).format(report.totals.lines - report.totals.error) })}
         </button>
         <p class="field__hint" data-testid="import-apply-hint">
           {nothing ? t('import.preview.nothing') : t('import.preview.apply_hint')}
