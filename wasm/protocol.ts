@@ -162,7 +162,8 @@ export interface CoreWorkerApi {
   /** Revokes the session on the server when reachable and forgets it here. */
   signOut(): Promise<CoreReply<null>>;
   /**
-   * User and session administration on the server (`/api/admin/...` only), with the stored
+   * User and session administration on the server (`/api/admin/...`, and `/api/audit` whose
+   * CSV export comes back as {content}), with the stored
    * session's token: needs the network (`network` error offline). The server checks the role.
    */
   admin(method: 'GET' | 'POST', path: string, body: unknown): Promise<CoreReply<Record<string, unknown>>>;

@@ -255,7 +255,9 @@ async function requestJson(
   }
   let payload: Record<string, unknown> = {};
   try {
-    payload = (await response.json()) as Record<string, unknown>;
+    // The audit trail's CSV export (GET /api/audit?format=csv) comes back as {content}.
+    if (response.ok && (response.headers.get('content-type') ?? '').startsWith('text/csv')) payload = { content: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) };  // keeps the BOM
+    else payload = (await response.json()) as Record<string, unknown>;
   } catch {
     // an empty or non-JSON body: the status says enough
   }
@@ -401,7 +403,8 @@ const api: CoreWorkerApi = {
   },
   async admin(method: 'GET' | 'POST', path: string, body: unknown) {
     // A pass-through with the session's token: the server decides who may do what.
-    if (!path.startsWith('/api/admin/')) return failure('invalid_argument', `not an administration path: ${path}`);
+    const audit = path === '/api/audit' || path.startsWith('/api/audit?');
+    if (!path.startsWith('/api/admin/') && !audit) return failure('invalid_argument', `not an administration path: ${path}`);
     const core = await opened();
     if (!core.ok) return core;
     const session = storedSession(core.result.module);

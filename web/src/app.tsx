@@ -25,6 +25,7 @@ import { SyncStatusBar } from './shell/sync_status';
 import { UpdatePrompt } from './shell/update_prompt';
 import { StockArea } from './stock/stock_area';
 import { UsersScreen } from './users/users_screen';
+import { AuditScreen } from './audit/audit_screen';
 import { WorkArea } from './work/work_area';
 
 export function App({ core }: { core: CoreBridge }) {
@@ -101,6 +102,7 @@ function Screen({
         {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
         {area.id === 'locations' && <PlacesArea path={area.id === first ? rest : []} />}
         {area.id === 'users' && <UsersScreen />}
+        {area.id === 'audit' && <AuditScreen />}
         {area.id === 'settings' && <SettingsPanel user={user} onSignOut={onSignOut} />}
       </div>
     </>

@@ -8,6 +8,7 @@
 import type { AlertMutators, AlertQueries } from '../alerts/contract';
 import type { CategoryMutators } from '../categories/contract';
 import type { CountMutators, CountQueries } from '../count/contract';
+import type { CsvImportMutators, CsvImportQueries } from '../csv_import/contract';
 import type { PeopleMutators, PeopleQueries } from '../people/contract';
 import type { PlacesMutators, PlacesQueries } from '../places/contract';
 import type { StockMutators, StockQueries } from '../stock/contract';
@@ -28,7 +29,8 @@ export interface Mutators
     PeopleMutators,
     PlacesMutators,
     CategoryMutators,
-    AlertMutators {
+    AlertMutators,
+    CsvImportMutators {
   'category.create': {
     args: { id: string; name: string; parent_id: string | null };
     result: { id: string };
@@ -41,7 +43,8 @@ export interface Queries
     WorkQueries,
     PeopleQueries,
     PlacesQueries,
-    AlertQueries {
+    AlertQueries,
+    CsvImportQueries {
   'auth.allowed': {
     args: Record<string, never>;
     result: { role: string; user_id: string; names: string[] };

@@ -73,5 +73,6 @@ export interface CountMutators {
 
 export interface CountQueries {
   'count.review': { args: { session_id: string }; result: CountReview };
+  'csv.export_count': { args: { locale: 'fr' | 'en'; session_id: string }; result: { filename: string; content: string; rows: number } };
   'count.list': { args: { location_id?: string; status?: 'open' | 'closed' }; result: { items: CountSession[] } };
 }

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
 import { href } from '../shell/route';
 import type { CountReview } from './contract';
+import { CountExport } from './count_export';
 import { signed, varianceTone } from './count_lines';
 import { unitLabel } from '../i18n/units';
 
@@ -95,6 +96,7 @@ export function ReviewScreen({ sessionId }: { sessionId: string }) {
           <a class="button count-button--secondary" href={href('count')} data-testid="count-review-to-list">
             {t('count.back')}
           </a>
+          <CountExport sessionId={sessionId} />
           {!closed && (
             <a class="button count-button--secondary" href={href('count', sessionId)} data-testid="count-review-back">
               {t('count.review.continue')}

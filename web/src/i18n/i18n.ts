@@ -25,6 +25,10 @@ import usersEn from '../users/i18n/en.json';
 import usersFr from '../users/i18n/fr.json';
 import workEn from '../work/i18n/en.json';
 import workFr from '../work/i18n/fr.json';
+import importEn from '../csv_import/i18n/en.json';
+import importFr from '../csv_import/i18n/fr.json';
+import auditEn from '../audit/i18n/en.json';
+import auditFr from '../audit/i18n/fr.json';
 import shellEn from './en.json';
 import shellFr from './fr.json';
 
@@ -39,6 +43,8 @@ const fr = {
   ...placesFr,
   ...categoriesFr,
   ...alertsFr,
+  ...importFr,
+  ...auditFr,
 };
 const en = {
   ...shellEn,
@@ -50,6 +56,8 @@ const en = {
   ...placesEn,
   ...categoriesEn,
   ...alertsEn,
+  ...importEn,
+  ...auditEn,
 };
 
 export type Language = 'fr' | 'en';

@@ -27,6 +27,7 @@ export const kAreas: readonly Area[] = [
   { id: 'locations', label: 'nav.locations', needs: 'location.list' },
   // A capability of the permission table, not a query: the server's account administration.
   { id: 'users', label: 'nav.users', needs: 'cap.server.admin' },
+  { id: 'audit', label: 'nav.audit', needs: 'cap.server.audit' },
   kSettingsArea,
 ];
 

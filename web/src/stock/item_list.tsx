@@ -152,6 +152,11 @@ export function ItemList() {
               {t('stock.export.open')}
             </button>
           )}
+          {can('csv.items_import') && (
+            <a class="button button--secondary" href={href('stock', 'import')} data-testid="stock-import">
+              {t('import.link')}
+            </a>
+          )}
           {can('item.create') && (
             <a class="button button--primary" href={href('stock', 'new')} data-testid="stock-new-item">
               {t('stock.list.new')}
