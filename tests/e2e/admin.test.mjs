@@ -75,7 +75,7 @@ describe('administration and set-up screens', () => {
       const own = page.locator('[data-testid="user-row"][data-username="admin"]');
       assert.equal(await own.getByTestId('user-role').count(), 0, 'the admin may change their own role');
       assert.equal(await own.getByTestId('user-active').count(), 0, 'the admin may deactivate themselves');
-      assert.match(await own.getByTestId('user-role-self').textContent(), /Administrat/);
+      assert.match(await own.getByTestId('user-role-self').textContent(), /administrat/i);
       // The same username again: the server's refusal under the field.
       await page.getByTestId('user-new-username').fill(techUsername.toUpperCase());
       await page.getByTestId('user-new-display_name').fill('Doublon');
@@ -88,6 +88,17 @@ describe('administration and set-up screens', () => {
       await page.getByTestId('skill-new-name').fill(skillName);
       await page.getByTestId('skill-create').click();
       await page.getByTestId('skill-row').filter({ hasText: skillName }).waitFor();
+      // A second skill, renamed in place (an empty name is the core's refusal, nothing changes).
+      await page.getByTestId('skill-new-name').fill(`Soudure ${suffix}`);
+      await page.getByTestId('skill-create').click();
+      const welding = page.getByTestId('skill-row').filter({ hasText: `Soudure ${suffix}` });
+      await welding.locator('[data-testid$="-rename"]').click();
+      await welding.locator('[data-testid$="-rename-input"]').fill('  ');
+      await welding.locator('[data-testid$="-rename-save"]').click();
+      await welding.locator('[aria-invalid="true"]').waitFor();
+      await welding.locator('[data-testid$="-rename-input"]').fill(`Soudure TIG ${suffix}`);
+      await welding.locator('[data-testid$="-rename-save"]').click();
+      await page.getByTestId('skill-row').filter({ hasText: `Soudure TIG ${suffix}` }).waitFor();
       await checkScreen(page, 'skills');
 
       // The employee, linked to the account.
@@ -125,6 +136,13 @@ describe('administration and set-up screens', () => {
       await page.getByTestId('absence-end').fill('2030-07-31');
       await page.getByTestId('absence-add').click();
       await page.getByTestId('employee-absence').filter({ hasText: '2030-07-20' }).waitFor();
+      // Corrected in the same form (absence.update): the end date moves.
+      await page.getByTestId('employee-absence').filter({ hasText: '2030-07-20' }).getByTestId('absence-edit').click();
+      assert.equal(await page.getByTestId('absence-start').inputValue(), '2030-07-20');
+      await page.getByTestId('absence-end').fill('2030-07-25');
+      await page.getByTestId('absence-add').click();
+      await page.getByTestId('employee-absence').filter({ hasText: '2030-07-25' }).waitFor();
+      assert.equal(await page.getByTestId('employee-absence').count(), 1);
       await checkScreen(page, 'employee-admin');
 
       // The team, with the technician in it.
@@ -136,6 +154,14 @@ describe('administration and set-up screens', () => {
       await team.getByTestId('team-add-select').selectOption({ label: techName });
       await team.getByTestId('team-add').click();
       await team.getByTestId('team-member').filter({ hasText: techName }).waitFor();
+      // Renamed, then back (the name is used below).
+      for (const name of [`${teamName} bis`, teamName]) {
+        await page.locator('[data-testid="team-card"]').filter({ has: page.getByTestId('team-member').filter({ hasText: techName }) })
+          .locator('[data-testid$="-rename"]').click();
+        await page.locator('[data-testid$="-rename-input"]').fill(name);
+        await page.locator('[data-testid$="-rename-save"]').click();
+        await page.locator(`[data-testid="team-card"][data-name="${name}"]`).waitFor();
+      }
       await checkScreen(page, 'teams');
 
       // The employees list and the users screen show the link.

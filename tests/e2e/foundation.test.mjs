@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { artifact, coreState, kBaseUrl, openPage, sharedBrowser } from './lib/browser.mjs';
+import { startPrivateServer } from './lib/test_server.mjs';
 
 const kSqliteVersion = process.env.EXPECTED_SQLITE ?? '3.50.4';
 const kTimeout = { timeout: 60_000 };
@@ -19,8 +20,8 @@ const shared = sharedBrowser();
 /** Loads the app and waits until the core is ready. */
 async function loadApp(page) {
   // Already on the app: a reload (a new address differing only by its #fragment would not load).
-  const response = page.url().startsWith(kBaseUrl) ? await page.reload() : await page.goto('/#/categories');
-  assert.ok(response?.ok(), `GET ${kBaseUrl}/ -> ${response?.status()}`);
+  const response = page.url().startsWith('http') ? await page.reload() : await page.goto('/#/categories');
+  assert.ok(response?.ok(), `GET ${page.url()} -> ${response?.status()}`);
   await coreState(page);
   return response;
 }
@@ -40,14 +41,19 @@ function assertNoProblems(problems) {
 
 describe('foundation at 1024x768 (French browser)', () => {
   let session;
+  // A server of its own: these steps expect an empty list of categories, whatever the other
+  // test files have created on the shared server.
+  let server;
 
   before(async () => {
-    session = await openPage(shared.browser, { viewport: { width: 1024, height: 768 }, locale: 'fr-FR' });
+    server = await startPrivateServer();
+    session = await openPage(shared.browser, { viewport: { width: 1024, height: 768 }, locale: 'fr-FR', baseURL: server.baseUrl });
   });
 
   after(async () => {
     if (session?.warnings.length) console.log(`# browser warnings:\n# ${session.warnings.join('\n# ')}`);
     await session?.context.close();
+    await server?.stop();
   });
 
   test('the server sends a strict Content-Security-Policy', kTimeout, async () => {

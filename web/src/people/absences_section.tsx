@@ -1,7 +1,7 @@
 /**
  * Absences ending today or later (from employee.get): kind and dates; adding with
- * absence.create (the core refuses overlapping or reversed dates), removing with
- * absence.delete for the roles that may.
+ * absence.create and correcting with absence.update in the same form (the core refuses
+ * overlapping or reversed dates), removing with absence.delete for the roles that may.
  */
 import { useState } from 'preact/hooks';
 import { useCore } from '../core/core_context';
@@ -9,7 +9,7 @@ import { newId } from '../core/new_id';
 import { useAction } from '../core/use_action';
 import { useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
-import type { AbsenceKind, EmployeeDetail } from './contract';
+import type { Absence, AbsenceKind, EmployeeDetail } from './contract';
 
 const kKinds: AbsenceKind[] = ['vacation', 'sick', 'training', 'other'];
 
@@ -22,16 +22,34 @@ export function AbsencesSection({ employee, onChanged }: { employee: EmployeeDet
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [note, setNote] = useState('');
+  // The absence being changed (absence.update), or null when the form adds a new one.
+  const [editing, setEditing] = useState<Absence | null>(null);
+
+  function edit(a: Absence) {
+    setEditing(a);
+    setKind(a.kind);
+    setStart(a.start_date);
+    setEnd(a.end_date);
+    setNote(a.note ?? '');
+    document.getElementById('absence-kind')?.focus();
+  }
+  function reset() {
+    setEditing(null);
+    setStart('');
+    setEnd('');
+    setNote('');
+  }
 
   async function add(event: SubmitEvent) {
     event.preventDefault();
+    const fields = { kind, start_date: start, end_date: end, note: note.trim() === '' ? null : note };
     const ok = await action.run(() =>
-      core.mutate('absence.create', { id: newId(), employee_id: employee.id, kind, start_date: start, end_date: end, note: note.trim() === '' ? null : note }),
+      editing === null
+        ? core.mutate('absence.create', { id: newId(), employee_id: employee.id, ...fields })
+        : core.mutate('absence.update', { id: editing.id, ...fields }),
     );
     if (ok) {
-      setStart('');
-      setEnd('');
-      setNote('');
+      reset();
       onChanged();
     }
   }
@@ -51,6 +69,12 @@ export function AbsencesSection({ employee, onChanged }: { employee: EmployeeDet
               <strong>{t(`people.absence.${a.kind}`)}</strong> {t('people.absences.range', { start: a.start_date, end: a.end_date })}
               {a.note ? ` — ${a.note}` : ''}
             </span>
+            {can('absence.update') && (
+              <button type="button" class="button button--secondary" aria-label={t('people.absences.edit_named', { start: a.start_date })}
+                onClick={() => edit(a)} data-testid="absence-edit">
+                {t('people.absences.edit')}
+              </button>
+            )}
             {can('absence.delete') && (
               <button type="button" class="button button--secondary" aria-label={t('people.absences.remove_named', { start: a.start_date })}
                 onClick={() => void action.run(() => core.mutate('absence.delete', { id: a.id })).then((ok) => ok && onChanged())}>
@@ -60,8 +84,8 @@ export function AbsencesSection({ employee, onChanged }: { employee: EmployeeDet
           </li>
         ))}
       </ul>
-      {can('absence.create') && (
-        <form class="people__inline people__inline--wrap" onSubmit={add} noValidate>
+      {(can('absence.create') || editing !== null) && (
+        <form class="people__inline people__inline--wrap" onSubmit={add} noValidate aria-label={editing ? t('people.absences.editing', { start: editing.start_date }) : undefined}>
           <div class="field">
             <label class="field__label" for="absence-kind">{t('people.absences.kind')}</label>
             <select id="absence-kind" class="field__input" value={kind} onChange={(e) => setKind(e.currentTarget.value as AbsenceKind)}>
@@ -86,7 +110,12 @@ export function AbsencesSection({ employee, onChanged }: { employee: EmployeeDet
             <label class="field__label" for="absence-note">{t('people.absences.note')}</label>
             <input id="absence-note" class="field__input" autoComplete="off" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </div>
-          <button type="submit" class="button button--primary" data-testid="absence-add">{t('people.add')}</button>
+          <button type="submit" class="button button--primary" data-testid="absence-add">
+            {editing ? t('people.absences.save') : t('people.add')}
+          </button>
+          {editing && (
+            <button type="button" class="button button--secondary" onClick={reset} data-testid="absence-cancel">{t('people.cancel')}</button>
+          )}
         </form>
       )}
       <p class="field__error" role="alert">{general}</p>

@@ -97,7 +97,13 @@ export interface PeopleMutators {
     args: { id: string; employee_id: string; kind: AbsenceKind; start_date: string; end_date: string; note?: string | null };
     result: { id: string };
   };
+  'absence.update': {
+    args: { id: string; kind?: AbsenceKind; start_date?: string; end_date?: string; note?: string | null };
+    result: unknown;
+  };
   'absence.delete': { args: { id: string }; result: unknown };
+  'skill.update': { args: { id: string; name?: string; description?: string | null }; result: unknown };
+  'team.update': { args: { id: string; name?: string; description?: string | null }; result: unknown };
 }
 
 export interface PeopleQueries {

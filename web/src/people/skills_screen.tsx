@@ -1,4 +1,4 @@
-/** The skills catalogue (skill.list): create (skill.create) and archive (skill.archive). */
+/** The skills catalogue (skill.list): create (skill.create), rename (skill.update) and archive (skill.archive). */
 import { useCore } from '../core/core_context';
 import { newId } from '../core/new_id';
 import { useAction } from '../core/use_action';
@@ -6,6 +6,7 @@ import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
 import { NameForm } from './name_form';
+import { RenameControl } from './rename_control';
 import { useLoaded } from './use_loaded';
 
 export function SkillsScreen() {
@@ -47,6 +48,10 @@ export function SkillsScreen() {
                   {s.description && <span class="people__sub">{s.description}</span>}
                 </span>
                 {s.archived && <span class="badge">{t('people.archived')}</span>}
+                {can('skill.update') && (
+                  <RenameControl idPrefix={`skill-${s.id}`} name={s.name}
+                    save={(name) => core.mutate('skill.update', { id: s.id, name })} onSaved={skills.reload} />
+                )}
                 {can('skill.archive') && (
                   <button type="button" class="button button--secondary"
                     aria-label={`${s.archived ? t('people.unarchive') : t('people.archive')} — ${s.name}`}

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
 import type { EmployeeSummary, Team } from './contract';
 import { NameForm } from './name_form';
+import { RenameControl } from './rename_control';
 import { useLoaded } from './use_loaded';
 
 export function TeamsScreen() {
@@ -109,6 +110,10 @@ function TeamCard({ team, employees, onChanged }: { team: Team; employees: Emplo
           </div>
           <button type="submit" class="button button--primary" data-testid="team-add">{t('people.add')}</button>
         </form>
+      )}
+      {can('team.update') && (
+        <RenameControl idPrefix={`team-${team.id}`} name={team.name}
+          save={(name) => core.mutate('team.update', { id: team.id, name })} onSaved={onChanged} />
       )}
       {can('team.archive') && (
         <button type="button" class="button button--secondary people__archive"
