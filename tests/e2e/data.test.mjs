@@ -25,11 +25,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ensureUser } from './lib/accounts.mjs';
-import { seriousAxeViolations } from './lib/axe.mjs';
-import { artifact, coreState, openPage, sharedBrowser, waitForSync } from './lib/browser.mjs';
-import { openCountAsAdmin, seedCountScenario } from './lib/count_seed.mjs';
-import { pushAsAdmin } from './lib/server_api.mjs';
+import { startPrivateServer } from './lib/test_server.mjs';
+
+// A server of its own: 10,000 imported items on the shared server would make every later
+// test file's first sync (and the machine) slower. The libraries read BASE_URL when they
+// load, so they are imported once it is set (each test file runs in its own process).
+const server = await startPrivateServer();
+process.env.BASE_URL = server.baseUrl;
+after(() => server.stop());
+const { ensureUser } = await import('./lib/accounts.mjs');
+const { seriousAxeViolations } = await import('./lib/axe.mjs');
+const { artifact, coreState, openPage, sharedBrowser, waitForSync } = await import('./lib/browser.mjs');
+const { openCountAsAdmin, seedCountScenario } = await import('./lib/count_seed.mjs');
+const { pushAsAdmin } = await import('./lib/server_api.mjs');
 
 const kTimeout = { timeout: 240_000 };
 const kLines = 10_000;
