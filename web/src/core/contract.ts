@@ -5,6 +5,7 @@
  *
  * Each screen area declares its own names in <area>/contract.ts; they are joined here.
  */
+import type { AssetsMutators, AssetsQueries } from '../assets/contract';
 import type { CountMutators, CountQueries } from '../count/contract';
 import type { PeopleMutators, PeopleQueries } from '../people/contract';
 import type { PlacesMutators, PlacesQueries } from '../places/contract';
@@ -19,14 +20,14 @@ export interface Category {
   archived: boolean;
 }
 
-export interface Mutators extends StockMutators, CountMutators, WorkMutators, PeopleMutators, PlacesMutators {
+export interface Mutators extends StockMutators, CountMutators, WorkMutators, PeopleMutators, PlacesMutators, AssetsMutators {
   'category.create': {
     args: { id: string; name: string; parent_id: string | null };
     result: { id: string };
   };
 }
 
-export interface Queries extends StockQueries, CountQueries, WorkQueries, PeopleQueries, PlacesQueries {
+export interface Queries extends StockQueries, CountQueries, WorkQueries, PeopleQueries, PlacesQueries, AssetsQueries {
   'auth.allowed': {
     args: Record<string, never>;
     result: { role: string; user_id: string; names: string[] };

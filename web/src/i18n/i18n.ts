@@ -1,7 +1,7 @@
 /**
  * Translation catalogs (fr.json, en.json) and the current language.
  *
- * - Keys are flat dotted strings, prefixed by their area ("stock.", "count.", "work.", "people.", "users.", "places."); both catalogs must hold exactly the same keys (checked
+ * - Keys are flat dotted strings, prefixed by their area ("stock.", "count.", "work.", "people.", "users.", "places.", "assets."); both catalogs must hold exactly the same keys (checked
  *   by the type checker below, so `npm run typecheck` fails on a missing key).
  * - `{name}` placeholders are replaced by the values passed to `t()`.
  * - Default language: the stored choice, else `navigator.language` when it is one we
@@ -9,6 +9,8 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import assetsEn from '../assets/i18n/en.json';
+import assetsFr from '../assets/i18n/fr.json';
 import countEn from '../count/i18n/en.json';
 import countFr from '../count/i18n/fr.json';
 import peopleEn from '../people/i18n/en.json';
@@ -25,8 +27,8 @@ import shellEn from './en.json';
 import shellFr from './fr.json';
 
 // One catalog per language, joined from the shell's and each screen area's files.
-const fr = { ...shellFr, ...stockFr, ...countFr, ...workFr, ...peopleFr, ...usersFr, ...placesFr };
-const en = { ...shellEn, ...stockEn, ...countEn, ...workEn, ...peopleEn, ...usersEn, ...placesEn };
+const fr = { ...shellFr, ...stockFr, ...countFr, ...workFr, ...peopleFr, ...usersFr, ...placesFr, ...assetsFr };
+const en = { ...shellEn, ...stockEn, ...countEn, ...workEn, ...peopleEn, ...usersEn, ...placesEn, ...assetsEn };
 
 export type Language = 'fr' | 'en';
 export const kLanguages: readonly Language[] = ['fr', 'en'];
