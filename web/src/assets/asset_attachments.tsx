@@ -91,11 +91,14 @@ export function AssetAttachments({ asset }: { asset: AssetDetail }) {
       {open.message !== '' && <p class="field__error" role="alert">{open.message}</p>}
       {can('attachment.add') && can('cap.attachment.any_entity') && !asset.archived && (
         <>
-          <input id="asset-file-input" class="visually-hidden" type="file" accept="application/pdf,image/*" onChange={(e) => void add(e)}
-            aria-describedby="asset-file-error" data-testid="asset-file-input" />
-          <label class="button button--primary assets__file-button" for="asset-file-input">
-            {action.busy ? t('assets.files.saving') : t('assets.files.add')}
-          </label>
+          {/* The (transparent) file input covers its visible label: a 44 px target, reachable by keyboard. */}
+          <span class="assets__file-pick">
+            <label class="button button--primary" for="asset-file-input">
+              {action.busy ? t('assets.files.saving') : t('assets.files.add')}
+            </label>
+            <input id="asset-file-input" class="assets__file-input" type="file" accept="application/pdf,image/*" onChange={(e) => void add(e)}
+              aria-describedby="asset-file-error" data-testid="asset-file-input" />
+          </span>
           <p id="asset-file-error" class="field__error" role="alert" data-testid="asset-file-error">
             {action.message}
           </p>

@@ -9,7 +9,7 @@ import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { href } from '../shell/route';
-import { formatDay, formatHours, formatInstant, label } from './assets_core';
+import { formatDay, formatDecimal, formatHours, formatInstant, label } from './assets_core';
 import type { AssetDetail } from './contract';
 
 const kYearMs = 365 * 24 * 3_600_000;
@@ -34,9 +34,9 @@ export function AssetHistorySection({ asset }: { asset: AssetDetail }) {
       : [
           [t('assets.kpi.failures'), String(k.failures)],
           [t('assets.kpi.downtime'), t('assets.hours', { n: formatHours(i18n, k.downtime_ms) })],
-          [t('assets.kpi.mttr'), k.mttr_hours !== null ? t('assets.hours', { n: k.mttr_hours }) : none],
-          [t('assets.kpi.mtbf'), k.mtbf_hours !== null ? t('assets.hours', { n: k.mtbf_hours }) : none],
-          [t('assets.kpi.availability'), k.availability !== null ? `${k.availability} %` : none],
+          [t('assets.kpi.mttr'), k.mttr_hours !== null ? t('assets.hours', { n: formatDecimal(i18n, k.mttr_hours) }) : none],
+          [t('assets.kpi.mtbf'), k.mtbf_hours !== null ? t('assets.hours', { n: formatDecimal(i18n, k.mtbf_hours) }) : none],
+          [t('assets.kpi.availability'), k.availability !== null ? `${formatDecimal(i18n, k.availability)} %` : none],
         ];
   return (
     <section class="card" aria-labelledby="asset-history-title" data-testid="asset-history">

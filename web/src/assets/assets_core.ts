@@ -38,4 +38,10 @@ export function formatHours(i18n: I18n, ms: number): string {
   return new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(ms / 3_600_000);
 }
 
+/** A decimal string from the core ("97.42") written the reader's way ("97,42"); display only. */
+export function formatDecimal(i18n: I18n, text: string): string {
+  const n = Number(text);
+  return Number.isFinite(n) ? new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }).format(n) : text;
+}
+
 export { formatDay, today } from '../work/work_core';

@@ -18,7 +18,7 @@ export function MeterChart({ readings, unit, name }: { readings: Reading[]; unit
     const points = [...readings].reverse();
     void import('chart.js/auto').then(({ default: Chart }) => {
       if (!live || canvas.current === null) return;
-      const format = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short' });
+      const format = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
       chart = new Chart(canvas.current, {
         type: 'line',
         data: {

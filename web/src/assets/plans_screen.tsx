@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
 import { TextField } from './asset_fields';
-import { today } from './assets_core';
+import { formatDecimal, today } from './assets_core';
 import type { Compliance } from './contract';
 import { PlanRow } from './plan_row';
 
@@ -76,7 +76,8 @@ export function PlansScreen() {
 
 function ComplianceCard() {
   const core = useCore();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const now = today();
   const [from, setFrom] = useState(`${now.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(now);
@@ -97,7 +98,7 @@ function ComplianceCard() {
           [t('assets.compliance.on_time'), String(result.on_time)],
           [t('assets.compliance.late'), String(result.late)],
           [t('assets.compliance.missed'), String(result.missed)],
-          [t('assets.compliance.rate'), result.rate !== null ? `${result.rate} %` : '—'],
+          [t('assets.compliance.rate'), result.rate !== null ? `${formatDecimal(i18n, result.rate)} %` : '—'],
         ];
   const errorFor = (field: string) => (action.error?.field === field ? action.message : '');
   return (
