@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionUser } from '../../wasm/protocol';
 import { AlertsScreen } from './alerts/alerts_screen';
+import { AssetsArea } from './assets/assets_area';
 import { CategoriesScreen } from './categories/categories_screen';
 import type { CoreBridge } from './core/bridge';
 import { CoreContext } from './core/core_context';
@@ -101,6 +102,7 @@ function Screen({
         {area.id === 'categories' && <CategoriesScreen path={area.id === first ? rest : []} />}
         {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
         {area.id === 'locations' && <PlacesArea path={area.id === first ? rest : []} />}
+        {area.id === 'assets' && <AssetsArea path={area.id === first ? rest : []} />}
         {area.id === 'users' && <UsersScreen />}
         {area.id === 'audit' && <AuditScreen />}
         {area.id === 'settings' && <SettingsPanel user={user} onSignOut={onSignOut} />}

@@ -7,6 +7,7 @@
  */
 import type { AlertMutators, AlertQueries } from '../alerts/contract';
 import type { CategoryMutators } from '../categories/contract';
+import type { AssetsMutators, AssetsQueries } from '../assets/contract';
 import type { CountMutators, CountQueries } from '../count/contract';
 import type { CsvImportMutators, CsvImportQueries } from '../csv_import/contract';
 import type { PeopleMutators, PeopleQueries } from '../people/contract';
@@ -30,7 +31,8 @@ export interface Mutators
     PlacesMutators,
     CategoryMutators,
     AlertMutators,
-    CsvImportMutators {
+    CsvImportMutators,
+    AssetsMutators {
   'category.create': {
     args: { id: string; name: string; parent_id: string | null };
     result: { id: string };
@@ -44,7 +46,8 @@ export interface Queries
     PeopleQueries,
     PlacesQueries,
     AlertQueries,
-    CsvImportQueries {
+    CsvImportQueries,
+    AssetsQueries {
   'auth.allowed': {
     args: Record<string, never>;
     result: { role: string; user_id: string; names: string[] };

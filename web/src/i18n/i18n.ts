@@ -13,6 +13,8 @@ import alertsEn from '../alerts/i18n/en.json';
 import alertsFr from '../alerts/i18n/fr.json';
 import categoriesEn from '../categories/i18n/en.json';
 import categoriesFr from '../categories/i18n/fr.json';
+import assetsEn from '../assets/i18n/en.json';
+import assetsFr from '../assets/i18n/fr.json';
 import countEn from '../count/i18n/en.json';
 import countFr from '../count/i18n/fr.json';
 import peopleEn from '../people/i18n/en.json';
@@ -45,6 +47,7 @@ const fr = {
   ...alertsFr,
   ...importFr,
   ...auditFr,
+  ...assetsFr,
 };
 const en = {
   ...shellEn,
@@ -58,6 +61,7 @@ const en = {
   ...alertsEn,
   ...importEn,
   ...auditEn,
+  ...assetsEn,
 };
 
 export type Language = 'fr' | 'en';

@@ -25,6 +25,7 @@ export const kAreas: readonly Area[] = [
   { id: 'categories', label: 'nav.categories', needs: 'category.list' },
   { id: 'people', label: 'nav.people', needs: 'employee.list' },
   { id: 'locations', label: 'nav.locations', needs: 'location.list' },
+  { id: 'assets', label: 'nav.assets', needs: 'asset.list' },
   // A capability of the permission table, not a query: the server's account administration.
   { id: 'users', label: 'nav.users', needs: 'cap.server.admin' },
   { id: 'audit', label: 'nav.audit', needs: 'cap.server.audit' },
