@@ -8,6 +8,7 @@
 import type { CountMutators, CountQueries } from '../count/contract';
 import type { PeopleMutators, PeopleQueries } from '../people/contract';
 import type { PlacesMutators, PlacesQueries } from '../places/contract';
+import type { ProjectsMutators, ProjectsQueries } from '../projects/contract';
 import type { StockMutators, StockQueries } from '../stock/contract';
 import type { WorkMutators, WorkQueries } from '../work/contract';
 
@@ -19,14 +20,14 @@ export interface Category {
   archived: boolean;
 }
 
-export interface Mutators extends StockMutators, CountMutators, WorkMutators, PeopleMutators, PlacesMutators {
+export interface Mutators extends StockMutators, CountMutators, WorkMutators, PeopleMutators, PlacesMutators, ProjectsMutators {
   'category.create': {
     args: { id: string; name: string; parent_id: string | null };
     result: { id: string };
   };
 }
 
-export interface Queries extends StockQueries, CountQueries, WorkQueries, PeopleQueries, PlacesQueries {
+export interface Queries extends StockQueries, CountQueries, WorkQueries, PeopleQueries, PlacesQueries, ProjectsQueries {
   'auth.allowed': {
     args: Record<string, never>;
     result: { role: string; user_id: string; names: string[] };

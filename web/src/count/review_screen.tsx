@@ -95,6 +95,7 @@ export function ReviewScreen({ sessionId }: { sessionId: string }) {
           <a class="button count-button--secondary" href={href('count')} data-testid="count-review-to-list">
             {t('count.back')}
           </a>
+          <a class="button count-button--secondary" href={href('print', 'count', sessionId)} data-testid="count-review-print">{t('count.review.print')}</a>
           {!closed && (
             <a class="button count-button--secondary" href={href('count', sessionId)} data-testid="count-review-back">
               {t('count.review.continue')}

@@ -15,6 +15,10 @@ import peopleEn from '../people/i18n/en.json';
 import peopleFr from '../people/i18n/fr.json';
 import placesEn from '../places/i18n/en.json';
 import placesFr from '../places/i18n/fr.json';
+import printEn from '../print/i18n/en.json';
+import printFr from '../print/i18n/fr.json';
+import projectsEn from '../projects/i18n/en.json';
+import projectsFr from '../projects/i18n/fr.json';
 import stockEn from '../stock/i18n/en.json';
 import stockFr from '../stock/i18n/fr.json';
 import usersEn from '../users/i18n/en.json';
@@ -25,8 +29,8 @@ import shellEn from './en.json';
 import shellFr from './fr.json';
 
 // One catalog per language, joined from the shell's and each screen area's files.
-const fr = { ...shellFr, ...stockFr, ...countFr, ...workFr, ...peopleFr, ...usersFr, ...placesFr };
-const en = { ...shellEn, ...stockEn, ...countEn, ...workEn, ...peopleEn, ...usersEn, ...placesEn };
+const fr = { ...shellFr, ...stockFr, ...countFr, ...workFr, ...peopleFr, ...usersFr, ...placesFr, ...projectsFr, ...printFr };
+const en = { ...shellEn, ...stockEn, ...countEn, ...workEn, ...peopleEn, ...usersEn, ...placesEn, ...projectsEn, ...printEn };
 
 export type Language = 'fr' | 'en';
 export const kLanguages: readonly Language[] = ['fr', 'en'];

@@ -21,6 +21,7 @@ export const kAreas: readonly Area[] = [
   { id: 'stock', label: 'nav.stock', needs: 'item.search' },
   { id: 'count', label: 'nav.count', needs: 'count.record' },
   { id: 'categories', label: 'nav.categories', needs: 'category.list' },
+  { id: 'projects', label: 'nav.projects', needs: 'project.list' },
   { id: 'people', label: 'nav.people', needs: 'employee.list' },
   { id: 'locations', label: 'nav.locations', needs: 'location.list' },
   // A capability of the permission table, not a query: the server's account administration.
