@@ -7,6 +7,7 @@ import { useCore } from '../core/core_context';
 import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { href } from '../shell/route';
+import { decimal } from '../projects/projects_core';
 import { day, euros } from './print_format';
 import { PrintPage } from './print_page';
 
@@ -33,7 +34,7 @@ export function ProjectReport({ id }: { id: string }) {
             <div><dt>{t('print.project.client')}</dt><dd>{p?.client ?? '—'}</dd></div>
             <div><dt>{t('print.project.status')}</dt><dd>{i18n.lookup(`projects.status.${c.status}`) ?? c.status}</dd></div>
             <div><dt>{t('print.project.dates')}</dt><dd>{p?.start_date || p?.end_date ? `${day(i18n, p?.start_date) || '…'} → ${day(i18n, p?.end_date) || '…'}` : '—'}</dd></div>
-            <div><dt>{t('print.project.hours')}</dt><dd>{t('print.project.hours_value', { logged: c.logged_hours, estimated: c.estimated_hours })}</dd></div>
+            <div><dt>{t('print.project.hours')}</dt><dd>{t('print.project.hours_value', { logged: decimal(i18n, c.logged_hours), estimated: decimal(i18n, c.estimated_hours) })}</dd></div>
           </dl>
           {over && <p class="print-alert" data-testid="report-overrun">{t('print.project.over_budget', { amount: euros(i18n, c.cost_cents - c.budget_cents) })}</p>}
           <h3 class="print-section">{t('print.project.summary')}</h3>
@@ -46,7 +47,7 @@ export function ProjectReport({ id }: { id: string }) {
             </tbody>
             <tfoot>
               {total(t('print.project.cost'), c.cost_cents, 'cost')}
-              {c.consumed_pct !== null && <tr><th scope="row">{t('print.project.consumed')}</th><td class="print-num">{c.consumed_pct} %</td></tr>}
+              {c.consumed_pct !== null && <tr><th scope="row">{t('print.project.consumed')}</th><td class="print-num">{decimal(i18n, c.consumed_pct)} %</td></tr>}
               {c.forecast_cents !== null && total(t('print.project.forecast'), c.forecast_cents, 'forecast')}
             </tfoot>
           </table>

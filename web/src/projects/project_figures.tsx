@@ -6,7 +6,7 @@
  */
 import { useI18n } from '../i18n/i18n';
 import type { ProjectFigures } from './contract';
-import { money } from './projects_core';
+import { decimal, money } from './projects_core';
 
 export function ProjectFiguresCard({ figures: f, testId = 'project-figures' }: { figures: ProjectFigures; testId?: string }) {
   const i18n = useI18n();
@@ -36,9 +36,9 @@ export function ProjectFiguresCard({ figures: f, testId = 'project-figures' }: {
         {row('labour', t('projects.figures.labour'), money(i18n, f.labour_cents))}
         {row('other', t('projects.figures.other'), money(i18n, f.other_cents))}
         {row('cost', t('projects.figures.cost'), money(i18n, f.cost_cents), true)}
-        {f.consumed_pct !== null && row('consumed', t('projects.figures.consumed'), `${f.consumed_pct} %`)}
-        {row('hours', t('projects.figures.hours'), t('projects.figures.hours_value', { logged: f.logged_hours, estimated: f.estimated_hours }))}
-        {f.progress_pct !== null && row('progress', t('projects.figures.progress'), `${f.progress_pct} %`)}
+        {f.consumed_pct !== null && row('consumed', t('projects.figures.consumed'), `${decimal(i18n, f.consumed_pct)} %`)}
+        {row('hours', t('projects.figures.hours'), t('projects.figures.hours_value', { logged: decimal(i18n, f.logged_hours), estimated: decimal(i18n, f.estimated_hours) }))}
+        {f.progress_pct !== null && row('progress', t('projects.figures.progress'), `${decimal(i18n, f.progress_pct)} %`)}
         {f.forecast_cents !== null && row('forecast', t('projects.figures.forecast'), money(i18n, f.forecast_cents))}
       </dl>
       {f.missing_rates.length > 0 && (

@@ -1,7 +1,7 @@
 /**
  * PROJECTS: client projects and the clients they are for. `path` is the address after
  * "#/projects/" (shell/route.ts): [] the projects, [id] one project, ["clients"] the clients,
- * ["client", id] one client ("#/clients/..." is sent here by app.tsx). Every control is
+ * ["client", id] or ["clients", id] one client ("#/clients/..." is sent here by app.tsx). Every control is
  * offered only when the role may run its mutator (usePermissions).
  */
 import { useI18n } from '../i18n/i18n';
@@ -35,7 +35,7 @@ export function ProjectsArea({ path }: { path: string[] }) {
           ))}
         </ul>
       </nav>
-      {first === 'client' && id !== undefined ? (
+      {(first === 'client' || first === 'clients') && id !== undefined ? (
         <ClientDetailScreen key={id} id={id} />
       ) : first === 'clients' ? (
         <ClientsScreen />

@@ -51,3 +51,10 @@ export function day(i18n: I18n, text: string | null | undefined): string {
 export function optional(text: string): string | null {
   return text.trim() === '' ? null : text;
 }
+
+/** A decimal string from the core ("105.00", "2.5") with the UI language's separator: text only. */
+export function decimal(i18n: I18n, text: string | null): string {
+  if (text === null) return '';
+  const separator = new Intl.NumberFormat(i18n.language).format(1.5).charAt(1);
+  return text.replace('.', separator);
+}
