@@ -7,6 +7,8 @@ import { useCore } from '../core/core_context';
 import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { href } from '../shell/route';
+import { unitLabel } from '../i18n/units';
+import { decimal } from '../projects/projects_core';
 import { euros, instant } from './print_format';
 import { PrintPage } from './print_page';
 
@@ -43,8 +45,8 @@ export function CountReport({ sessionId }: { sessionId: string }) {
             <tbody>
               {r.lines.map((l) => (
                 <tr key={l.item_id}>
-                  <td>{l.reference}</td><td>{l.label}</td><td class="print-num">{l.counted ?? ''} {l.unit}</td>
-                  {show && <><td class="print-num">{l.expected ?? ''}</td><td class="print-num">{l.variance ?? ''}</td><td class="print-num">{value(l.variance_value_cents)}</td></>}
+                  <td>{l.reference}</td><td>{l.label}</td><td class="print-num">{decimal(i18n, l.counted ?? '')} {unitLabel(i18n, l.unit)}</td>
+                  {show && <><td class="print-num">{decimal(i18n, l.expected ?? '')}</td><td class="print-num">{decimal(i18n, l.variance ?? '')}</td><td class="print-num">{value(l.variance_value_cents)}</td></>}
                 </tr>
               ))}
             </tbody>
@@ -59,7 +61,7 @@ export function CountReport({ sessionId }: { sessionId: string }) {
                 <thead><tr><th scope="col">{t('print.col.reference')}</th><th scope="col">{t('print.col.item')}</th>{show && <th scope="col" class="print-num">{t('print.col.expected')}</th>}</tr></thead>
                 <tbody>
                   {r.uncounted.map((l) => (
-                    <tr key={l.item_id}><td>{l.reference}</td><td>{l.label}</td>{show && <td class="print-num">{l.expected ?? ''} {l.unit}</td>}</tr>
+                    <tr key={l.item_id}><td>{l.reference}</td><td>{l.label}</td>{show && <td class="print-num">{decimal(i18n, l.expected ?? '')} {unitLabel(i18n, l.unit)}</td>}</tr>
                   ))}
                 </tbody>
               </table>

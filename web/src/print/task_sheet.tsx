@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { href } from '../shell/route';
 import { workQuery } from '../work/work_core';
+import { unitLabel } from '../i18n/units';
+import { decimal } from '../projects/projects_core';
 import { day, instant } from './print_format';
 import { PrintPage } from './print_page';
 import { QrCode } from './qr_code';
@@ -40,7 +42,7 @@ export function TaskSheet({ id }: { id: string }) {
               <div><dt>{t('print.task.assignees')}</dt><dd>{task.assignees.map((a) => a.name).join(', ') || '—'}</dd></div>
               <div><dt>{t('print.task.planned')}</dt><dd>{task.planned_start ? `${instant(i18n, task.planned_start)} → ${task.planned_end ? instant(i18n, task.planned_end) : '…'}` : '—'}</dd></div>
               <div><dt>{t('print.task.due')}</dt><dd>{day(i18n, task.due_date) || '—'}</dd></div>
-              <div><dt>{t('print.task.estimate')}</dt><dd>{t('print.hours', { hours: task.estimated_hours })}</dd></div>
+              <div><dt>{t('print.task.estimate')}</dt><dd>{t('print.hours', { hours: decimal(i18n, task.estimated_hours) })}</dd></div>
             </dl>
             <figure class="print-qr-box">
               <QrCode text={task.id} label={t('print.task.qr', { id: task.id })} />
@@ -65,7 +67,7 @@ export function TaskSheet({ id }: { id: string }) {
               <thead><tr><th scope="col">{t('print.col.reference')}</th><th scope="col">{t('print.col.item')}</th><th scope="col">{t('print.col.location')}</th><th scope="col" class="print-num">{t('print.col.planned')}</th><th scope="col" class="print-num">{t('print.col.consumed')}</th></tr></thead>
               <tbody>
                 {task.materials.planned.map((m) => (
-                  <tr key={m.id}><td>{m.reference}</td><td>{m.label}</td><td>{m.location}</td><td class="print-num">{m.qty} {m.unit}</td><td class="print-num">{m.consumed}</td></tr>
+                  <tr key={m.id}><td>{m.reference}</td><td>{m.label}</td><td>{m.location}</td><td class="print-num">{decimal(i18n, m.qty)} {unitLabel(i18n, m.unit)}</td><td class="print-num">{decimal(i18n, m.consumed)}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -76,10 +78,10 @@ export function TaskSheet({ id }: { id: string }) {
               <thead><tr><th scope="col">{t('print.col.date')}</th><th scope="col">{t('print.col.who')}</th><th scope="col" class="print-num">{t('print.col.hours')}</th><th scope="col">{t('print.col.note')}</th></tr></thead>
               <tbody>
                 {task.time_entries.map((e) => (
-                  <tr key={e.id}><td>{day(i18n, e.work_date)}</td><td>{e.employee}</td><td class="print-num">{e.hours}</td><td>{e.note ?? ''}</td></tr>
+                  <tr key={e.id}><td>{day(i18n, e.work_date)}</td><td>{e.employee}</td><td class="print-num">{decimal(i18n, e.hours)}</td><td>{e.note ?? ''}</td></tr>
                 ))}
               </tbody>
-              <tfoot><tr><th scope="row" colSpan={2}>{t('print.total')}</th><td class="print-num">{task.total_hours}</td><td /></tr></tfoot>
+              <tfoot><tr><th scope="row" colSpan={2}>{t('print.total')}</th><td class="print-num">{decimal(i18n, task.total_hours)}</td><td /></tr></tfoot>
             </table>
           )}
           <div class="print-signatures">
