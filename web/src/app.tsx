@@ -13,6 +13,8 @@ import { CoreContext } from './core/core_context';
 import { CountArea } from './count/count_area';
 import { PeopleArea } from './people/people_area';
 import { PlacesArea } from './places/places_area';
+import { kPrintArea, PrintArea } from './print/print_area';
+import { ProjectsArea } from './projects/projects_area';
 import { SignInScreen } from './session/sign_in_screen';
 import { GettingStarted } from './start/getting_started';
 import { Header } from './shell/header';
@@ -83,9 +85,10 @@ function Screen({
   onSignOut: () => void;
 }) {
   const areas = areasFor(permissions.can);
-  const [first, ...rest] = route;
+  // "#/clients/..." is the clients tab of Projects; "#/print/..." the printable documents.
+  const [first, ...rest] = route[0] === 'clients' ? ['projects', 'clients', ...route.slice(1)] : route;
   // Settings is always offered, so `areas` is never empty.
-  const area = areas.find((candidate) => candidate.id === first) ?? areas[0] ?? kSettingsArea;
+  const area = first === 'print' ? kPrintArea : (areas.find((candidate) => candidate.id === first) ?? areas[0] ?? kSettingsArea);
   return (
     <>
       {/* Stays at the top while the screen scrolls: the sync state is always in view. */}
@@ -100,6 +103,8 @@ function Screen({
         {area.id === 'alerts' && <AlertsScreen />}
         {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}
         {area.id === 'categories' && <CategoriesScreen path={area.id === first ? rest : []} />}
+        {area.id === 'projects' && <ProjectsArea path={area.id === first ? rest : []} />}
+        {area.id === 'print' && <PrintArea path={rest} />}
         {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
         {area.id === 'locations' && <PlacesArea path={area.id === first ? rest : []} />}
         {area.id === 'assets' && <AssetsArea path={area.id === first ? rest : []} />}

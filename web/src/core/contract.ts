@@ -12,6 +12,7 @@ import type { CountMutators, CountQueries } from '../count/contract';
 import type { CsvImportMutators, CsvImportQueries } from '../csv_import/contract';
 import type { PeopleMutators, PeopleQueries } from '../people/contract';
 import type { PlacesMutators, PlacesQueries } from '../places/contract';
+import type { ProjectsMutators, ProjectsQueries } from '../projects/contract';
 import type { StockMutators, StockQueries } from '../stock/contract';
 import type { WorkMutators, WorkQueries } from '../work/contract';
 
@@ -32,7 +33,8 @@ export interface Mutators
     CategoryMutators,
     AlertMutators,
     CsvImportMutators,
-    AssetsMutators {
+    AssetsMutators,
+    ProjectsMutators {
   'category.create': {
     args: { id: string; name: string; parent_id: string | null };
     result: { id: string };
@@ -47,7 +49,8 @@ export interface Queries
     PlacesQueries,
     AlertQueries,
     CsvImportQueries,
-    AssetsQueries {
+    AssetsQueries,
+    ProjectsQueries {
   'auth.allowed': {
     args: Record<string, never>;
     result: { role: string; user_id: string; names: string[] };

@@ -97,6 +97,7 @@ export function ReviewScreen({ sessionId }: { sessionId: string }) {
             {t('count.back')}
           </a>
           <CountExport sessionId={sessionId} />
+          <a class="button count-button--secondary" href={href('print', 'count', sessionId)} data-testid="count-review-print">{t('count.review.print')}</a>
           {!closed && (
             <a class="button count-button--secondary" href={href('count', sessionId)} data-testid="count-review-back">
               {t('count.review.continue')}

@@ -21,6 +21,10 @@ import peopleEn from '../people/i18n/en.json';
 import peopleFr from '../people/i18n/fr.json';
 import placesEn from '../places/i18n/en.json';
 import placesFr from '../places/i18n/fr.json';
+import printEn from '../print/i18n/en.json';
+import printFr from '../print/i18n/fr.json';
+import projectsEn from '../projects/i18n/en.json';
+import projectsFr from '../projects/i18n/fr.json';
 import stockEn from '../stock/i18n/en.json';
 import stockFr from '../stock/i18n/fr.json';
 import usersEn from '../users/i18n/en.json';
@@ -48,6 +52,8 @@ const fr = {
   ...importFr,
   ...auditFr,
   ...assetsFr,
+  ...projectsFr,
+  ...printFr,
 };
 const en = {
   ...shellEn,
@@ -62,6 +68,8 @@ const en = {
   ...importEn,
   ...auditEn,
   ...assetsEn,
+  ...projectsEn,
+  ...printEn,
 };
 
 export type Language = 'fr' | 'en';

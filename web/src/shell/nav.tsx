@@ -23,6 +23,7 @@ export const kAreas: readonly Area[] = [
   { id: 'alerts', label: 'nav.alerts', needs: 'alert.list' },
   { id: 'count', label: 'nav.count', needs: 'count.record' },
   { id: 'categories', label: 'nav.categories', needs: 'category.list' },
+  { id: 'projects', label: 'nav.projects', needs: 'project.list' },
   { id: 'people', label: 'nav.people', needs: 'employee.list' },
   { id: 'locations', label: 'nav.locations', needs: 'location.list' },
   { id: 'assets', label: 'nav.assets', needs: 'asset.list' },

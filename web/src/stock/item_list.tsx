@@ -16,6 +16,7 @@ import { ExportDialog } from './export_dialog';
 import { type ListSource, useLocationSource, useSearchSource, useUnderMinSource } from './list_sources';
 import { useVirtualizer } from './use_virtualizer';
 import { unitLabel } from '../i18n/units';
+import { labelsHref } from '../print/label_sheet';
 
 const kRowHeight = 64;
 const kDebounceMs = 150;
@@ -157,6 +158,7 @@ export function ItemList() {
               {t('import.link')}
             </a>
           )}
+          <a class="button button--secondary" href={labelsHref(q, categoryId)} data-testid="stock-print-labels">{t('stock.list.print_labels')}</a>
           {can('item.create') && (
             <a class="button button--primary" href={href('stock', 'new')} data-testid="stock-new-item">
               {t('stock.list.new')}

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 
 /** One SVG path of the dark modules (one "h1" run per module), drawn with a quiet zone. */
-function qrPath(text: string): { path: string; size: number } {
+export function qrPath(text: string): { path: string; size: number } {
   const { data, size } = encode(text, { ecc: 'M', border: 2 });
   let path = '';
   data.forEach((row, y) => {

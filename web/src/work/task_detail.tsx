@@ -77,6 +77,7 @@ export function TaskDetailScreen({ taskId }: { taskId: string }) {
   return (
     <section class="screen work" aria-labelledby="work-detail-title" data-testid="work-detail" data-status={task.status}>
       {back}
+      <a class="button work-back" href={href('print', 'task', task.id)} data-testid="work-print">{t('work.detail.print')}</a>
       <header class="card work-head">
         <h2 id="work-detail-title" class="work-head__title" data-testid="work-detail-title">
           {task.title}
