@@ -49,9 +49,9 @@ async function assertAccessible(page, what) {
 
 describe('navigation by role', () => {
   const expected = {
-    admin: ['work', 'stock', 'alerts', 'count', 'categories', 'people', 'locations', 'users', 'audit', 'settings'],
-    technician: ['work', 'stock', 'alerts', 'count', 'categories', 'people', 'locations', 'settings'],
-    consultant: ['work', 'stock', 'alerts', 'categories', 'people', 'locations', 'settings'],
+    admin: ['work', 'stock', 'alerts', 'count', 'categories', 'projects', 'people', 'locations', 'assets', 'users', 'audit', 'settings'],
+    technician: ['work', 'stock', 'alerts', 'count', 'categories', 'projects', 'people', 'locations', 'assets', 'settings'],
+    consultant: ['work', 'stock', 'alerts', 'categories', 'projects', 'people', 'locations', 'assets', 'settings'],
   };
   for (const role of Object.keys(expected)) {
     test(`${role}: the areas the role may use, and only its actions`, kTimeout, async () => {
