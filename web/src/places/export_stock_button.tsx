@@ -6,21 +6,8 @@ import { useState } from 'preact/hooks';
 import { useCore } from '../core/core_context';
 import { useAction } from '../core/use_action';
 import { useI18n } from '../i18n/i18n';
+import { downloadText } from '../shell/download';
 import type { Location } from '../stock/contract';
-
-/** Saves `content` as a download named `filename`. */
-function saveFile(filename: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start reading the file before releasing it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportStockButton({ location }: { location: Location }) {
   const core = useCore();
@@ -33,7 +20,7 @@ export function ExportStockButton({ location }: { location: Location }) {
     const out: { filename?: string; rows?: number } = {};
     const ok = await action.run(async () => {
       const result = await core.query('csv.export_stock', { locale: language, location_id: location.id });
-      saveFile(result.filename, result.content);
+      downloadText(result.filename, result.content);
       out.filename = result.filename;
       out.rows = result.rows;
     });

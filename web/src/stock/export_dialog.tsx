@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { Dialog } from '../shell/dialog';
 import { usePermissions } from '../shell/permissions';
 import type { CsvFile } from './contract';
-import { downloadText } from './download';
+import { downloadText } from '../shell/download';
 
 /**
  * "2026-12-04" -> local midnight of that day (plus `days`) in ms; NaN for an empty or broken
