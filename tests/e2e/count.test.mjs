@@ -112,7 +112,8 @@ async function fullCount(viewport) {
     await scan(page, items.A.barcode);
     assert.match(await feedback(page, items.A.reference), /total compté : 12/);
     await line(page, items.A.reference).getByTestId('count-line-counted').filter({ hasText: '12' }).waitFor();
-    // ... until "undo last line" takes that line back.
+    // ... until "undo last line" (which names the item it takes back) takes that line back.
+    assert.match(await page.getByTestId('count-undo').textContent(), new RegExp(`Annuler la dernière ligne : ${items.A.reference}`));
     await page.getByTestId('count-undo').click();
     await feedback(page, 'Dernière ligne annulée.');
     await line(page, items.A.reference).getByTestId('count-line-counted').filter({ hasText: /^Compté1$/ }).waitFor();
@@ -164,8 +165,14 @@ async function fullCount(viewport) {
     await noSeriousAxe(page, 'counting');
 
     // Review: variances per item, the item never counted, the total value; then close.
-    await page.getByTestId('count-to-review').click();
+    // The review is also one click from the list of counts.
+    await page.getByTestId('count-back').click();
+    await page.getByTestId('count-session-review').first().waitFor();
+    await page.getByTestId('count-session-review').first().click();
     await page.getByTestId('count-review').waitFor();
+    // Closing is in view without scrolling past the lines.
+    const closeBox = await page.getByTestId('count-close-start').boundingBox();
+    assert.ok(closeBox && closeBox.y + closeBox.height <= viewport.height, `close button at ${JSON.stringify(closeBox)}`);
     const variance = async (reference) =>
       (await page.locator(`[data-testid="count-review-line"][data-item="${reference}"]`).getByTestId('count-review-variance').textContent()).trim();
     assert.equal(await variance(items.A.reference), '−4');

@@ -146,9 +146,15 @@ export function ChooseScreen() {
                       {s.blind ? ` · ${t('count.blind')}` : ''}
                     </span>
                   </span>
-                  <a class="button button--primary" href={href('count', s.id)} data-testid="count-session-continue">
-                    {t('count.choose.continue')}
-                  </a>
+                  <span class="count-session__actions">
+                    <a class="button button--primary" href={href('count', s.id)} data-testid="count-session-continue">
+                      {t('count.choose.continue')}
+                    </a>
+                    <a class="button count-button--secondary" href={href('count', s.id, 'review')} data-testid="count-session-review"
+                      aria-label={`${can('count.close') ? t('count.choose.review_close') : t('count.choose.review')} — ${s.name ?? t('count.unnamed')}`}>
+                      {can('count.close') ? t('count.choose.review_close') : t('count.choose.review')}
+                    </a>
+                  </span>
                 </li>
               ))}
             </ul>

@@ -1,7 +1,8 @@
 /**
  * The running list of a count: one row per counted item, the most recently counted first,
  * with the counted total and, when the core shows them, the expected quantity and the
- * variance. "Undo last line" removes the session's most recent line (count.undo_last).
+ * variance. "Undo last line" removes the session's most recent line (count.undo_last) and
+ * names its item: the first row, whose last line is the session's latest.
  */
 import { useI18n } from '../i18n/i18n';
 import type { CountReview } from './contract';
@@ -43,7 +44,7 @@ export function CountLines({ review, onUndo, busy, canUndo }: Props) {
           disabled={lines.length === 0}
           data-testid="count-undo"
         >
-          {t('count.undo')}
+          {lines.length === 0 ? t('count.undo') : t('count.undo_named', { reference: lines[0]!.reference, label: lines[0]!.label })}
         </button>
         )}
       </div>

@@ -120,6 +120,45 @@ export function ReviewScreen({ sessionId }: { sessionId: string }) {
         </p>
       )}
 
+      {/* Closing comes before the lists, so it is reached without scrolling past every line. */}
+      {!closed && can('count.close') && (
+        <section class="card count-close" aria-labelledby="count-close-title" data-testid="count-close">
+          <h3 id="count-close-title" class="card__title">
+            {t('count.review.close_title')}
+          </h3>
+          <p class="count-message">{t('count.review.close_explain')}</p>
+          {!confirming ? (
+            <button type="button" class="button button--primary" onClick={() => setConfirming(true)} data-testid="count-close-start">
+              {t('count.review.close')}
+            </button>
+          ) : (
+            <div class="count-confirm" role="group" aria-labelledby="count-confirm-text">
+              <p id="count-confirm-text" class="count-confirm__text">
+                {t('count.review.confirm', { uncounted: review.uncounted.length })}
+              </p>
+              <div class="count-entry__actions">
+                <button
+                  ref={confirmButton}
+                  type="button"
+                  class="button count-button--danger"
+                  onClick={() => void close()}
+                  aria-disabled={busy ? 'true' : undefined}
+                  data-testid="count-close-confirm"
+                >
+                  {t('count.review.confirm_yes')}
+                </button>
+                <button type="button" class="button count-button--secondary" onClick={() => setConfirming(false)} data-testid="count-close-cancel">
+                  {t('count.review.confirm_no')}
+                </button>
+              </div>
+            </div>
+          )}
+          <p class="field__error" aria-live="assertive" data-testid="count-close-error">
+            {closeError === null ? '' : coreErrorMessage(i18n, 'count', closeError)}
+          </p>
+        </section>
+      )}
+
       <section class="card" aria-labelledby="count-review-lines-title">
         <h3 id="count-review-lines-title" class="card__title">
           {t('count.review.counted_title')} <span class="card__count">{review.lines.length}</span>
@@ -205,43 +244,6 @@ export function ReviewScreen({ sessionId }: { sessionId: string }) {
         )}
       </section>
 
-      {!closed && can('count.close') && (
-        <section class="card count-close" aria-labelledby="count-close-title" data-testid="count-close">
-          <h3 id="count-close-title" class="card__title">
-            {t('count.review.close_title')}
-          </h3>
-          <p class="count-message">{t('count.review.close_explain')}</p>
-          {!confirming ? (
-            <button type="button" class="button button--primary" onClick={() => setConfirming(true)} data-testid="count-close-start">
-              {t('count.review.close')}
-            </button>
-          ) : (
-            <div class="count-confirm" role="group" aria-labelledby="count-confirm-text">
-              <p id="count-confirm-text" class="count-confirm__text">
-                {t('count.review.confirm', { uncounted: review.uncounted.length })}
-              </p>
-              <div class="count-entry__actions">
-                <button
-                  ref={confirmButton}
-                  type="button"
-                  class="button count-button--danger"
-                  onClick={() => void close()}
-                  aria-disabled={busy ? 'true' : undefined}
-                  data-testid="count-close-confirm"
-                >
-                  {t('count.review.confirm_yes')}
-                </button>
-                <button type="button" class="button count-button--secondary" onClick={() => setConfirming(false)} data-testid="count-close-cancel">
-                  {t('count.review.confirm_no')}
-                </button>
-              </div>
-            </div>
-          )}
-          <p class="field__error" aria-live="assertive" data-testid="count-close-error">
-            {closeError === null ? '' : coreErrorMessage(i18n, 'count', closeError)}
-          </p>
-        </section>
-      )}
     </section>
   );
 }
