@@ -6,19 +6,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionUser } from '../../wasm/protocol';
 import { AlertsScreen } from './alerts/alerts_screen';
-import { AssetsArea } from './assets/assets_area';
 import { CategoriesScreen } from './categories/categories_screen';
 import type { CoreBridge } from './core/bridge';
 import { CoreContext } from './core/core_context';
 import { CountArea } from './count/count_area';
-import { PeopleArea } from './people/people_area';
-import { PlacesArea } from './places/places_area';
-import { kPrintArea, PrintArea } from './print/print_area';
-import { ProjectsArea } from './projects/projects_area';
 import { SignInScreen } from './session/sign_in_screen';
 import { GettingStarted } from './start/getting_started';
 import { Header } from './shell/header';
-import { areasFor, kSettingsArea, Nav } from './shell/nav';
+import { LazyScreen } from './shell/lazy_screen';
+import { type Area, areasFor, kSettingsArea, Nav } from './shell/nav';
 import { type Permissions, PermissionsContext, useLoadedPermissions } from './shell/permissions';
 import { useRoute } from './shell/route';
 import { requestPersistence, SettingsPanel } from './shell/settings_panel';
@@ -27,9 +23,19 @@ import { StorageBanner } from './shell/storage_banner';
 import { SyncStatusBar } from './shell/sync_status';
 import { UpdatePrompt } from './shell/update_prompt';
 import { StockArea } from './stock/stock_area';
-import { UsersScreen } from './users/users_screen';
-import { AuditScreen } from './audit/audit_screen';
 import { WorkArea } from './work/work_area';
+
+// The office screens, each a chunk of its own loaded when first opened (shell/lazy_screen.tsx).
+type PathProps = { path: string[] };
+const loadPeople = () => import('./people/people_area').then((m) => m.PeopleArea);
+const loadPlaces = () => import('./places/places_area').then((m) => m.PlacesArea);
+const loadAssets = () => import('./assets/assets_area').then((m) => m.AssetsArea);
+const loadProjects = () => import('./projects/projects_area').then((m) => m.ProjectsArea);
+const loadPrint = () => import('./print/print_area').then((m) => m.PrintArea);
+const loadUsers = () => import('./users/users_screen').then((m) => m.UsersScreen);
+const loadAudit = () => import('./audit/audit_screen').then((m) => m.AuditScreen);
+/** Printable documents: reached from links, not offered in the navigation. */
+const kPrintArea: Area = { id: 'print', label: 'nav.print', needs: null };
 
 export function App({ core }: { core: CoreBridge }) {
   // undefined while the stored session is being read.
@@ -103,13 +109,13 @@ function Screen({
         {area.id === 'alerts' && <AlertsScreen />}
         {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}
         {area.id === 'categories' && <CategoriesScreen path={area.id === first ? rest : []} />}
-        {area.id === 'projects' && <ProjectsArea path={area.id === first ? rest : []} />}
-        {area.id === 'print' && <PrintArea path={rest} />}
-        {area.id === 'people' && <PeopleArea path={area.id === first ? rest : []} />}
-        {area.id === 'locations' && <PlacesArea path={area.id === first ? rest : []} />}
-        {area.id === 'assets' && <AssetsArea path={area.id === first ? rest : []} />}
-        {area.id === 'users' && <UsersScreen />}
-        {area.id === 'audit' && <AuditScreen />}
+        {area.id === 'projects' && <LazyScreen<PathProps> load={loadProjects} props={{ path: area.id === first ? rest : [] }} />}
+        {area.id === 'print' && <LazyScreen<PathProps> load={loadPrint} props={{ path: rest }} />}
+        {area.id === 'people' && <LazyScreen<PathProps> load={loadPeople} props={{ path: area.id === first ? rest : [] }} />}
+        {area.id === 'locations' && <LazyScreen<PathProps> load={loadPlaces} props={{ path: area.id === first ? rest : [] }} />}
+        {area.id === 'assets' && <LazyScreen<PathProps> load={loadAssets} props={{ path: area.id === first ? rest : [] }} />}
+        {area.id === 'users' && <LazyScreen load={loadUsers} props={{}} />}
+        {area.id === 'audit' && <LazyScreen load={loadAudit} props={{}} />}
         {area.id === 'settings' && <SettingsPanel user={user} onSignOut={onSignOut} />}
       </div>
     </>

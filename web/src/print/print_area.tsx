@@ -4,14 +4,11 @@
  * ["count", session id] the count report with variances, ["labels?q=…&category=…"] a sheet of
  * item QR labels. Each has a "Print" button; print.css lays them out for A4.
  */
-import type { Area } from '../shell/nav';
 import { CountReport } from './count_report';
 import { LabelSheet } from './label_sheet';
 import './print.css';
 import { ProjectReport } from './project_report';
 import { TaskSheet } from './task_sheet';
-
-export const kPrintArea: Area = { id: 'print', label: 'nav.print', needs: null };
 
 export function PrintArea({ path }: { path: string[] }) {
   const [kind = '', id = ''] = path;
