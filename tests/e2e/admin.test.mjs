@@ -263,8 +263,13 @@ describe('administration and set-up screens', () => {
   test('offline, the users screen says it needs a connection, and recovers', kTimeout, async () => {
     const { context, page } = await openPage(shared.browser, { viewport: kSizes[2].viewport });
     try {
-      await page.goto('/#/settings');
+      // The users screen is a chunk loaded on first use; the installed app has it from its
+      // service worker's precache, this page (service workers blocked) loads it once online.
+      await page.goto('/#/users');
       await coreState(page);
+      await page.getByTestId('screen-users').waitFor();
+      await page.getByTestId('user-row').first().waitFor();
+      await page.getByTestId('nav-settings').click();
       await page.getByTestId('screen-settings').waitFor();
       await context.setOffline(true);
       await page.getByTestId('nav-users').click();

@@ -91,6 +91,10 @@ describe('offline start and updates', () => {
       assert.equal(route.fromServiceWorker(), true);
       await coreState(page);
       await page.getByTestId('category-item').filter({ hasText: 'Filtres hors ligne' }).waitFor();
+      // An office screen is a chunk loaded on first use: never opened online, it opens offline
+      // from the precache.
+      await page.getByTestId('nav-people').click();
+      await page.getByTestId('employees-screen').waitFor();
       assert.deepEqual(problems, [], `console/page errors or failed requests:\n${problems.join('\n')}`);
       const api = await page.evaluate(() =>
         fetch('/api/health').then((r) => `HTTP ${r.status}`, (error) => `failed: ${error.name}`),
