@@ -74,7 +74,7 @@ int main() {
   // --- 1b. alternative: raw batched INSERT of the same rows ------------------------------
   auto raw = db::Db::Open((dir / "raw.db").string()).value();
   (void)Core::Open({.path = (dir / "raw.db").string()});
-  (void)raw->Exec(server::kServerConnectionPragmas);  // the server's own settings (db_settings.h)
+  (void)raw->Exec(db::PragmaStatements(server::kServerConnectionPragmas));  // the server's own settings (db_settings.h)
   auto t2 = Clock::now();
   double c2 = CpuSeconds();
   for (const auto& b : batches) {

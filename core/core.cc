@@ -1,13 +1,11 @@
 #include "core/core.h"
 
-#include <exception>
-
 #include "core/db/migrations.h"
 
 namespace invento {
 
 Result<std::unique_ptr<Core>> Core::Open(const Options& options) {
-  INVENTO_ASSIGN_OR_RETURN(std::unique_ptr<db::Db> db, db::Db::Open(options.path, options.vfs));
+  INVENTO_ASSIGN_OR_RETURN(std::unique_ptr<db::Db> db, db::Db::Open(options.path, options.vfs, options.pragmas));
   INVENTO_RETURN_IF_ERROR(db::ApplyMigrations(*db, "shared", db::SharedMigrations()));
   if (options.server_tables) {
     INVENTO_RETURN_IF_ERROR(db::ApplyMigrations(*db, "server", db::ServerMigrations()));
@@ -19,17 +17,7 @@ Result<std::unique_ptr<Core>> Core::Open(const Options& options) {
 
 Result<Json> Core::Apply(WriteTx& tx, std::string_view name, const Json& args,
                          const MutationContext& ctx) {
-  const MutatorDef* def = Registry::Get().FindMutator(name);
-  if (!def) return Status::InvalidArgument("unknown mutator " + std::string(name), "name");
-  if (!IsAllowed(ctx.actor.role, name)) {
-    return Status::Forbidden("role " + std::string(RoleName(ctx.actor.role)) +
-                             " may not run " + std::string(name));
-  }
-  try {
-    return def->apply(tx, args, ctx);
-  } catch (const std::exception& e) {
-    return Status::Internal(std::string("mutator ") + std::string(name) + " failed: " + e.what());
-  }
+  return RunMutator(tx, name, args, ctx);
 }
 
 Result<Json> Core::Mutate(std::string_view name, const Json& args, const MutationContext& ctx) {
@@ -41,17 +29,7 @@ Result<Json> Core::Mutate(std::string_view name, const Json& args, const Mutatio
 }
 
 Result<Json> Core::Query(std::string_view name, const Json& args, const Actor& actor) const {
-  const QueryDef* def = Registry::Get().FindQuery(name);
-  if (!def) return Status::InvalidArgument("unknown query " + std::string(name), "name");
-  if (!IsAllowed(actor.role, name)) {
-    return Status::Forbidden("role " + std::string(RoleName(actor.role)) + " may not run " +
-                             std::string(name));
-  }
-  try {
-    return def->run(*db_, args, actor);
-  } catch (const std::exception& e) {
-    return Status::Internal(std::string("query ") + std::string(name) + " failed: " + e.what());
-  }
+  return RunQuery(*db_, name, args, actor);
 }
 
 std::string_view Core::SqliteVersion() { return sqlite3_libversion(); }

@@ -26,6 +26,9 @@ class Core {
     std::string path = ":memory:";
     const char* vfs = nullptr;    // SQLite VFS name, nullptr for the default
     bool server_tables = false;   // also apply schema/server migrations
+    // This connection's SQLite settings (core/db/connection_pragmas.h), applied when the
+    // database is opened, before the migrations. Default: SQLite's own.
+    db::ConnectionPragmas pragmas = {};
   };
 
   static Result<std::unique_ptr<Core>> Open(const Options& options);

@@ -12,7 +12,8 @@ log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 APT_PACKAGES=(build-essential cmake ninja-build pkg-config git curl ca-certificates
   emscripten libboost-dev nlohmann-json3-dev libsodium-dev zlib1g-dev
   libgtest-dev googletest libpq-dev postgresql chromium
-  clang-14 libclang-rt-14-dev)  # clang + libFuzzer/ASan runtimes: tests/fuzz (docs/fuzzing.md)
+  clang-14 libclang-rt-14-dev  # clang + libFuzzer/ASan runtimes: tests/fuzz (docs/fuzzing.md)
+  python3)  # tests/tools/core_layers.py and cited_files.py (ctest)
 # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm and conflicts with
 # Debian's npm package): install Debian's only when the commands are missing.
 command -v node >/dev/null || APT_PACKAGES+=(nodejs)

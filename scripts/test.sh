@@ -5,6 +5,8 @@
 #      clang in build-fuzz together with
 #   3. the libFuzzer targets (tests/fuzz, docs/fuzzing.md): committed crash inputs
 #      replayed, then a short bounded run of each (FUZZ_SECONDS, default 20 s per target);
+#   (the web build in setup.sh type-checks the web app and runs its unit tests, web/test/*.test.ts
+#   with node's test runner: npm run build = typecheck, test:unit, vite build);
 #   4. the browser end-to-end tests (playwright-core driving Debian's Chromium) against a
 #      real server serving the built web app.
 # Exits non-zero if anything fails.

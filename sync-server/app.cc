@@ -122,11 +122,10 @@ Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
                                    "): attachments would be served without a session");
   }
   INVENTO_ASSIGN_OR_RETURN(AttachmentStore store, AttachmentStore::Open(attachments_dir));
-  INVENTO_ASSIGN_OR_RETURN(auto core,
-                           Core::Open({.path = config.database_path, .server_tables = true}));
   // WAL with a full fsync at each commit, 64 MiB page cache, in-memory statement journals
   // (sync-server/db_settings.h says why).
-  INVENTO_RETURN_IF_ERROR(core->db().Exec(kServerConnectionPragmas));
+  INVENTO_ASSIGN_OR_RETURN(auto core, Core::Open({.path = config.database_path, .server_tables = true,
+                                                  .pragmas = kServerConnectionPragmas}));
   std::unique_ptr<App> app(new App(config, std::move(core), clock));
   app->attachments_.emplace(std::move(store));
   INVENTO_RETURN_IF_ERROR(app->accounts_.EnsureBootstrapAdmin(app->NowSeconds()));

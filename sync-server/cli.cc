@@ -10,6 +10,7 @@
 #include "core/core.h"
 #include "sync-server/accounts.h"
 #include "sync-server/cli_support.h"
+#include "sync-server/db_settings.h"
 
 namespace invento::server {
 
@@ -92,9 +93,8 @@ Result<std::unique_ptr<Core>> OpenServerDatabase(const Config& config, bool must
   }
   auto parent = fs::path(config.database_path).parent_path();
   if (!parent.empty()) fs::create_directories(parent, ec);
-  INVENTO_ASSIGN_OR_RETURN(auto core,
-                           Core::Open({.path = config.database_path, .server_tables = true}));
-  INVENTO_RETURN_IF_ERROR(core->db().Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
+  INVENTO_ASSIGN_OR_RETURN(auto core, Core::Open({.path = config.database_path, .server_tables = true,
+                                                  .pragmas = server::kCliConnectionPragmas}));
   return core;
 }
 

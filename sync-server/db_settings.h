@@ -11,12 +11,29 @@
 //    stay in memory instead of spilling into a temporary file. These journals only serve to
 //    roll back a savepoint or a statement inside the open transaction; they are never
 //    read after a crash (the WAL is), so durability is unchanged. docs/benchmarks.md.
+//
+// The CLI's short-lived commands (init-db, create-admin, ...) open with kCliConnectionPragmas:
+// the same durable WAL, without the big cache.
 #pragma once
+
+#include "core/db/connection_pragmas.h"
 
 namespace invento::server {
 
-inline constexpr const char* kServerConnectionPragmas =
-    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;"
-    " PRAGMA temp_store=MEMORY;";
+inline const db::ConnectionPragmas kServerConnectionPragmas{
+    .journal_mode = db::JournalMode::kWal,
+    .synchronous = db::Synchronous::kFull,
+    .temp_store_memory = true,
+    .cache_size = -65536,
+    .wal_autocheckpoint = std::nullopt,
+};
+
+inline const db::ConnectionPragmas kCliConnectionPragmas{
+    .journal_mode = db::JournalMode::kWal,
+    .synchronous = db::Synchronous::kFull,
+    .temp_store_memory = false,
+    .cache_size = std::nullopt,
+    .wal_autocheckpoint = std::nullopt,
+};
 
 }  // namespace invento::server

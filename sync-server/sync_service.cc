@@ -111,7 +111,7 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
     // computes the same defaults (occurred_at) as the optimistic one; otherwise the
     // server's own time.
     const std::int64_t ctx_now = PlausibleDeviceTime(m, now_ms);
-    INVENTO_RETURN_IF_ERROR(core_.db().Exec("SAVEPOINT mutation"));
+    INVENTO_ASSIGN_OR_RETURN(db::Savepoint sp, db::Savepoint::Begin(core_.db(), "mutation"));
     WriteTx tx(core_.db(), core_.tables(), version + 1);
     auto out = Core::Apply(tx, name, m["args"], {.actor = actor, .now_ms = ctx_now});
     if (!out.ok() && (out.status().code() == Code::kIoError || out.status().code() == Code::kCorrupt)) {
@@ -119,11 +119,11 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
     }
     Json touched = Json::array();
     if (out.ok()) {
-      INVENTO_RETURN_IF_ERROR(core_.db().Exec("RELEASE mutation"));
+      INVENTO_RETURN_IF_ERROR(sp.Release());
       for (const auto& c : tx.changes()) touched.push_back(c.table + ":" + c.id);
       if (!tx.changes().empty()) ++version;
     } else {
-      INVENTO_RETURN_IF_ERROR(core_.db().Exec("ROLLBACK TO mutation; RELEASE mutation"));
+      INVENTO_RETURN_IF_ERROR(sp.Rollback());
     }
     INVENTO_ASSIGN_OR_RETURN(db::Stmt log, core_.db().Prepare(
         "INSERT INTO mutation_log (client_id, mutation_id, user_id, name, args, device_time,"

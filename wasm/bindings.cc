@@ -1,63 +1,67 @@
-// The embind boundary: converts plain strings to and from core calls. Thin on purpose.
+// The embind boundary: converts plain strings to and from core calls. Thin on purpose: it
+// parses JSON, calls core, and returns JSON; what to do lives in core (opening and
+// rebuilding the database: core/sync/recovery.h; who acts: the SyncClient's session).
 //
 // Every function takes and returns JSON text. Errors come back as
 // {"ok":false,"code":...,"message":...} values; no C++ exception crosses into JS
 // (an escaping exception would reach JS as a bare number). Typed in invento_core.d.ts.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
-#include <sqlite3.h>
 
-#include <memory>
+#include <cstdint>
 #include <string>
 
 #include "core/core.h"
-#include "core/db/connection_prologue.h"
 #include "core/sync/client.h"
+#include "core/sync/recovery.h"
 #include "wasm/opfs_sah_pool.h"
 
 namespace {
 
-std::unique_ptr<invento::Core> g_core;
-std::unique_ptr<invento::sync::SyncClient> g_client;  // over g_core; every mutation goes through it
+using invento::Json;
+using invento::Result;
+using invento::Status;
 
-std::string Fail(const invento::Status& s) { return invento::ErrorJson(s).dump(); }
+// The open database and its sync client (empty when closed). Every mutation goes through
+// the client, which owns the actor derived from the signed-in session.
+invento::sync::LocalReplica g_replica;
 
-invento::Result<invento::Actor> ParseActor(const std::string& actor_json) {
-  auto j = invento::Json::parse(actor_json, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("user_id") || !j["user_id"].is_string() ||
-      !j.contains("role") || !j["role"].is_string()) {
-    return invento::Status::InvalidArgument("actor must be {user_id: string, role: string}");
+std::string Fail(const Status& s) { return invento::ErrorJson(s).dump(); }
+
+// Runs fn (returning Result<Json>) and answers with the envelope; no exception escapes.
+template <typename Fn>
+std::string Answer(Fn fn) {
+  try {
+    return invento::Envelope(fn()).dump();
+  } catch (const std::exception& e) {
+    return Fail(Status::Internal(e.what()));
   }
-  INVENTO_ASSIGN_OR_RETURN(invento::Role role, invento::ParseRole(j["role"].get<std::string>()));
-  return invento::Actor{j["user_id"].get<std::string>(), role};
 }
 
-invento::Result<invento::Json> ParseArgs(const std::string& args_json) {
-  auto j = invento::Json::parse(args_json, nullptr, false);
-  if (j.is_discarded()) return invento::Status::InvalidArgument("arguments are not valid JSON");
+// Like Answer, for calls that need the open database.
+template <typename Fn>
+std::string WithClient(Fn fn) {
+  return Answer([&]() -> Result<Json> {
+    if (!g_replica.client) return Status::FailedPrecondition("database is not open");
+    return fn(*g_replica.client);
+  });
+}
+
+Result<Json> ParseDocument(const std::string& text) {
+  auto j = Json::parse(text, nullptr, false);
+  if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
   return j;
 }
 
 std::string Versions() {
-  return invento::Json{{"core", invento::kCoreVersion},
-                       {"sqlite", invento::Core::SqliteVersion()},
-                       {"schema", g_core ? g_core->schema_version() : 0}}
+  return Json{{"core", invento::kCoreVersion},
+              {"sqlite", invento::Core::SqliteVersion()},
+              {"schema", g_replica.core ? g_replica.core->schema_version() : 0}}
       .dump();
 }
 
-// Opening: `path` with the SQLite VFS `vfs` ("" for the default one, "opfs-sahpool" for the
-// OPFS pool whose handles worker.ts acquired), then a check (see docs/architecture.md,
-// "Browser storage").
-const char* VfsName(const std::string& vfs) { return vfs.empty() ? nullptr : vfs.c_str(); }
-
-invento::Status RegisterVfs(const std::string& vfs) {
-  // WAL without shared memory (the pool has none) needs exclusive locking from the start.
-  invento::db::SetConnectionPrologue("PRAGMA locking_mode=EXCLUSIVE;");
-  if (vfs == invento::wasm::kOpfsSahPoolVfs) return invento::wasm::RegisterOpfsSahPool();
-  return invento::Status::Ok();
-}
-
-// Write-ahead log in exclusive mode with synchronous=NORMAL: a commit appends its pages to the
+// Exclusive locking from the start: WAL without shared memory (the pool has none) needs it.
+// Write-ahead log with synchronous=NORMAL: a commit appends its pages to the
 // -wal file with no flush (a rollback journal costs a journal created, flushed and deleted
 // plus the database flushed: about five OPFS flushes, ~20 ms, per mutation). What a commit
 // wrote is in the file as soon as it returns, so a tab closed or crashed mid-write loses
@@ -67,39 +71,38 @@ invento::Status RegisterVfs(const std::string& vfs) {
 // Temporary tables in memory so they never take a pool slot; a 16 MiB page cache. The log is
 // copied into the database by that idle-time checkpoint, and inside a commit only past 32 MiB
 // (8,192 pages; with SQLite's default of 1,000, one commit every few hundred paid for it).
-constexpr const char* kConnectionPragmas =
-    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;"
-    " PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8192;";
+const invento::db::ConnectionPragmas kBrowserPragmas{
+    .exclusive_locking = true,
+    .journal_mode = invento::db::JournalMode::kWal,
+    .synchronous = invento::db::Synchronous::kNormal,
+    .temp_store_memory = true,
+    .cache_size = -16384,
+    .wal_autocheckpoint = 8192,
+};
+
+// `path` with the SQLite VFS `vfs` ("" for the default one, "opfs-sahpool" for the OPFS pool
+// whose handles worker.ts acquired), registered first when needed.
+Result<invento::Core::Options> BrowserOptions(const std::string& path, const std::string& vfs) {
+  if (vfs == invento::wasm::kOpfsSahPoolVfs) INVENTO_RETURN_IF_ERROR(invento::wasm::RegisterOpfsSahPool());
+  return invento::Core::Options{.path = path, .vfs = vfs.empty() ? nullptr : vfs.c_str(), .pragmas = kBrowserPragmas};
+}
 
 void CloseDatabase() {
-  g_client.reset();
-  g_core.reset();
+  g_replica.client.reset();  // refers to the core: first
+  g_replica.core.reset();
+  g_replica.client_id.clear();
 }
 
-// Opens the core on `path` and starts its sync client (fresh_client_id is used only the first
-// time). Result: {"integrity": "ok" | problems, "client_id": "..."}.
-invento::Result<invento::Json> OpenCore(const std::string& path, const std::string& vfs,
-                                        const std::string& fresh_client_id) {
-  CloseDatabase();
-  INVENTO_RETURN_IF_ERROR(RegisterVfs(vfs));
-  // At startup only the structure is checked (Core::Open reads the schema: a damaged header or
-  // schema fails there); the full check runs table by table in the background (CheckTable).
-  // The worker times this call for the startup benchmark.
-  INVENTO_ASSIGN_OR_RETURN(auto core, invento::Core::Open({.path = path, .vfs = VfsName(vfs)}));
-  INVENTO_RETURN_IF_ERROR(core->db().Exec(kConnectionPragmas));
-  auto client = std::make_unique<invento::sync::SyncClient>(*core);
-  INVENTO_ASSIGN_OR_RETURN(std::string client_id, client->Init(fresh_client_id));
-  g_core = std::move(core);
-  g_client = std::move(client);
-  return invento::Json{{"integrity", "ok"}, {"client_id", client_id}};
-}
-
+// Opens the database (migrations; a damaged header or schema fails here with `corrupt`: the
+// worker then rebuilds) and its sync client. The full check runs table by table in the
+// background (CheckTable). Result: {"integrity": "ok", "client_id": "..."}.
 std::string Open(const std::string& path, const std::string& vfs, const std::string& fresh_client_id) {
-  try {
-    return invento::Envelope(OpenCore(path, vfs, fresh_client_id)).dump();
-  } catch (const std::exception& e) {
-    return Fail(invento::Status::Internal(e.what()));
-  }
+  return Answer([&]() -> Result<Json> {
+    CloseDatabase();
+    INVENTO_ASSIGN_OR_RETURN(auto options, BrowserOptions(path, vfs));
+    INVENTO_ASSIGN_OR_RETURN(g_replica, invento::sync::OpenReplica(options, fresh_client_id));
+    return Json{{"integrity", "ok"}, {"client_id", g_replica.client_id}};
+  });
 }
 
 // Copies the bytes the worker put in Module.snapshot (an ArrayBuffer) to `dest` from `at` on;
@@ -114,218 +117,84 @@ EM_JS(int, invento_snapshot_chunk, (uint8_t* dest, int n, double at), {
 });
 // clang-format on
 
-invento::Status DeleteDatabaseFiles(sqlite3_vfs* v, const std::string& path) {
-  for (const std::string& file : {path, path + "-journal", path + "-wal"}) {
-    int exists = 0;
-    if (v->xAccess(v, file.c_str(), SQLITE_ACCESS_EXISTS, &exists) == SQLITE_OK && exists) {
-      if (v->xDelete(v, file.c_str(), 1) != SQLITE_OK) {
-        return invento::Status::IoError("cannot delete the file " + file);
-      }
-    }
-  }
-  return invento::Status::Ok();
-}
-
-// Writes the snapshot (Module.snapshot) as the database file `path`, through the VFS.
-invento::Status WriteSnapshot(sqlite3_vfs* v, const std::string& path) {
-  std::unique_ptr<char[]> mem(new char[v->szOsFile]());
-  auto* f = reinterpret_cast<sqlite3_file*>(mem.get());
-  int flags = 0;
-  if (v->xOpen(v, path.c_str(), f, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE,
-               &flags) != SQLITE_OK) {
-    return invento::Status::IoError("cannot create " + path);
-  }
-  std::unique_ptr<uint8_t[]> buf(new uint8_t[1 << 20]);
-  double at = 0;
-  int rc = SQLITE_OK;
-  for (int n; rc == SQLITE_OK && (n = invento_snapshot_chunk(buf.get(), 1 << 20, at)) > 0; at += n) {
-    rc = f->pMethods->xWrite(f, buf.get(), n, static_cast<sqlite3_int64>(at));
-  }
-  if (rc == SQLITE_OK) rc = f->pMethods->xSync(f, SQLITE_SYNC_NORMAL);
-  f->pMethods->xClose(f);
-  if (rc != SQLITE_OK || at == 0) return invento::Status::IoError("cannot write the snapshot");
-  return invento::Status::Ok();
-}
-
-// The local database is damaged (or cannot be opened), or (from_snapshot) a fresh device
-// takes the server's snapshot as its database: reads what it still can of the sync state
-// and the unsent mutations, deletes the file, creates a fresh database — or writes the
-// snapshot in its place — and puts them back (SyncClient::Salvage / Restore). The next pull
-// rebuilds every row from the server, or from the snapshot's version on.
-// Result: {"kept": n, "lost": n, "client_id": "...", "errors": [...], "integrity": "ok",
-//          "snapshot": true when the snapshot is in use}.
-invento::Result<invento::Json> RebuildCore(const std::string& path, const std::string& vfs,
-                                           const std::string& fresh_client_id, bool from_snapshot) {
-  CloseDatabase();
-  INVENTO_RETURN_IF_ERROR(RegisterVfs(vfs));
-  invento::Json salvaged{{"state", invento::Json::object()}, {"outbox", invento::Json::array()},
-                         {"errors", invento::Json::array()}};
-  {
-    auto damaged = invento::db::Db::Open(path, VfsName(vfs));
-    if (damaged.ok()) {
-      salvaged = invento::sync::SyncClient::Salvage(*damaged.value());
-    } else {
-      salvaged["errors"].push_back(damaged.status().message());
-    }
-  }
-  sqlite3_vfs* v = sqlite3_vfs_find(VfsName(vfs));
-  if (v == nullptr) return invento::Status::Internal("no SQLite VFS " + vfs);
-  INVENTO_RETURN_IF_ERROR(DeleteDatabaseFiles(v, path));
-  invento::Result<std::unique_ptr<invento::Core>> opened = invento::Status::Internal("");
-  if (from_snapshot) {
-    invento::Status written = WriteSnapshot(v, path);
-    if (written.ok()) opened = invento::Core::Open({.path = path, .vfs = VfsName(vfs)});
-    if (!written.ok() || !opened.ok()) {  // not usable: an empty database, pulled row by row
-      salvaged["errors"].push_back("snapshot: " + (written.ok() ? opened.status() : written).message());
-      from_snapshot = false;
-      INVENTO_RETURN_IF_ERROR(DeleteDatabaseFiles(v, path));
-    }
-  }
-  if (!from_snapshot) opened = invento::Core::Open({.path = path, .vfs = VfsName(vfs)});
-  INVENTO_ASSIGN_OR_RETURN(auto core, std::move(opened));
-  INVENTO_RETURN_IF_ERROR(core->db().Exec(kConnectionPragmas));
-  auto client = std::make_unique<invento::sync::SyncClient>(*core);
-  // The actor that re-runs the kept mutations locally: the salvaged session's user if any.
-  invento::Actor actor{"", invento::Role::kConsultant};
-  if (salvaged["state"].contains("session")) {
-    auto session = invento::Json::parse(salvaged["state"]["session"].get<std::string>(), nullptr, false);
-    if (session.is_object() && session.contains("user") && session["user"].is_object()) {
-      auto role = invento::ParseRole(session["user"].value("role", ""));
-      if (role.ok()) actor = {session["user"].value("id", ""), role.value()};
-    }
-  }
-  INVENTO_ASSIGN_OR_RETURN(invento::Json restored, client->Restore(salvaged, actor, fresh_client_id));
-  g_core = std::move(core);
-  g_client = std::move(client);
-  restored["errors"] = salvaged["errors"];
-  restored["integrity"] = "ok";
-  restored["snapshot"] = from_snapshot;
-  return restored;
+// RebuildReplica (core/sync/recovery.h), from Module.snapshot when from_snapshot.
+// Result: {"kept", "lost", "client_id", "errors": [...], "integrity": "ok", "snapshot": bool}.
+std::string RebuildWith(const std::string& path, const std::string& vfs, const std::string& fresh_client_id,
+                        bool from_snapshot) {
+  return Answer([&]() -> Result<Json> {
+    CloseDatabase();
+    INVENTO_ASSIGN_OR_RETURN(auto options, BrowserOptions(path, vfs));
+    const invento::sync::SnapshotSource snapshot = [](std::uint8_t* dest, int n, std::int64_t at) {
+      return invento_snapshot_chunk(dest, n, static_cast<double>(at));
+    };
+    INVENTO_ASSIGN_OR_RETURN(auto rebuilt, invento::sync::RebuildReplica(options, fresh_client_id,
+                                                                          from_snapshot ? &snapshot : nullptr));
+    g_replica = std::move(rebuilt.replica);
+    rebuilt.report["integrity"] = "ok";
+    return rebuilt.report;
+  });
 }
 
 std::string Rebuild(const std::string& path, const std::string& vfs, const std::string& fresh_client_id) {
-  try {
-    return invento::Envelope(RebuildCore(path, vfs, fresh_client_id, false)).dump();
-  } catch (const std::exception& e) {
-    return Fail(invento::Status::Internal(e.what()));
-  }
+  return RebuildWith(path, vfs, fresh_client_id, false);
 }
 
 std::string InstallSnapshot(const std::string& path, const std::string& vfs, const std::string& fresh_client_id) {
-  try {
-    return invento::Envelope(RebuildCore(path, vfs, fresh_client_id, true)).dump();
-  } catch (const std::exception& e) {
-    return Fail(invento::Status::Internal(e.what()));
-  }
+  return RebuildWith(path, vfs, fresh_client_id, true);
 }
 
-// The background integrity check, one table (with its indexes) per call so the worker can
-// answer other calls in between: PRAGMA quick_check(<table>) on the `index`-th table.
 // Result: {"table": name, "result": "ok" | problems, "next": index + 1 | null}.
-invento::Result<invento::Json> CheckTableAt(int index) {
-  if (!g_core) return invento::Status::FailedPrecondition("database is not open");
-  auto& db = g_core->db();
-  INVENTO_ASSIGN_OR_RETURN(invento::db::Stmt list, db.Prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 1 OFFSET ?"));
-  list.Bind(1, static_cast<std::int64_t>(index));
-  INVENTO_ASSIGN_OR_RETURN(bool found, list.Step());
-  if (!found) return invento::Json{{"table", nullptr}, {"result", "ok"}, {"next", nullptr}};
-  std::string table = list.Text(0);
-  std::string quoted = "'";
-  for (char c : table) quoted += (c == '\'' ? std::string("''") : std::string(1, c));
-  quoted += "'";
-  INVENTO_ASSIGN_OR_RETURN(invento::db::Stmt check, db.Prepare("PRAGMA quick_check(" + quoted + ")"));
-  std::string report;
-  while (true) {
-    auto row = check.Step();
-    if (!row.ok()) {
-      report = row.status().message();
-      break;
-    }
-    if (!row.value()) break;
-    if (!report.empty()) report += '\n';
-    report += check.Text(0);
-  }
-  return invento::Json{{"table", table}, {"result", report}, {"next", index + 1}};
-}
-
 std::string CheckTable(int index) {
-  try {
-    return invento::Envelope(CheckTableAt(index)).dump();
-  } catch (const std::exception& e) {
-    return Fail(invento::Status::Internal(e.what()));
-  }
+  return Answer([&]() -> Result<Json> {
+    if (!g_replica.core) return Status::FailedPrecondition("database is not open");
+    return invento::sync::CheckTableAt(g_replica.core->db(), index);
+  });
 }
 
 // Flushes what the last commits wrote (WAL checkpoint: the log's frames into the database,
 // both flushed). Called by the worker shortly after writes; cheap when nothing is new.
 std::string Checkpoint() {
-  try {
-    if (!g_core) return Fail(invento::Status::FailedPrecondition("database is not open"));
-    return invento::Envelope(g_core->db().Exec("PRAGMA wal_checkpoint(PASSIVE);").ok()
-                                 ? invento::Result<invento::Json>(invento::Json(nullptr))
-                                 : invento::Result<invento::Json>(invento::Status::IoError("checkpoint failed")))
-        .dump();
-  } catch (const std::exception& e) {
-    return Fail(invento::Status::Internal(e.what()));
-  }
+  return Answer([&]() -> Result<Json> {
+    if (!g_replica.core) return Status::FailedPrecondition("database is not open");
+    if (!g_replica.core->db().Exec("PRAGMA wal_checkpoint(PASSIVE);").ok()) {
+      return Status::IoError("checkpoint failed");
+    }
+    return Json(nullptr);
+  });
 }
 
 std::string Close() {
   CloseDatabase();
-  return invento::Json{{"ok", true}, {"result", nullptr}}.dump();
+  return Json{{"ok", true}, {"result", nullptr}}.dump();
 }
 
-template <typename Fn>
-std::string Call(const std::string& args_json, const std::string& actor_json, Fn fn) {
-  try {
-    if (!g_core) return Fail(invento::Status::FailedPrecondition("database is not open"));
-    auto actor = ParseActor(actor_json);
-    if (!actor.ok()) return Fail(actor.status());
-    auto args = ParseArgs(args_json);
-    if (!args.ok()) return Fail(args.status());
-    return invento::Envelope(fn(actor.value(), args.value())).dump();
-  } catch (const std::exception& e) {
-    return Fail(invento::Status::Internal(e.what()));
-  }
+// Runs the mutator as the signed-in user, optimistically, and queues it in the outbox (one
+// local transaction).
+std::string Mutate(const std::string& name, const std::string& args_json, double now_ms) {
+  return WithClient([&](invento::sync::SyncClient& c) -> Result<Json> {
+    INVENTO_ASSIGN_OR_RETURN(Json args, ParseDocument(args_json));
+    return c.Mutate(name, args, static_cast<std::int64_t>(now_ms));
+  });
 }
 
-// Runs the mutator optimistically and queues it in the outbox (one local transaction).
-std::string Mutate(const std::string& name, const std::string& args_json,
-                   const std::string& actor_json, double now_ms) {
-  return Call(args_json, actor_json, [&](const invento::Actor& a, const invento::Json& args) {
-    if (!g_client) return invento::Result<invento::Json>(invento::Status::FailedPrecondition("the local database is damaged"));
-    return g_client->Mutate(name, args, a, static_cast<std::int64_t>(now_ms));
+std::string Query(const std::string& name, const std::string& args_json) {
+  return WithClient([&](invento::sync::SyncClient& c) -> Result<Json> {
+    INVENTO_ASSIGN_OR_RETURN(Json args, ParseDocument(args_json));
+    return c.Query(name, args);
   });
 }
 
 // The sync client's steps, for the worker's sync loop (wasm/sync_loop.ts), which does the
 // HTTP. Request/response bodies are the protocol's JSON (docs/sync-protocol.md).
-template <typename Fn>
-std::string WithClient(Fn fn) {
-  try {
-    if (!g_client) return Fail(invento::Status::FailedPrecondition("database is not open"));
-    return invento::Envelope(fn(*g_client)).dump();
-  } catch (const std::exception& e) {
-    return Fail(invento::Status::Internal(e.what()));
-  }
-}
-
-invento::Result<invento::Json> ParseDocument(const std::string& text) {
-  auto j = invento::Json::parse(text, nullptr, false);
-  if (j.is_discarded()) return invento::Status::InvalidArgument("not valid JSON");
-  return j;
-}
-
 std::string SyncPushRequest(int max) {
   return WithClient([&](invento::sync::SyncClient& c) { return c.PushRequest(static_cast<std::size_t>(max)); });
 }
 
 std::string SyncApplyPush(const std::string& response, double now_ms) {
-  return WithClient([&](invento::sync::SyncClient& c) -> invento::Result<invento::Json> {
-    INVENTO_ASSIGN_OR_RETURN(invento::Json body, ParseDocument(response));
+  return WithClient([&](invento::sync::SyncClient& c) -> Result<Json> {
+    INVENTO_ASSIGN_OR_RETURN(Json body, ParseDocument(response));
     INVENTO_RETURN_IF_ERROR(c.ApplyPushResponse(body, static_cast<std::int64_t>(now_ms)));
-    return invento::Json(nullptr);
+    return Json(nullptr);
   });
 }
 
@@ -333,11 +202,10 @@ std::string SyncPullRequest() {
   return WithClient([&](invento::sync::SyncClient& c) { return c.PullRequest(); });
 }
 
-std::string SyncApplyPull(const std::string& response, const std::string& actor_json, double now_ms) {
-  return WithClient([&](invento::sync::SyncClient& c) -> invento::Result<invento::Json> {
-    INVENTO_ASSIGN_OR_RETURN(invento::Json body, ParseDocument(response));
-    INVENTO_ASSIGN_OR_RETURN(invento::Actor actor, ParseActor(actor_json));
-    return c.ApplyPull(body, actor, static_cast<std::int64_t>(now_ms));
+std::string SyncApplyPull(const std::string& response, double now_ms) {
+  return WithClient([&](invento::sync::SyncClient& c) -> Result<Json> {
+    INVENTO_ASSIGN_OR_RETURN(Json body, ParseDocument(response));
+    return c.ApplyPull(body, static_cast<std::int64_t>(now_ms));
   });
 }
 
@@ -346,9 +214,9 @@ std::string SyncState() {
 }
 
 std::string SyncDismiss(double mutation_id) {
-  return WithClient([&](invento::sync::SyncClient& c) -> invento::Result<invento::Json> {
+  return WithClient([&](invento::sync::SyncClient& c) -> Result<Json> {
     INVENTO_RETURN_IF_ERROR(c.DismissRejection(static_cast<std::int64_t>(mutation_id)));
-    return invento::Json(nullptr);
+    return Json(nullptr);
   });
 }
 
@@ -357,17 +225,10 @@ std::string GetSession() {
 }
 
 std::string SetSession(const std::string& session_json) {
-  return WithClient([&](invento::sync::SyncClient& c) -> invento::Result<invento::Json> {
-    INVENTO_ASSIGN_OR_RETURN(invento::Json session, ParseDocument(session_json));
+  return WithClient([&](invento::sync::SyncClient& c) -> Result<Json> {
+    INVENTO_ASSIGN_OR_RETURN(Json session, ParseDocument(session_json));
     INVENTO_RETURN_IF_ERROR(c.SetSession(session));
-    return invento::Json(nullptr);
-  });
-}
-
-std::string Query(const std::string& name, const std::string& args_json,
-                  const std::string& actor_json) {
-  return Call(args_json, actor_json, [&](const invento::Actor& a, const invento::Json& args) {
-    return g_core->Query(name, args, a);
+    return Json(nullptr);
   });
 }
 

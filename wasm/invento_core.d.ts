@@ -47,23 +47,26 @@ declare module '*/dist/invento_core.mjs' {
     sahPool?: readonly object[];
     /** The server snapshot installSnapshot() writes as the database file (set only around that call). */
     snapshot?: ArrayBuffer | undefined;
-    /** Runs the named mutator and queues it: `(name, argsJson, actorJson, nowMs)` -> envelope. */
-    mutate(name: string, argsJson: string, actorJson: string, nowMs: number): string;
-    /** Runs the named read-only query: `(name, argsJson, actorJson)` -> envelope JSON. */
-    query(name: string, argsJson: string, actorJson: string): string;
+    /**
+     * Runs the named mutator as the signed-in user (the core derives the actor from the
+     * session given to `setSession`) and queues it: `(name, argsJson, nowMs)` -> envelope.
+     */
+    mutate(name: string, argsJson: string, nowMs: number): string;
+    /** Runs the named read-only query as the signed-in user (a consultant when signed out). */
+    query(name: string, argsJson: string): string;
     /** The next push body (`{}` when nothing is pending), at most `max` mutations. */
     syncPushRequest(max: number): string;
     syncApplyPush(responseJson: string, nowMs: number): string;
     /** The next pull body. */
     syncPullRequest(): string;
-    /** Rebases on one pull page: `{"done", "rows", "pending", "rejected"}`. */
-    syncApplyPull(responseJson: string, actorJson: string, nowMs: number): string;
+    /** Rebases on one pull page, re-running pending changes as the signed-in user: `{"done", "rows", "pending", "rejected"}`. */
+    syncApplyPull(responseJson: string, nowMs: number): string;
     /** `{"client_id", "pending", "cookie", "clock_offset_ms", "rejections"}` */
     syncState(): string;
     syncDismiss(mutationId: number): string;
     /** The stored session JSON or null. */
     getSession(): string;
-    /** Stores (or with "null" clears) the session. */
+    /** Stores (or with "null" clears) the session; its user becomes the actor of every call. Refused unless `{token, user: {id, role}}`. */
     setSession(sessionJson: string): string;
   }
 

@@ -188,11 +188,14 @@ constexpr std::array kTable{
     Entry{"dashboard.cost_vs_budget", kAll},
     Entry{"dashboard.work_orders", kAll},
     Entry{"dashboard.maintenance_kpis", kAll},
+    Entry{"dashboard.movements", kAll},
+    Entry{"dashboard.workload", kAll},
     Entry{"dashboard.widgets", kAll},
     Entry{"dashboard.widget_data", kAll},
     Entry{"dashboard.widget_add", kA | kM | kT},
     Entry{"dashboard.widget_update", kA | kM | kT},
     Entry{"dashboard.widget_remove", kA | kM | kT},
+    Entry{"dashboard.reset", kA | kM | kT},
     // CSV (core/stock/csv_io.h). The preview runs the import's mutators (rolled back): it is
     // a step of the import, so it has the import's roles.
     Entry{"csv.items_preview", kA | kM},

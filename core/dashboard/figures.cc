@@ -4,19 +4,39 @@
 #include <set>
 
 #include "core/base/clock.h"
-#include "core/maintenance/common.h"
+#include "core/base/date.h"
+#include "core/dashboard/activity.h"
 #include "core/maintenance/pm_queries.h"
 #include "core/maintenance/reliability.h"
+#include "core/mutators/args.h"
 #include "core/projects/project_costs.h"
+#include "core/rows/date_args.h"
+#include "core/rows/rows.h"
 #include "core/stock/common.h"
 
 namespace invento::dashboard {
+
+using rows::CheckDate;
+using rows::Int;
+using rows::OptJson;
+using rows::Rows;
+using rows::StoredDate;
+using rows::Str;
+using rows::kDateRule;
+
 namespace {
 
-using namespace maint;  // NOLINT: shared helpers
+using maint::AssetReliability;
+using maint::Compliance;
+using maint::ComplianceJson;
+using maint::PmCompliance;
+using maint::Reliability;
+using maint::ReliabilityJson;
 
-Result<Json> RunQuery(const db::Db& db, std::string_view name, const Json& args,
-                      const Actor& actor) {
+// A registered query run by name as is: no permission check, unlike RunQuery
+// (mutators/registry.h).
+Result<Json> RunInternalQuery(const db::Db& db, std::string_view name, const Json& args,
+                              const Actor& actor) {
   const QueryDef* q = Registry::Get().FindQuery(name);
   if (!q) return Status::Internal(std::string(name) + " is not registered");
   return q->run(db, args, actor);
@@ -32,7 +52,7 @@ Result<Json> StockByCategory(const db::Db& db, const Json& args, const Actor& ac
   Json q{{"group_by", "category"}};
   if (location_id) q["location_id"] = *location_id;
   if (category_id) q["category_id"] = *category_id;
-  return RunQuery(db, "stock.value", q, actor);
+  return RunInternalQuery(db, "stock.value", q, actor);
 }
 
 Result<Json> ItemsUnderMin(const db::Db& db, const Json& args, const Actor& actor) {
@@ -54,7 +74,10 @@ Result<Json> ItemsUnderMin(const db::Db& db, const Json& args, const Actor& acto
     (Str(row, "k") == "l" ? locations : items_in_category).insert(Str(row, "id"));
   }
   INVENTO_ASSIGN_OR_RETURN(Json alerts,
-                           RunQuery(db, "alert.list", Json{{"include_acknowledged", true}}, actor));
+                           RunInternalQuery(db, "alert.list",
+                                            Json{{"include_acknowledged", true},
+                                                 {"below_minimum_only", true}},
+                                            actor));
   Json items = Json::array();
   for (const auto& a : alerts["alerts"]) {
     if (a["kind"] != "under_min" && a["kind"] != "under_min_location") continue;
@@ -131,7 +154,7 @@ Result<Json> Tasks(const db::Db& db, const Json& args, const Actor&) {
 }
 
 Result<Json> CostVsBudget(const db::Db& db, const Json& args, const Actor& actor) {
-  INVENTO_ASSIGN_OR_RETURN(Json costs, RunQuery(db, "project.costs", args, actor));
+  INVENTO_ASSIGN_OR_RETURN(Json costs, RunInternalQuery(db, "project.costs", args, actor));
   Json items = Json::array();
   std::int64_t budget = 0, cost = 0;
   for (const auto& f : costs["items"]) {
@@ -215,7 +238,8 @@ const std::vector<std::string_view>& DataSources() {
       "dashboard.stock_by_category",  "dashboard.items_under_min",
       "dashboard.projects_by_status", "dashboard.tasks",
       "dashboard.cost_vs_budget",     "dashboard.work_orders",
-      "dashboard.maintenance_kpis"};
+      "dashboard.maintenance_kpis",   "dashboard.movements",
+      "dashboard.workload"};
   return k;
 }
 
@@ -226,6 +250,8 @@ void RegisterFigures(Registry& registry) {
   registry.Add(QueryDef{"dashboard.tasks", &Tasks});
   registry.Add(QueryDef{"dashboard.cost_vs_budget", &CostVsBudget});
   registry.Add(QueryDef{"dashboard.work_orders", &WorkOrders});
+  registry.Add(QueryDef{"dashboard.movements", &Movements});
+  registry.Add(QueryDef{"dashboard.workload", &Workload});
   registry.Add(QueryDef{"dashboard.maintenance_kpis", &MaintenanceKpis});
 }
 

@@ -3,14 +3,24 @@
 #include <algorithm>
 
 #include "core/dashboard/figures.h"
-#include "core/maintenance/common.h"
+#include "core/maintenance/derived_id.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::dashboard {
+
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+
 namespace {
 
-using namespace maint;  // NOLINT: shared helpers
+using maint::DerivedId;
 
-const std::initializer_list<const char*> kTypes = {"number", "bar", "pie", "line", "table", "list"};
+const std::initializer_list<const char*> kTypes = {"number", "bar", "pie", "doughnut", "line", "table", "list"};
 
 bool IsDataSource(const std::string& s) {
   const auto& all = DataSources();
@@ -88,6 +98,76 @@ Result<Json> Write(WriteTx& tx, const Json& args, const MutationContext& ctx, bo
   return Json{{"id", id}};
 }
 
+// The default layout of a role: {type, data_source, filters, width} in order.
+struct DefaultWidget {
+  const char* type;
+  const char* source;
+  const char* filters;
+  int width;
+};
+const std::vector<DefaultWidget>& DefaultsFor(Role role) {
+  static const std::vector<DefaultWidget> kOffice{
+      {"number", "dashboard.items_under_min", "{}", 4},
+      {"number", "dashboard.tasks", "{}", 4},
+      {"number", "dashboard.maintenance_kpis", "{}", 4},
+      {"bar", "dashboard.tasks", "{}", 6},
+      {"doughnut", "dashboard.stock_by_category", "{}", 6},
+      {"line", "dashboard.movements", "{\"bucket\":\"day\"}", 6},
+      {"bar", "dashboard.workload", "{}", 6},
+      {"table", "dashboard.cost_vs_budget", "{}", 12}};
+  static const std::vector<DefaultWidget> kTechnician{
+      {"number", "dashboard.items_under_min", "{}", 6},
+      {"bar", "dashboard.workload", "{}", 6},
+      {"list", "dashboard.items_under_min", "{}", 6},
+      {"line", "dashboard.movements", "{\"bucket\":\"day\"}", 6}};
+  static const std::vector<DefaultWidget> kConsultant{
+      {"number", "dashboard.maintenance_kpis", "{}", 4},
+      {"number", "dashboard.tasks", "{}", 4},
+      {"number", "dashboard.items_under_min", "{}", 4},
+      {"doughnut", "dashboard.stock_by_category", "{}", 6},
+      {"line", "dashboard.movements", "{\"bucket\":\"week\"}", 6},
+      {"table", "dashboard.cost_vs_budget", "{}", 12}};
+  if (role == Role::kTechnician) return kTechnician;
+  if (role == Role::kConsultant) return kConsultant;
+  return kOffice;
+}
+
+Json DefaultRow(const DefaultWidget& w, std::size_t position, const std::string& id) {
+  return Json{{"id", id},
+              {"type", w.type},
+              {"data_source", w.source},
+              {"title", nullptr},
+              {"filters", Json::parse(w.filters)},
+              {"position", position},
+              {"width", w.width},
+              {"height", 1}};
+}
+
+// Replaces the actor's widgets by the role's default layout, as widgets of their own; their
+// ids derive from the mutation's id so that the device and the server create the same rows.
+Result<Json> Reset(WriteTx& tx, const Json& args, const MutationContext& ctx) {
+  ArgReader r(args);
+  std::string id = r.Id("id");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(auto mine, Rows(tx.db(),
+                                           "SELECT id FROM dashboard_widgets WHERE user_id = ? "
+                                           "AND deleted = 0",
+                                           {Json(ctx.actor.user_id)}));
+  for (const auto& w : mine) INVENTO_RETURN_IF_ERROR(tx.Del("dashboard_widgets", Str(w, "id")));
+  Json ids = Json::array();
+  const auto& defaults = DefaultsFor(ctx.actor.role);
+  for (std::size_t i = 0; i < defaults.size(); ++i) {
+    const std::string widget_id = DerivedId("widget:" + id + ":" + std::to_string(i));
+    INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "dashboard_widgets", widget_id));
+    Json row = DefaultRow(defaults[i], i, widget_id);
+    row["filters"] = row["filters"].dump();
+    row.update({{"user_id", ctx.actor.user_id}, {"deleted", 0}});
+    INVENTO_RETURN_IF_ERROR(tx.Put("dashboard_widgets", row));
+    ids.push_back(row["id"]);
+  }
+  return Json{{"ids", ids}};
+}
+
 Result<Json> Add(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   return Write(tx, args, ctx, true);
 }
@@ -118,7 +198,14 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
                                 " WHERE user_id = ? AND deleted = 0 ORDER BY position, id",
                                 {Json(actor.user_id)}));
   for (auto& w : rows) w["filters"] = Json::parse(Str(w, "filters"), nullptr, false);
-  return Json{{"items", rows}};
+  if (!rows.empty()) return Json{{"items", rows}, {"defaults", false}};
+  // No widget of their own: the role's default layout, drawn from its sources directly.
+  Json items = Json::array();
+  const auto& defaults = DefaultsFor(actor.role);
+  for (std::size_t i = 0; i < defaults.size(); ++i) {
+    items.push_back(DefaultRow(defaults[i], i, "default-" + std::to_string(i + 1)));
+  }
+  return Json{{"items", items}, {"defaults", true}};
 }
 
 Result<Json> Data(const db::Db& db, const Json& args, const Actor& actor) {
@@ -140,6 +227,7 @@ void RegisterWidgets(Registry& registry) {
   registry.Add(MutatorDef{"dashboard.widget_add", &Add});
   registry.Add(MutatorDef{"dashboard.widget_update", &Update});
   registry.Add(MutatorDef{"dashboard.widget_remove", &Remove});
+  registry.Add(MutatorDef{"dashboard.reset", &Reset});
   registry.Add(QueryDef{"dashboard.widgets", &List});
   registry.Add(QueryDef{"dashboard.widget_data", &Data});
 }

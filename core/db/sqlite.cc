@@ -1,6 +1,6 @@
 #include "core/db/sqlite.h"
 
-#include "core/db/connection_prologue.h"
+#include <string>
 
 namespace invento::db {
 
@@ -132,16 +132,27 @@ Json Stmt::RowObject() const {
   return row;
 }
 
-namespace {
-std::string& ConnectionPrologue() {
-  static std::string sql;
+std::string PragmaStatements(const ConnectionPragmas& p) {
+  std::string sql;
+  switch (p.journal_mode) {
+    case JournalMode::kDefault: break;
+    case JournalMode::kDelete: sql += "PRAGMA journal_mode=DELETE;"; break;
+    case JournalMode::kWal: sql += "PRAGMA journal_mode=WAL;"; break;
+  }
+  switch (p.synchronous) {
+    case Synchronous::kDefault: break;
+    case Synchronous::kOff: sql += "PRAGMA synchronous=OFF;"; break;
+    case Synchronous::kNormal: sql += "PRAGMA synchronous=NORMAL;"; break;
+    case Synchronous::kFull: sql += "PRAGMA synchronous=FULL;"; break;
+  }
+  if (p.temp_store_memory) sql += "PRAGMA temp_store=MEMORY;";
+  if (p.cache_size) sql += "PRAGMA cache_size=" + std::to_string(*p.cache_size) + ";";
+  if (p.wal_autocheckpoint) sql += "PRAGMA wal_autocheckpoint=" + std::to_string(*p.wal_autocheckpoint) + ";";
   return sql;
 }
-}  // namespace
 
-void SetConnectionPrologue(std::string sql) { ConnectionPrologue() = std::move(sql); }
-
-Result<std::unique_ptr<Db>> Db::Open(const std::string& path, const char* vfs) {
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, const char* vfs,
+                                     const ConnectionPragmas& pragmas) {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, vfs);
@@ -153,11 +164,12 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, const char* vfs) {
   std::unique_ptr<Db> db(new Db(raw));
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 5000);
-  if (!ConnectionPrologue().empty()) INVENTO_RETURN_IF_ERROR(db->Exec(ConnectionPrologue()));
+  if (pragmas.exclusive_locking) INVENTO_RETURN_IF_ERROR(db->Exec("PRAGMA locking_mode=EXCLUSIVE"));
   INVENTO_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;"));
   // Reading the schema detects a file that is not a database (SQLITE_NOTADB).
   auto check = db->QueryValue("SELECT count(*) FROM sqlite_schema");
   if (!check.ok()) return check.status();
+  if (std::string sql = PragmaStatements(pragmas); !sql.empty()) INVENTO_RETURN_IF_ERROR(db->Exec(sql));
   return db;
 }
 
@@ -244,6 +256,29 @@ void Transaction::Rollback() {
   if (!open_) return;
   open_ = false;
   if (db_.in_transaction()) (void)db_.Exec("ROLLBACK");
+}
+
+Result<Savepoint> Savepoint::Begin(const Db& db, const char* name) {
+  INVENTO_RETURN_IF_ERROR(db.Exec(std::string("SAVEPOINT ") + name));
+  return Savepoint(db, name);
+}
+
+Savepoint::~Savepoint() {
+  if (open_) (void)Rollback();
+}
+
+Status Savepoint::Release() {
+  if (!open_) return Status::Internal(std::string("savepoint ") + name_ + " already finished");
+  INVENTO_RETURN_IF_ERROR(db_->Exec(std::string("RELEASE SAVEPOINT ") + name_));
+  open_ = false;
+  return Status::Ok();
+}
+
+Status Savepoint::Rollback() {
+  if (!open_) return Status::Internal(std::string("savepoint ") + name_ + " already finished");
+  open_ = false;
+  INVENTO_RETURN_IF_ERROR(db_->Exec(std::string("ROLLBACK TO SAVEPOINT ") + name_));
+  return db_->Exec(std::string("RELEASE SAVEPOINT ") + name_);
 }
 
 }  // namespace invento::db

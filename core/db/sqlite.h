@@ -1,5 +1,5 @@
-// A thin RAII layer over the SQLite C API: a connection (Db), prepared statements (Stmt)
-// and a scoped transaction (Transaction).
+// A thin RAII layer over the SQLite C API: a connection (Db), prepared statements (Stmt),
+// a scoped transaction (Transaction) and a scoped savepoint (Savepoint).
 //
 // Prepared statements are cached per connection, keyed by their SQL text: a Stmt returns
 // its statement to the cache (reset, bindings cleared) when destroyed, and Prepare reuses
@@ -21,9 +21,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/base/status.h"
+#include "core/db/connection_pragmas.h"
 
 namespace invento::db {
 
@@ -83,8 +85,11 @@ class Stmt {
 class Db {
  public:
   // Opens (creating if needed) the database at path (":memory:" for in-memory) and
-  // sets the connection pragmas. vfs may be nullptr for the default VFS.
-  static Result<std::unique_ptr<Db>> Open(const std::string& path, const char* vfs = nullptr);
+  // sets the connection pragmas (connection_pragmas.h says when each applies), after
+  // foreign_keys=ON and trusted_schema=OFF. vfs may be nullptr for the default VFS.
+  // Fails with corrupt when the file is not a database.
+  static Result<std::unique_ptr<Db>> Open(const std::string& path, const char* vfs = nullptr,
+                                          const ConnectionPragmas& pragmas = {});
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -119,6 +124,37 @@ class Transaction {
  private:
   explicit Transaction(Db& db) : db_(db) {}
   Db& db_;
+  bool open_ = true;
+};
+
+// SAVEPOINT name on Begin(); Release() keeps the effects (RELEASE), Rollback() discards them
+// (ROLLBACK TO, then RELEASE); the destructor rolls back if neither succeeded. Savepoints
+// nest, inside a Transaction or each other; outside any transaction the outermost one opens
+// one, which its Release() commits. Used per mutation (server, sync client) and per CSV line.
+//
+// Contract: `name` is a literal from code (it is pasted into SQL) and must outlive the
+// Savepoint; the Db must outlive it too. Each statement is run alone, so it goes through the
+// statement cache. Failures are the Status of Db::Exec. A failed Release() leaves the
+// savepoint open (the destructor then rolls it back); after a failed Rollback() the
+// savepoint is left as SQLite has it and the caller should abandon the enclosing transaction.
+class Savepoint {
+ public:
+  static Result<Savepoint> Begin(const Db& db, const char* name);
+  Savepoint(Savepoint&& o) noexcept
+      : db_(o.db_), name_(o.name_), open_(std::exchange(o.open_, false)) {}
+  Savepoint& operator=(Savepoint&&) = delete;
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  ~Savepoint();
+
+  Status Release();   // keeps the effects
+  Status Rollback();  // discards them
+  bool open() const { return open_; }
+
+ private:
+  Savepoint(const Db& db, const char* name) : db_(&db), name_(name) {}
+  const Db* db_;
+  const char* name_;
   bool open_ = true;
 };
 

@@ -2,11 +2,28 @@
 
 #include "core/base/decimal.h"
 #include "core/base/text.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/derived_id.h"
 #include "core/maintenance/meters.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::CheckDate;
+using rows::FirstRow;
+using rows::OptJson;
+using rows::OptStr;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+using rows::kDateRule;
+using rows::kMaxTime;
+using rows::kMinTime;
+using rows::kNoteRule;
+
 namespace {
 
 const std::initializer_list<const char*> kKinds = {"site", "line", "machine", "component"};
@@ -35,7 +52,7 @@ Status CheckParent(const WriteTx& tx, const std::string& id, const std::string& 
                                    "parent_id");
   }
   INVENTO_ASSIGN_OR_RETURN(bool cycle,
-                           stock::IsSelfOrDescendant(tx.db(), "assets", *parent_id, id));
+                           rows::IsSelfOrDescendant(tx.db(), "assets", *parent_id, id));
   if (cycle) return Status::InvalidArgument("an asset cannot be moved under itself", "parent_id");
   return Status::Ok();
 }
@@ -83,7 +100,7 @@ Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   INVENTO_RETURN_IF_ERROR(CheckDetails(tx, row));
   std::string key = FoldKey(name);
   INVENTO_RETURN_IF_ERROR(
-      stock::RequireUniqueSiblingName(tx.db(), "assets", parent_id, key, id, name));
+      rows::RequireUniqueSiblingName(tx.db(), "assets", parent_id, key, id, name));
   row.update({{"kind", kind},
               {"name", name},
               {"name_key", key},
@@ -119,14 +136,14 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
   std::string final_name = name.value_or(Str(asset, "name"));
   std::string key = FoldKey(final_name);
   INVENTO_RETURN_IF_ERROR(
-      stock::RequireUniqueSiblingName(tx.db(), "assets", final_parent, key, id, final_name));
+      rows::RequireUniqueSiblingName(tx.db(), "assets", final_parent, key, id, final_name));
   row.update({{"name", final_name}, {"name_key", key}, {"parent_id", OptJson(final_parent)}});
   INVENTO_RETURN_IF_ERROR(tx.Put("assets", row));
   return Json{{"id", id}};
 }
 
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
-  return stock::SetArchived(tx, args, "assets", "asset");
+  return rows::SetArchived(tx, args, "assets", "asset");
 }
 
 Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext& ctx) {

@@ -5,9 +5,17 @@
 #include <tuple>
 
 #include "core/maintenance/assignment_checks.h"
-#include "core/maintenance/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::Int;
+using rows::RequireLive;
+using rows::Rows;
+using rows::Str;
+
 namespace {
 
 struct Candidate {

@@ -1,10 +1,20 @@
 #include "core/maintenance/assignment_checks.h"
 
-#include "core/maintenance/common.h"
+#include "core/base/date.h"
 #include "core/maintenance/task_workflow.h"
 #include "core/people/absences.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::OptStr;
+using rows::RequireLive;
+using rows::Rows;
+using rows::StoredDate;
+
+using rows::Str;
 
 std::optional<Window> TaskWindow(const Json& task) {
   if (!task.contains("planned_start") || !task["planned_start"].is_number_integer())

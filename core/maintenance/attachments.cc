@@ -1,9 +1,16 @@
 #include "core/maintenance/attachments.h"
 
-#include "core/maintenance/common.h"
 #include "core/maintenance/task_access.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+
 namespace {
 
 constexpr std::int64_t kMaxSize = 2LL * 1024 * 1024 * 1024;

@@ -1,12 +1,21 @@
 #include "core/maintenance/checklist.h"
 
-#include "core/maintenance/common.h"
 #include "core/maintenance/derived_id.h"
 #include "core/maintenance/meters.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::OptJson;
+using rows::OptStr;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Str;
+
 namespace {
 
 constexpr StringRule kLabel{.min = 1, .max = 200};

@@ -3,12 +3,24 @@
 #include <map>
 
 #include "core/base/decimal.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 #include "core/stock/ledger.h"
 
 namespace invento::maint {
+
+using rows::FirstRow;
+using rows::Int;
+using rows::OptJson;
+using rows::OptStr;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+
 namespace {
 
 constexpr StringRule kNote{.min = 0, .max = 1000};

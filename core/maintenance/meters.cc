@@ -2,9 +2,24 @@
 
 #include "core/base/decimal.h"
 #include "core/base/text.h"
-#include "core/maintenance/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::FirstRow;
+using rows::Flag;
+using rows::Int;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+using rows::kMaxTime;
+using rows::kMinTime;
+
 namespace {
 
 constexpr const char* kReadingsSql =
@@ -68,7 +83,7 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
   return Write(tx, args, false);
 }
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
-  return stock::SetArchived(tx, args, "meters", "meter");
+  return rows::SetArchived(tx, args, "meters", "meter");
 }
 
 Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {

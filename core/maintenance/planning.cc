@@ -4,13 +4,24 @@
 #include <set>
 
 #include "core/maintenance/assignment_checks.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
+#include "core/mutators/args.h"
 #include "core/people/absences.h"
 #include "core/people/teams.h"
+#include "core/rows/date_args.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::CheckRequiredDate;
+using rows::OptJson;
+using rows::OptStr;
+using rows::Rows;
+using rows::StoredDate;
+using rows::Str;
+using rows::kDateRule;
+
 namespace {
 
 struct Filters {

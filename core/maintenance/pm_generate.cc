@@ -1,16 +1,31 @@
 #include "core/maintenance/pm_generate.h"
 
 #include "core/base/clock.h"
+#include "core/base/date.h"
 #include "core/base/decimal.h"
 #include "core/maintenance/checklist.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/derived_id.h"
 #include "core/maintenance/meters.h"
 #include "core/maintenance/pm_schedule.h"
 #include "core/maintenance/task_workflow.h"
 #include "core/maintenance/tasks.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::CheckRequiredDate;
+using rows::Int;
+using rows::OptJson;
+using rows::OptStr;
+using rows::RequireLive;
+using rows::Rows;
+using rows::StoredDate;
+using rows::Str;
+using rows::kDateRule;
+
 namespace {
 
 constexpr int kMaxPerPlan = 100;

@@ -2,11 +2,26 @@
 
 #include "core/base/decimal.h"
 #include "core/maintenance/checklist.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/meters.h"
 #include "core/maintenance/pm_schedule.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::CheckDate;
+using rows::Int;
+using rows::OptJson;
+using rows::OptStr;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+using rows::kDateRule;
+using rows::kNoteRule;
+
 namespace {
 
 const std::initializer_list<const char*> kPriorities = {"low", "normal", "high", "urgent"};

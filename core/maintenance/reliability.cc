@@ -3,10 +3,21 @@
 #include <algorithm>
 
 #include "core/base/decimal.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/materials.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::Int;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::Rows;
+using rows::Str;
+using rows::kMaxTime;
+
 namespace {
 
 constexpr std::int64_t kForever = INT64_MAX;

@@ -1,9 +1,16 @@
 #include "core/maintenance/task_access.h"
 
-#include "core/maintenance/common.h"
 #include "core/people/employees.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::FirstRow;
+using rows::RequireLive;
+using rows::Rows;
+
+using rows::Str;
 
 Result<bool> EmployeeIsAssigned(const db::Db& db, const std::string& employee_id,
                                 const std::string& task_id) {

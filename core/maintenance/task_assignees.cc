@@ -1,11 +1,22 @@
 #include "core/maintenance/task_assignees.h"
 
 #include "core/maintenance/assignment_checks.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/task_workflow.h"
+#include "core/mutators/args.h"
 #include "core/people/teams.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::FirstRow;
+using rows::Flag;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+
 namespace {
 
 struct Who {

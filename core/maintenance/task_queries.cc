@@ -1,11 +1,24 @@
 #include "core/maintenance/task_queries.h"
 
 #include "core/base/decimal.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/materials.h"
 #include "core/maintenance/task_access.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::CheckDate;
+using rows::FirstRow;
+using rows::Int;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::Rows;
+using rows::Str;
+using rows::kDateRule;
+
 namespace {
 
 const std::initializer_list<const char*> kTypes = {"corrective", "preventive", "inspection",

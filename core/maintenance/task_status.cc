@@ -1,11 +1,22 @@
 #include "core/maintenance/task_status.h"
 
 #include "core/maintenance/checklist.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::OptJson;
+using rows::RequireNewId;
+using rows::Str;
+using rows::kMaxTime;
+using rows::kMinTime;
+using rows::kNoteRule;
+
 namespace {
 
 constexpr StringRule kSigner{.min = 0, .max = 120};

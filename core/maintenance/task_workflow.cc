@@ -2,10 +2,16 @@
 
 #include <algorithm>
 
-#include "core/maintenance/common.h"
 #include "core/maintenance/task_access.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::RequireLive;
+
+using rows::Str;
 
 // Built once from the permission table's "task.status:<from>><to>" entries, in table order.
 const std::vector<TaskTransition>& TaskTransitions() {

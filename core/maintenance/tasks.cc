@@ -2,11 +2,27 @@
 
 #include "core/base/decimal.h"
 #include "core/maintenance/assignment_checks.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::CheckDate;
+using rows::FirstRow;
+using rows::OptJson;
+using rows::OptStr;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Str;
+using rows::kDateRule;
+using rows::kMaxTime;
+using rows::kMinTime;
+using rows::kNoteRule;
+
 namespace {
 
 const std::initializer_list<const char*> kTypes = {"corrective", "preventive", "inspection",

@@ -1,13 +1,27 @@
 #include "core/maintenance/time_entries.h"
 
 #include "core/base/decimal.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
+#include "core/mutators/args.h"
 #include "core/people/absences.h"
 #include "core/people/employees.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::CheckDate;
+using rows::CheckRequiredDate;
+using rows::Int;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+using rows::kDateRule;
+
 namespace {
 
 constexpr std::int64_t kMaxHours = 24 * kMilli;

@@ -2,9 +2,11 @@
 //
 // A mutator is a named write: Apply() decodes its JSON arguments with ArgReader, checks the
 // domain rules, and writes only through the WriteTx. The permission check (auth/permissions)
-// is done by the caller (Core) before Apply, with the actor from the session. A query is a
-// named read returning JSON. Both are plain functions registered once at startup by each
-// domain module (see registry.cc); looking up an unknown name returns nullptr.
+// is done by RunMutator (used by Core and by the CSV import) before Apply, with the actor from
+// the session. A query is a named read returning JSON. Both are plain functions registered
+// once, on first use of Registry::Get(), by each domain module's Register*() function; the
+// list of modules is core/all_modules.cc (the composition root), so this module depends on
+// none of them. Looking up an unknown name returns nullptr.
 #pragma once
 
 #include <cstdint>
@@ -49,5 +51,15 @@ class Registry {
   std::vector<MutatorDef> mutators_;
   std::vector<QueryDef> queries_;
 };
+
+// Runs mutator `name` through `tx` (the caller owns the SQLite transaction): invalid_argument
+// (field "name") if no such mutator, forbidden if ctx.actor's role may not run it (auth/
+// permissions), internal if it throws; otherwise the mutator's own result. On error the
+// caller must discard what tx wrote (roll back its transaction or savepoint).
+Result<Json> RunMutator(WriteTx& tx, std::string_view name, const Json& args,
+                        const MutationContext& ctx);
+// Runs query `name` with the same checks (invalid_argument, forbidden, internal).
+Result<Json> RunQuery(const db::Db& db, std::string_view name, const Json& args,
+                      const Actor& actor);
 
 }  // namespace invento

@@ -1,11 +1,21 @@
 #include "core/people/absences.h"
 
-#include "core/maintenance/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::people {
-namespace {
 
-using namespace maint;  // NOLINT: shared helpers
+using rows::CheckDate;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+using rows::kDateRule;
+
+namespace {
 
 const std::initializer_list<const char*> kKinds = {"vacation", "sick", "training", "other"};
 

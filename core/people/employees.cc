@@ -3,14 +3,29 @@
 #include <algorithm>
 
 #include "core/base/clock.h"
+#include "core/base/date.h"
 #include "core/base/decimal.h"
 #include "core/base/text.h"
-#include "core/maintenance/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::people {
-namespace {
 
-using namespace maint;  // NOLINT: shared helpers
+using rows::CheckDate;
+using rows::CheckRequiredDate;
+using rows::FirstRow;
+using rows::Int;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+using rows::kDateRule;
+using rows::kNoteRule;
+
+namespace {
 
 constexpr StringRule kName{.min = 1, .max = 120};
 constexpr StringRule kShort{.min = 0, .max = 120};
@@ -79,7 +94,7 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
   return Write(tx, args, false);
 }
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
-  return stock::SetArchived(tx, args, "employees", "employee");
+  return rows::SetArchived(tx, args, "employees", "employee");
 }
 
 Result<Json> SetRate(WriteTx& tx, const Json& args, const MutationContext&) {

@@ -1,11 +1,22 @@
 #include "core/people/teams.h"
 
-#include "core/maintenance/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::people {
-namespace {
 
-using namespace maint;  // NOLINT: shared helpers
+using rows::FirstRow;
+using rows::Flag;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+using rows::kNoteRule;
+
+namespace {
 
 constexpr StringRule kName{.min = 1, .max = 80};
 
@@ -17,7 +28,7 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
   if (r.Has("description"))
     row["description"] = OptJson(r.OptionalString("description", kNoteRule));
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  return stock::PutNamedRow(tx, "teams", "team", create, std::move(row), name);
+  return rows::PutNamedRow(tx, "teams", "team", create, std::move(row), name);
 }
 
 Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
@@ -27,7 +38,7 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
   return Write(tx, args, false);
 }
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
-  return stock::SetArchived(tx, args, "teams", "team");
+  return rows::SetArchived(tx, args, "teams", "team");
 }
 
 Result<Json> AddMember(WriteTx& tx, const Json& args, const MutationContext&) {

@@ -1,11 +1,19 @@
 #include "core/projects/clients.h"
 
-#include "core/maintenance/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::projects {
-namespace {
 
-using namespace maint;  // NOLINT: shared helpers
+using rows::OptJson;
+using rows::RequireLive;
+using rows::Rows;
+using rows::Str;
+using rows::kNoteRule;
+
+namespace {
 
 constexpr StringRule kName{.min = 1, .max = 120};
 
@@ -64,7 +72,7 @@ Result<Json> Write(WriteTx& tx, const Json& args, bool create) {
     row["addresses"] = a.dump();
   }
   if (has_notes) row["notes"] = OptJson(notes);
-  return stock::PutNamedRow(tx, "clients", "client", create, std::move(row), name);
+  return rows::PutNamedRow(tx, "clients", "client", create, std::move(row), name);
 }
 
 Result<Json> Create(WriteTx& tx, const Json& args, const MutationContext&) {
@@ -74,7 +82,7 @@ Result<Json> Update(WriteTx& tx, const Json& args, const MutationContext&) {
   return Write(tx, args, false);
 }
 Result<Json> Archive(WriteTx& tx, const Json& args, const MutationContext&) {
-  return stock::SetArchived(tx, args, "clients", "client");
+  return rows::SetArchived(tx, args, "clients", "client");
 }
 
 Json Present(Json c) {

@@ -1,14 +1,24 @@
 #include "core/projects/project_costs.h"
 
+#include "core/base/date.h"
 #include "core/base/decimal.h"
-#include "core/maintenance/common.h"
 #include "core/maintenance/materials.h"
+#include "core/mutators/args.h"
 #include "core/people/employees.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::projects {
+
+using rows::Int;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::Rows;
+using rows::Str;
+
 namespace {
 
-using namespace maint;  // NOLINT: shared helpers
+using maint::TaskConsumedValue;
 
 Json Pct(std::int64_t num, std::int64_t den, Json* bp_out) {
   if (den <= 0) {

@@ -2,12 +2,26 @@
 
 #include "core/base/decimal.h"
 #include "core/base/text.h"
-#include "core/maintenance/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::projects {
-namespace {
 
-using namespace maint;  // NOLINT: shared helpers
+using rows::CheckDate;
+using rows::CheckRequiredDate;
+using rows::FirstRow;
+using rows::OptJson;
+using rows::OptStr;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+using rows::kDateRule;
+using rows::kNoteRule;
+
+namespace {
 
 const std::initializer_list<const char*> kStatuses = {"draft", "active", "on_hold", "done",
                                                       "cancelled"};

@@ -4,9 +4,14 @@
 
 #include "core/base/clock.h"
 #include "core/base/decimal.h"
-#include "core/stock/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/stock/counts.h"
 
 namespace invento::stock {
+
+using rows::RequireNewId;
+
 namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
@@ -48,7 +53,9 @@ Alert FromRow(const Json& r, const std::string& kind) {
   return a;
 }
 
-Result<std::vector<Alert>> ComputeAlerts(const db::Db& db, std::int64_t days, std::int64_t now) {
+// below_minimum_only: the two under-minimum kinds only (no scan of every on-hand row).
+Result<std::vector<Alert>> ComputeAlerts(const db::Db& db, std::int64_t days, std::int64_t now,
+                                         bool below_minimum_only = false) {
   std::vector<Alert> out;
   std::vector<Json> rows;
   INVENTO_RETURN_IF_ERROR(Collect(db,
@@ -77,6 +84,7 @@ Result<std::vector<Alert>> ComputeAlerts(const db::Db& db, std::int64_t days, st
     a.severity = *a.min_qty - a.qty;
     out.push_back(a);
   }
+  if (below_minimum_only) return out;
   rows.clear();
   INVENTO_RETURN_IF_ERROR(Collect(db,
       "SELECT i.id AS item_id, i.reference, i.label, o.location_id, l.name AS location, o.qty,"
@@ -114,16 +122,22 @@ Result<std::map<std::string, std::int64_t>> AckedSeverities(const db::Db& db) {
   return out;
 }
 
-Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
+Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
   std::int64_t days = r.OptionalInt("days_not_counted", 1, 3650).value_or(90);
   std::int64_t now = r.OptionalInt("as_of", 0, 7258118400000).value_or(NowMs());
   bool include_acked = r.Bool("include_acknowledged", false);
+  bool below_minimum_only = r.Bool("below_minimum_only", false);
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_ASSIGN_OR_RETURN(auto alerts, ComputeAlerts(db, days, now));
+  INVENTO_ASSIGN_OR_RETURN(auto alerts, ComputeAlerts(db, days, now, below_minimum_only));
   INVENTO_ASSIGN_OR_RETURN(auto acked, AckedSeverities(db));
+  INVENTO_ASSIGN_OR_RETURN(BlindCountMask blind, BlindCountMask::Load(db, actor));
   Json out = Json::array();
   for (const auto& a : alerts) {
+    if (a.location_id && !blind.empty()) {  // an alert states a quantity a blind count hides
+      INVENTO_ASSIGN_OR_RETURN(bool hidden, blind.Hides(a.item_id, *a.location_id));
+      if (hidden) continue;
+    }
     auto it = acked.find(a.key);
     bool is_acked = it != acked.end() && a.severity <= it->second;
     if (is_acked && !include_acked) continue;

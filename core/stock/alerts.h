@@ -6,9 +6,13 @@
 //   negative            on-hand below zero at a location                 severity = -qty
 //   not_counted         stock held at a location not counted for N days  severity = whole
 //                       periods of N days since the last count (never counted: 1,000,000)
-// alert.list {days_not_counted?=90, as_of?=now (ms), include_acknowledged?=false}
+// alert.list {days_not_counted?=90, as_of?=now (ms), include_acknowledged?=false,
+//             below_minimum_only?=false (under_min and under_min_location only: no scan of
+//             every on-hand row, for the dashboard's count)}
 //   -> {alerts:[{key, kind, item_id, reference, label, location_id?, location?, qty, min_qty?,
 //               severity, acknowledged}]}
+//   Alerts of a location where a blind count hides the item's quantity from the caller are left
+//   out (counts.h).
 // alert.ack {id, alert_key, days_not_counted?=90}: records the alert's CURRENT severity (computed
 //   here, not taken from the client); the alert stays hidden until its severity exceeds it.
 //   not_found if the alert is not active.

@@ -4,9 +4,17 @@
 
 #include "core/base/decimal.h"
 #include "core/base/text.h"
-#include "core/stock/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::stock {
+
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::SetArchived;
+
 namespace {
 
 bool ValidDate(const std::string& s) {

@@ -2,9 +2,17 @@
 
 #include "core/base/text.h"
 #include "core/mutators/args.h"
-#include "core/stock/common.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::stock {
+
+using rows::IsSelfOrDescendant;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireUniqueSiblingName;
+using rows::SetArchived;
+
 namespace {
 
 constexpr int kMaxDepth = 8;

@@ -5,15 +5,23 @@
 
 #include "core/base/decimal.h"
 #include "core/base/text.h"
-#include "core/stock/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 #include "core/stock/ledger_fold.h"
 #include "core/stock/location_access.h"
 
 namespace invento::stock {
-namespace {
 
-constexpr std::int64_t kMinTime = 946684800000;
-constexpr std::int64_t kMaxTime = 7258118400000;
+using rows::IsSelfOrDescendant;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::kMaxTime;
+using rows::kMinTime;
+
+namespace {
 
 Result<Json> OpenSession(const WriteTx& tx, const std::string& id) {
   INVENTO_ASSIGN_OR_RETURN(Json s, RequireLive(tx, "count_sessions", id, "session_id", "count session"));
@@ -368,6 +376,39 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor&) {
 }
 
 }  // namespace
+
+Result<BlindCountMask> BlindCountMask::Load(const db::Db& db, const Actor& actor) {
+  BlindCountMask mask;
+  mask.db_ = &db;
+  if (IsAllowed(actor.role, "cap.count.blind_expected")) return mask;
+  INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
+      "SELECT id, location_id, scope, category_id, item_ids FROM count_sessions"
+      " WHERE blind = 1 AND status = 'open' AND deleted = 0"));
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    mask.sessions_.push_back(st.RowObject());
+  }
+  return mask;
+}
+
+Result<bool> BlindCountMask::Hides(const std::string& item_id,
+                                   const std::string& location_id) const {
+  for (const Json& session : sessions_) {
+    if (session["location_id"] != location_id) continue;
+    Json item = Json::object();
+    if (session["scope"] == "category") {
+      INVENTO_ASSIGN_OR_RETURN(db::Stmt st,
+                               db_->Prepare("SELECT category_id FROM items WHERE id = ?"));
+      st.Bind(1, std::string_view(item_id));
+      INVENTO_ASSIGN_OR_RETURN(bool found, st.Step());
+      item["category_id"] = found ? st.Value(0) : Json();
+    }
+    INVENTO_ASSIGN_OR_RETURN(bool in_scope, InScope(*db_, session, item_id, item));
+    if (in_scope) return true;
+  }
+  return false;
+}
 
 void RegisterCounts(Registry& registry) {
   registry.Add(MutatorDef{"count.open", &Open});

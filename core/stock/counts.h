@@ -22,11 +22,35 @@
 // Technicians (roles without "cap.location.any") open, record and undo only at locations they
 // work with (location_access.h): forbidden otherwise (field location_id for open, session_id
 // for record and undo). Closing is the table's rule alone (admins, managers).
+//
+// While a blind session is open, the book quantity (on-hand) of the items in its scope at its
+// location is hidden from roles without "cap.count.blind_expected" on every stock screen, not
+// only in its review: stock.onhand returns those rows with qty, qty_milli and value_cents null
+// and hidden: true (left out of its totals), stock.movements does the same for their
+// movements there (they add up to it), and alert.list leaves their alerts out (an alert
+// states the quantity). BlindCountMask is that rule. The device still holds the ledger (it
+// needs it offline); the queries are what screens read.
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "core/mutators/registry.h"
 
 namespace invento::stock {
+
+class BlindCountMask {
+ public:
+  // The open blind sessions the actor may not see through (none for admins and managers).
+  static Result<BlindCountMask> Load(const db::Db& db, const Actor& actor);
+  bool empty() const { return sessions_.empty(); }
+  // Whether the on-hand of item_id at location_id is hidden from the actor.
+  Result<bool> Hides(const std::string& item_id, const std::string& location_id) const;
+
+ private:
+  const db::Db* db_ = nullptr;
+  std::vector<Json> sessions_;
+};
 
 void RegisterCounts(Registry& registry);
 

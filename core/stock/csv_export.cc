@@ -2,17 +2,25 @@
 // csv_io.h). Read-only queries: each builds one CSV text in memory.
 #include "core/base/decimal.h"
 #include "core/csv/csv.h"
-#include "core/stock/common.h"
+#include "core/mutators/args.h"
+#include "core/mutators/registry.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 #include "core/stock/csv_io.h"
 #include "core/stock/csv_support.h"
 
 namespace invento::stock {
+
+using rows::OptJson;
+using rows::RequireLive;
+using rows::kMaxTime;
+
 namespace {
 
 using csvio::Column;
 using csvio::Locale;
 using csvio::NameIndex;
-constexpr std::int64_t kMaxTime = 7258118400000;  // 2200-01-01, as the ledger
 constexpr std::int64_t kMaxMovementRows = 100000;
 
 Locale ReadLocale(ArgReader& r) { return Locale{r.Enum("locale", {"fr", "en"}) == "fr"}; }

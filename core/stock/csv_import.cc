@@ -4,9 +4,9 @@
 #include "core/base/clock.h"
 #include "core/base/decimal.h"
 #include "core/base/text.h"
-#include "core/core.h"
 #include "core/csv/csv.h"
-#include "core/stock/common.h"
+#include "core/mutators/args.h"
+#include "core/mutators/registry.h"
 #include "core/stock/csv_io.h"
 #include "core/stock/csv_support.h"
 
@@ -349,10 +349,10 @@ Result<Json> Importer::Line(const csv::Record& rec) {
   }
 
   // 4. Trial run in a savepoint: the mutators decide. Then keep (preview) or replay (import).
-  INVENTO_ASSIGN_OR_RETURN(csvio::Savepoint sp, csvio::Savepoint::Begin(db_, "csv_line"));
+  INVENTO_ASSIGN_OR_RETURN(db::Savepoint sp, db::Savepoint::Begin(db_, "csv_line"));
   WriteTx trial(db_, tables_, target_ ? target_->version() : 0);
   for (const auto& [name, args] : calls) {
-    auto r = Core::Apply(trial, name, args, ctx_);
+    auto r = RunMutator(trial, name, args, ctx_);
     if (r.ok()) continue;
     const Status& s = r.status();
     if (s.code() == Code::kInternal || s.code() == Code::kIoError || s.code() == Code::kCorrupt)
@@ -370,7 +370,7 @@ Result<Json> Importer::Line(const csv::Record& rec) {
   } else {
     INVENTO_RETURN_IF_ERROR(sp.Rollback());
     for (const auto& [name, args] : calls) {
-      auto r = Core::Apply(*target_, name, args, ctx_);
+      auto r = RunMutator(*target_, name, args, ctx_);
       if (!r.ok()) {
         return Status::Internal("line " + std::to_string(rec.line) + ": " + name +
                                 " passed its trial run but failed: " + r.status().message());
@@ -388,7 +388,7 @@ Result<Json> Preview(const db::Db& read_db, const Json& args, const Actor& actor
   // database is unchanged when this returns, whatever happens (hence the const_cast).
   db::Db& db = const_cast<db::Db&>(read_db);
   INVENTO_ASSIGN_OR_RETURN(db::TableRegistry tables, db::TableRegistry::Load(db));
-  INVENTO_ASSIGN_OR_RETURN(csvio::Savepoint sp, csvio::Savepoint::Begin(db, "csv_preview"));
+  INVENTO_ASSIGN_OR_RETURN(db::Savepoint sp, db::Savepoint::Begin(db, "csv_preview"));
   MutationContext ctx{actor, NowMs()};
   Importer importer(db, tables, ctx, a.seed.value_or(kPreviewSeed), nullptr);
   auto report = importer.Run(table);

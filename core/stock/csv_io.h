@@ -35,7 +35,7 @@
 //   current on-hand (use a count to correct stock). qty 0 records nothing; a negative qty is
 //   the receipt's own error. qty without location is a line error.
 //   Validation is the mutators' own: each line runs its mutators (item.create/item.update,
-//   stock.receipt via Core::Apply, with the caller's role) inside a savepoint; a failure
+//   stock.receipt via RunMutator, with the caller's role) inside a savepoint; a failure
 //   rolls that line back and its Status becomes the line error (field mapped to a column).
 //   Lines run in file order and see the effects of earlier lines (a barcode used twice in a
 //   file fails on the second line; a reference repeated on several lines, e.g. one line per

@@ -311,23 +311,4 @@ std::string DeriveId(std::string_view seed, std::string_view purpose, std::strin
   return out;
 }
 
-Result<Savepoint> Savepoint::Begin(const db::Db& db, const char* name) {
-  INVENTO_RETURN_IF_ERROR(db.Exec(std::string("SAVEPOINT ") + name));
-  return Savepoint(db, name);
-}
-
-Savepoint::~Savepoint() {
-  if (open_) (void)Rollback();
-}
-
-Status Savepoint::Release() {
-  open_ = false;
-  return db_->Exec(std::string("RELEASE SAVEPOINT ") + name_);
-}
-
-Status Savepoint::Rollback() {
-  open_ = false;
-  return db_->Exec(std::string("ROLLBACK TO SAVEPOINT ") + name_ + "; RELEASE SAVEPOINT " + name_);
-}
-
 }  // namespace invento::stock::csvio

@@ -1,5 +1,6 @@
 // Internal helpers of the stock CSV import/export (stock/csv_io.h): column names, locale
-// formatting, name <-> id resolution for reference data, deterministic ids, savepoints.
+// formatting, name <-> id resolution for reference data, deterministic ids. (The savepoint
+// each line runs in is db::Savepoint, core/db/sqlite.h.)
 // Not a public API: only csv_import.cc and csv_export.cc use it.
 #pragma once
 
@@ -83,26 +84,5 @@ class NameIndex {
 // FNV-1a hash: the same arguments always give the same id, so a mutator that creates rows
 // from one seed is deterministic (a device and the server re-running it agree on ids).
 std::string DeriveId(std::string_view seed, std::string_view purpose, std::string_view key);
-
-// SAVEPOINT name ... ROLLBACK TO / RELEASE. The destructor rolls back if neither Release()
-// nor Rollback() was called. `name` must be a literal from code.
-class Savepoint {
- public:
-  static Result<Savepoint> Begin(const db::Db& db, const char* name);
-  Savepoint(Savepoint&& o) noexcept : db_(o.db_), name_(o.name_), open_(o.open_) {
-    o.open_ = false;
-  }
-  Savepoint(const Savepoint&) = delete;
-  Savepoint& operator=(const Savepoint&) = delete;
-  ~Savepoint();
-  Status Release();   // keeps the effects
-  Status Rollback();  // discards them
-
- private:
-  Savepoint(const db::Db& db, const char* name) : db_(&db), name_(name) {}
-  const db::Db* db_;
-  const char* name_;
-  bool open_ = true;
-};
 
 }  // namespace invento::stock::csvio

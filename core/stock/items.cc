@@ -2,10 +2,18 @@
 
 #include "core/base/decimal.h"
 #include "core/base/text.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 #include "core/stock/attributes.h"
-#include "core/stock/common.h"
 
 namespace invento::stock {
+
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::SetArchived;
+
 namespace {
 
 Status CheckUnique(const db::Db& db, const char* column, const std::string& value,

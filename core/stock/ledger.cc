@@ -3,14 +3,23 @@
 #include <map>
 
 #include "core/base/decimal.h"
+#include "core/mutators/args.h"
+#include "core/rows/date_args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 #include "core/stock/common.h"
+#include "core/stock/counts.h"
 #include "core/stock/location_access.h"
 
 namespace invento::stock {
+
+using rows::OptJson;
+using rows::RequireLive;
+using rows::kMaxTime;
+using rows::kMinTime;
+
 namespace {
 
-constexpr std::int64_t kMinTime = 946684800000;   // 2000-01-01
-constexpr std::int64_t kMaxTime = 7258118400000;  // 2200-01-01
 constexpr StringRule kNote{.min = 0, .max = 1000};
 
 struct Common {
@@ -208,11 +217,12 @@ Result<Json> Reverse(WriteTx& tx, const Json& args, const MutationContext& ctx) 
 
 // ---- queries ----
 
-Result<Json> OnHand(const db::Db& db, const Json& args, const Actor&) {
+Result<Json> OnHand(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
   auto item_id = r.OptionalId("item_id");
   auto location_id = r.OptionalId("location_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(BlindCountMask blind, BlindCountMask::Load(db, actor));
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
       "SELECT o.item_id, o.location_id, l.name, o.qty, o.last_count_at, i.unit_price_cents"
       " FROM stock_onhand o JOIN locations l ON l.id = o.location_id"
@@ -225,6 +235,17 @@ Result<Json> OnHand(const db::Db& db, const Json& args, const Actor&) {
   while (true) {
     INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
+    bool hidden = false;
+    if (!blind.empty()) {
+      INVENTO_ASSIGN_OR_RETURN(hidden, blind.Hides(st.Text(0), st.Text(1)));
+    }
+    if (hidden) {  // a blind count is open there (counts.h): no book quantity, no value
+      rows.push_back({{"item_id", st.Text(0)}, {"location_id", st.Text(1)},
+                      {"location", st.Text(2)}, {"qty", nullptr}, {"qty_milli", nullptr},
+                      {"value_cents", nullptr}, {"last_count_at", st.Value(4)},
+                      {"hidden", true}});
+      continue;
+    }
     std::int64_t q = st.Int(3);
     total += q;
     std::int64_t v = ValueCents(q, st.Int(5));
@@ -237,7 +258,7 @@ Result<Json> OnHand(const db::Db& db, const Json& args, const Actor&) {
               {"total_milli", total}, {"value_cents", value}};
 }
 
-Result<Json> Movements(const db::Db& db, const Json& args, const Actor&) {
+Result<Json> Movements(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
   auto item_id = r.OptionalId("item_id");
   auto location_id = r.OptionalId("location_id");
@@ -259,11 +280,32 @@ Result<Json> Movements(const db::Db& db, const Json& args, const Actor&) {
   st.Bind(1, OptJson(item_id)).Bind(2, OptJson(location_id)).Bind(3, OptJson(task_id));
   st.Bind(4, from ? Json(*from) : Json()).Bind(5, to ? Json(*to) : Json());
   st.Bind(6, limit).Bind(7, offset);
+  INVENTO_ASSIGN_OR_RETURN(BlindCountMask blind, BlindCountMask::Load(db, actor));
   Json rows = Json::array();
   while (true) {
     INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
     Json o = st.RowObject();
+    // Movements add up to the book quantity: while a blind count hides it (counts.h), those at
+    // the counted location say that something moved, not how much.
+    bool hidden = false;
+    if (!blind.empty()) {
+      const std::string item = o["item_id"].get<std::string>();
+      for (const char* side : {"from_location_id", "to_location_id"}) {
+        if (hidden || !o[side].is_string()) continue;
+        INVENTO_ASSIGN_OR_RETURN(hidden, blind.Hides(item, o[side].get<std::string>()));
+      }
+    }
+    if (hidden) {
+      o["qty"] = nullptr;
+      o["qty_milli"] = nullptr;
+      o["unit_cost_cents"] = nullptr;
+      o["hidden"] = true;
+      o["pending"] = o["version"] == 0;
+      o.erase("version");
+      rows.push_back(std::move(o));
+      continue;
+    }
     o["qty_milli"] = o["qty"];
     o["qty"] = FormatQuantity(o["qty"].get<std::int64_t>());
     o["pending"] = o["version"] == 0;

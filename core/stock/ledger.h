@@ -17,8 +17,11 @@
 // Receipts into archived items are refused (failed_precondition); other movements are not.
 //
 // Queries:
-// stock.onhand   {item_id?, location_id?} -> {rows:[{item_id, location_id, qty, qty_milli, last_count_at}], total}
-// stock.movements {item_id?, location_id?, task_id?, from?, to?, limit?, offset?} -> newest first
+// stock.onhand   {item_id?, location_id?} -> {rows:[{item_id, location_id, qty, qty_milli, last_count_at,
+//                 hidden?}], total}: a row a blind count hides has qty null (counts.h)
+// stock.movements {item_id?, location_id?, task_id?, from?, to?, limit?, offset?} -> newest first;
+//                 a movement at a location where a blind count hides the item's quantity from
+//                 the caller has qty, qty_milli and unit_cost_cents null and hidden: true
 // stock.value    {group_by: "location"|"category", location_id? (with what is inside it),
 //                 category_id? (with its subcategories)} -> {rows:[{id, name, value_cents}], total_cents}
 #pragma once

@@ -1,15 +1,20 @@
 #include "core/stock/location_access.h"
 
-#include "core/maintenance/common.h"
+#include "core/mutators/args.h"
 #include "core/people/employees.h"
-#include "core/stock/common.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::stock {
-namespace {
 
-using maint::FirstRow;
-using maint::Rows;
-using maint::Str;
+using rows::FirstRow;
+using rows::OptJson;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::Rows;
+using rows::Str;
+
+namespace {
 
 // The teams an employee belongs to (live memberships of live teams), as an SQL fragment
 // over parameter ?2.

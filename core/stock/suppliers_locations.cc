@@ -1,9 +1,20 @@
 #include "core/stock/suppliers_locations.h"
 
 #include "core/base/text.h"
-#include "core/stock/common.h"
+#include "core/mutators/args.h"
+#include "core/rows/live_rows.h"
+#include "core/rows/rows.h"
 
 namespace invento::stock {
+
+using rows::IsSelfOrDescendant;
+using rows::OptJson;
+using rows::PutNamedRow;
+using rows::RequireLive;
+using rows::RequireNewId;
+using rows::RequireUniqueSiblingName;
+using rows::SetArchived;
+
 namespace {
 
 constexpr StringRule kName{.min = 1, .max = 120};

@@ -27,27 +27,6 @@ Result<std::vector<RowChange>> ChangesFromJson(const std::string& text) {
   return out;
 }
 
-// A savepoint that rolls back unless released.
-class Savepoint {
- public:
-  explicit Savepoint(db::Db& db) : db_(db) { ok_ = db_.Exec("SAVEPOINT sync_step").ok(); }
-  ~Savepoint() {
-    if (ok_ && !released_) {
-      (void)db_.Exec("ROLLBACK TO sync_step");
-      (void)db_.Exec("RELEASE sync_step");
-    }
-  }
-  Status Release() {
-    released_ = true;
-    return db_.Exec("RELEASE sync_step");
-  }
-  bool ok() const { return ok_; }
-
- private:
-  db::Db& db_;
-  bool ok_ = false, released_ = false;
-};
-
 }  // namespace
 
 Result<std::string> SyncClient::Get(const std::string& key, const std::string& fallback) const {
@@ -65,6 +44,7 @@ Status SyncClient::Set(const std::string& key, const std::string& value) {
 }
 
 Result<std::string> SyncClient::Init(const std::string& fresh_client_id) {
+  INVENTO_RETURN_IF_ERROR(LoadActor());
   INVENTO_ASSIGN_OR_RETURN(std::string id, Get("client_id", ""));
   if (!id.empty()) return id;
   INVENTO_RETURN_IF_ERROR(Set("client_id", fresh_client_id));
@@ -165,8 +145,7 @@ Status SyncClient::RedoPending(const Actor& actor) {
   for (const auto& [id, name, args, at] : pending) {
     std::string changes = "[]";
     {
-      Savepoint sp(core_.db());
-      if (!sp.ok()) return Status::IoError("cannot open a savepoint");
+      INVENTO_ASSIGN_OR_RETURN(db::Savepoint sp, db::Savepoint::Begin(core_.db(), "sync_step"));
       WriteTx tx(core_.db(), core_.tables(), 0);
       auto r = Core::Apply(tx, name, Json::parse(args, nullptr, false), {.actor = actor, .now_ms = at});
       // A mutation that no longer applies locally stays pending with no effect: the server
@@ -316,16 +295,37 @@ Result<Json> SyncClient::Session() const {
   return j.is_object() ? j : Json(nullptr);
 }
 
-Status SyncClient::SetSession(const Json& session) {
-  if (session.is_null()) {
-    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare("DELETE FROM sync_state WHERE key = 'session'"));
-    return st.Run();
-  }
+Result<Actor> SyncClient::ActorOfSession(const Json& session) {
   if (!session.is_object() || !session.contains("token") || !session["token"].is_string() ||
       !session.contains("user") || !session["user"].is_object()) {
     return Status::InvalidArgument("a session is {token, user}", "session");
   }
-  return Set("session", session.dump());
+  const Json& user = session["user"];
+  if (!user.contains("id") || !user["id"].is_string() || !user.contains("role") || !user["role"].is_string()) {
+    return Status::InvalidArgument("a session's user has an id and a role", "session");
+  }
+  INVENTO_ASSIGN_OR_RETURN(Role role, ParseRole(user["role"].get<std::string>()));
+  return Actor{user["id"].get<std::string>(), role};
+}
+
+Status SyncClient::LoadActor() {
+  INVENTO_ASSIGN_OR_RETURN(Json session, Session());
+  auto actor = ActorOfSession(session);
+  actor_ = actor.ok() ? actor.value() : kNobody;
+  return Status::Ok();
+}
+
+Status SyncClient::SetSession(const Json& session) {
+  if (session.is_null()) {
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core_.db().Prepare("DELETE FROM sync_state WHERE key = 'session'"));
+    INVENTO_RETURN_IF_ERROR(st.Run());
+    actor_ = kNobody;
+    return Status::Ok();
+  }
+  INVENTO_ASSIGN_OR_RETURN(Actor actor, ActorOfSession(session));
+  INVENTO_RETURN_IF_ERROR(Set("session", session.dump()));
+  actor_ = std::move(actor);
+  return Status::Ok();
 }
 
 namespace {
@@ -368,8 +368,7 @@ Json SyncClient::Salvage(const db::Db& damaged) {
   return out;
 }
 
-Result<Json> SyncClient::Restore(const Json& salvaged, const Actor& actor,
-                                 const std::string& fresh_client_id) {
+Result<Json> SyncClient::Restore(const Json& salvaged, const std::string& fresh_client_id) {
   if (!salvaged.is_object() || !salvaged.contains("state") || !salvaged["state"].is_object() ||
       !salvaged.contains("outbox") || !salvaged["outbox"].is_array()) {
     return Status::InvalidArgument("malformed salvage", "salvaged");
@@ -427,10 +426,18 @@ Result<Json> SyncClient::Restore(const Json& salvaged, const Actor& actor,
       }
     }
   }
-  // Re-run what was kept on the (empty) database; what cannot apply yet stays pending and is
-  // re-run again after the first pull brings the server's rows.
-  INVENTO_RETURN_IF_ERROR(RedoPending(actor));
-  INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
+  // Re-run what was kept on the (empty) database, as the restored session's user; what cannot
+  // apply yet stays pending and is re-run again after the first pull brings the server's rows.
+  const Actor before = actor_;
+  if (!client_id.empty() && !text("session").empty()) {
+    auto restored_actor = ActorOfSession(Json::parse(text("session"), nullptr, false));
+    if (restored_actor.ok()) actor_ = restored_actor.value();
+  }
+  INVENTO_RETURN_IF_ERROR(RedoPending(actor_));
+  if (auto committed = sql_tx->Commit(); !committed.ok()) {
+    actor_ = before;
+    return committed;
+  }
   const std::int64_t lost = static_cast<std::int64_t>(outbox.size()) - kept;
   INVENTO_ASSIGN_OR_RETURN(std::string used, Get("client_id", ""));
   return Json{{"kept", kept}, {"lost", lost}, {"client_id", used}};

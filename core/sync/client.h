@@ -16,6 +16,10 @@
 //                 keeps its outbox, resets the cookie to 0 and answers done = false,
 //                 rescoped = true: the next pulls fetch every row again as the new scope
 //                 reads it.
+// The actor (who runs the mutators and queries) is derived once from the signed-in session
+// and owned here: set by Init() (the stored session), SetSession() and Restore(); the
+// device's calls (Mutate, ApplyPull, Query without an actor) use it. Signed out, it is
+// kNobody. The forms that take an Actor are for native simulations acting for a user.
 // Local-only state lives in sync_outbox / sync_state / sync_rejections (schema 0004).
 // Not thread-safe: one SyncClient per database, used by one thread (the worker).
 #pragma once
@@ -27,17 +31,34 @@
 
 namespace invento::sync {
 
+// Who the device acts as when nobody is signed in: reads only what a consultant may read,
+// writes nothing.
+inline const Actor kNobody{"", Role::kConsultant};
+
 class SyncClient {
  public:
   explicit SyncClient(Core& core) : core_(core) {}
 
   // Sets the client id the first time (a fresh random UUID from the platform); later calls
-  // keep the stored one. Returns the client id in use.
+  // keep the stored one. Loads the actor from the stored session. Returns the client id.
   Result<std::string> Init(const std::string& fresh_client_id);
 
+  // The signed-in user as an actor (kNobody when signed out).
+  const Actor& actor() const { return actor_; }
+  // {token, user: {id, role}} -> the actor; invalid_argument when id or role is missing or
+  // the role is unknown.
+  static Result<Actor> ActorOfSession(const Json& session);
+
   // device_now_ms: the device clock; the stored server offset is added to it.
+  Result<Json> Mutate(std::string_view name, const Json& args, std::int64_t device_now_ms) {
+    return Mutate(name, args, actor_, device_now_ms);
+  }
   Result<Json> Mutate(std::string_view name, const Json& args, const Actor& actor,
                       std::int64_t device_now_ms);
+  // A read-only query as actor().
+  Result<Json> Query(std::string_view name, const Json& args) const {
+    return core_.Query(name, args, actor_);
+  }
 
   Result<Json> PushRequest(std::size_t max_mutations) const;
   // Records the clock offset from a push response ({server_time, ...}).
@@ -47,6 +68,9 @@ class SyncClient {
   // Returns {"done": bool, "rows": n, "pending": n, "rejected": [...new rejections...],
   //          "until": version caught up to, "reached": highest version applied so far,
   //          "rescoped": true only when the page was dropped for a new scope}.
+  Result<Json> ApplyPull(const Json& response, std::int64_t device_now_ms) {
+    return ApplyPull(response, actor_, device_now_ms);
+  }
   Result<Json> ApplyPull(const Json& response, const Actor& actor, std::int64_t device_now_ms);
 
   // {client_id, pending, cookie, clock_offset_ms, last_pull_at (device ms of the last pull
@@ -58,7 +82,9 @@ class SyncClient {
   // The signed-in session of this device ({token, user: {id, username, role, ...}}), kept in
   // the local database so the app starts offline; null when nobody is signed in.
   Result<Json> Session() const;
-  Status SetSession(const Json& session);  // null signs out
+  // Stores the session and makes its user the actor; null signs out (actor: kNobody).
+  // invalid_argument (nothing changed) unless {token: string, user: {id, role}}.
+  Status SetSession(const Json& session);
 
   // Rebuild after local corruption. Salvage() reads what it still can from a damaged
   // database (no migrations run, every read may fail): the sync state and the outbox.
@@ -69,9 +95,10 @@ class SyncClient {
   // acknowledgement marks, and the unsent mutations that form a consecutive run after the
   // last acknowledged one (a gap cannot be pushed: the server requires consecutive ids);
   // they are re-run on top of what the next pull brings. The cookie is not kept: the next
-  // pull starts from version 0 and rebuilds every row from the server.
+  // pull starts from version 0 and rebuilds every row from the server. The kept mutations
+  // are re-run as the restored session's user (or, without one, as actor()).
   // Returns {"kept": n, "lost": n, "client_id": "..."}.
-  Result<Json> Restore(const Json& salvaged, const Actor& actor, const std::string& fresh_client_id);
+  Result<Json> Restore(const Json& salvaged, const std::string& fresh_client_id);
 
  private:
   Result<std::string> Get(const std::string& key, const std::string& fallback) const;
@@ -80,7 +107,10 @@ class SyncClient {
   Status RedoPending(const Actor& actor);
   // True when the held data was reset for a new scope (see ApplyPull).
   Result<bool> AdoptScope(const std::string& name, const Actor& actor);
+  // actor_ from the stored session (kNobody without a usable one).
+  Status LoadActor();
   Core& core_;
+  Actor actor_ = kNobody;
 };
 
 }  // namespace invento::sync

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ensureUser } from './lib/accounts.mjs';
 import { coreState, openPage, sharedBrowser } from './lib/browser.mjs';
-import { checkScreen, kSizes, signInAsFirstAdmin } from './lib/screen_checks.mjs';
+import { checkScreen, inkedPixels, kSizes, signInAsFirstAdmin } from './lib/screen_checks.mjs';
 
 const kTimeout = { timeout: 300_000 };
 const shared = sharedBrowser();
@@ -103,13 +103,8 @@ describe('assets and preventive plans', () => {
       await page.getByTestId('meter-reading').first().waitFor();
       await record(page, '150');
       await page.getByTestId('meter-total').filter({ hasText: '150' }).waitFor();
-      await page.locator('[data-testid="meter-chart"][data-drawn="yes"]').waitFor();
-      const painted = await page.getByTestId('meter-chart').evaluate((canvas) => {
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) n++;
-        return n;
-      });
+      await page.locator('[data-testid="meter-chart"][data-drawn="yes"][data-points="2"]').waitFor();
+      const painted = await inkedPixels(page.getByTestId('meter-chart'));
       assert.ok(painted > 500, `the chart canvas is drawn (${painted} painted pixels)`);
 
       // A negative reading: the core's error, nothing recorded.

@@ -10,7 +10,8 @@
  * - the variance review shows counted/expected/variance per item and the item never
  *   counted; the count is closed with a confirmation; a reload (still offline) shows it
  *   closed, with the same variances;
- * - a technician in a blind count sees no expected quantity nor variance, and may neither
+ * - a technician in a blind count sees no expected quantity nor variance (nor, while it is
+ *   open, the item's book quantity at that location on the stock screens), and may neither
  *   open nor close a count; a burst of two scans (a fast hardware scanner) both count;
  * - axe-core finds nothing serious on the choose, counting and review screens;
  * - the ZXing library is not part of the first load (a separate chunk fetched on demand).
@@ -263,6 +264,14 @@ describe('counting mode', () => {
       assert.equal(await page.getByTestId('count-review-variance').count(), 0);
       assert.equal(await page.getByTestId('count-close').count(), 0, 'a technician cannot close a count');
       await shot(page, 'count-technician-review-800x1280.png');
+      // While the count is open, the stock screens do not show the book quantity there either.
+      await page.goto(`/#/stock/item/${items.A.id}`);
+      await page.getByTestId('detail-onhand-hidden').waitFor();
+      assert.equal(await page.getByTestId('detail-onhand-total').count(), 0, 'no total that would look complete');
+      assert.doesNotMatch(await page.getByTestId('detail-onhand').textContent(), /\b5\b/);
+      await page.getByTestId('detail-movement-hidden').first().waitFor();
+      assert.doesNotMatch(await page.locator('.app-screen').textContent(), /\+\s*5\b/, 'nor the receipt that adds up to it');
+      await shot(page, 'count-technician-stock-hidden-800x1280.png');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -49,9 +49,9 @@ async function assertAccessible(page, what) {
 
 describe('navigation by role', () => {
   const expected = {
-    admin: ['work', 'stock', 'alerts', 'count', 'categories', 'projects', 'people', 'locations', 'assets', 'users', 'audit', 'settings'],
-    technician: ['work', 'stock', 'alerts', 'count', 'categories', 'projects', 'people', 'locations', 'assets', 'settings'],
-    consultant: ['work', 'stock', 'alerts', 'categories', 'projects', 'people', 'locations', 'assets', 'settings'],
+    admin: ['dashboard', 'work', 'orders', 'planning', 'stock', 'alerts', 'count', 'categories', 'projects', 'people', 'locations', 'assets', 'users', 'audit', 'settings'],
+    technician: ['work', 'dashboard', 'planning', 'stock', 'alerts', 'count', 'categories', 'projects', 'people', 'locations', 'assets', 'settings'],
+    consultant: ['dashboard', 'work', 'orders', 'planning', 'stock', 'alerts', 'categories', 'projects', 'people', 'locations', 'assets', 'settings'],
   };
   for (const role of Object.keys(expected)) {
     test(`${role}: the areas the role may use, and only its actions`, kTimeout, async () => {
@@ -67,7 +67,7 @@ describe('navigation by role', () => {
         // An address the role may not use falls back to its first area.
         if (role === 'consultant') {
           await page.goto('/#/count');
-          await page.getByTestId('screen-work').waitFor();
+          await page.getByTestId('screen-dashboard').waitFor();
         }
         // The sync status is on every screen.
         for (const area of expected[role]) {

@@ -119,7 +119,7 @@ describe('my work (technician work orders)', () => {
         await page.getByTestId('work-time-hours').fill('1,5');
         await page.getByTestId('work-time-submit').click();
         await page.getByTestId('work-time-entry').first().waitFor();
-        assert.match(await page.getByTestId('work-time-total').textContent(), /1\.5 h/);
+        assert.match(await page.getByTestId('work-time-total').textContent(), /1,5 h/); // French decimal comma
 
         // A photo, stored on the device and recorded at once.
         const png = makePng(64, 48, viewport.width);
@@ -172,7 +172,7 @@ describe('my work (technician work orders)', () => {
         );
         await boss.page.getByTestId('work-part').filter({ hasText: '2' }).waitFor();
         assert.equal(await boss.page.getByTestId('work-time-entry').count(), 1);
-        assert.match(await boss.page.getByTestId('work-time-total').textContent(), /1\.5 h/);
+        assert.match(await boss.page.getByTestId('work-time-total').textContent(), viewport.width === 1024 ? /1\.5 h/ : /1,5 h/);
         await boss.page.getByTestId('work-completed').filter({ hasText: 'Mme Martin' }).waitFor();
         const image = boss.page.locator(`[data-testid="work-photo"][data-sha256="${sha256}"] img`);
         await image.waitFor({ timeout: 20_000 });

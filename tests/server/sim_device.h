@@ -105,7 +105,11 @@ class SimDevice {
     { std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes; }
     INVENTO_ASSIGN_OR_RETURN(auto core, Core::Open({.path = path}));
     auto client = std::make_unique<sync::SyncClient>(*core);
-    INVENTO_ASSIGN_OR_RETURN(Json restored, client->Restore(salvaged, actor_, "unused-fresh-id"));
+    // The simulated device keeps no session in its database: the user it acts for re-runs
+    // the kept mutations.
+    INVENTO_RETURN_IF_ERROR(client->SetSession(
+        {{"token", token_}, {"user", {{"id", actor_.user_id}, {"role", std::string(RoleName(actor_.role))}}}}));
+    INVENTO_ASSIGN_OR_RETURN(Json restored, client->Restore(salvaged, "unused-fresh-id"));
     client_ = std::move(client);
     core_ = std::move(core);
     return Status::Ok();

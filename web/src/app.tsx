@@ -4,7 +4,7 @@
  * sync status always visible.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SessionUser } from '../../wasm/protocol';
+import type { SessionUser } from './core/protocol';
 import { AlertsScreen } from './alerts/alerts_screen';
 import { CategoriesScreen } from './categories/categories_screen';
 import type { CoreBridge } from './core/bridge';
@@ -33,6 +33,9 @@ const loadAssets = () => import('./assets/assets_area').then((m) => m.AssetsArea
 const loadProjects = () => import('./projects/projects_area').then((m) => m.ProjectsArea);
 const loadPrint = () => import('./print/print_area').then((m) => m.PrintArea);
 const loadUsers = () => import('./users/users_screen').then((m) => m.UsersScreen);
+const loadOrders = () => import('./orders/orders_area').then((m) => m.OrdersArea);
+const loadDashboard = () => import('./dashboard/dashboard_area').then((m) => m.DashboardArea);
+const loadPlanning = () => import('./planning/planning_area').then((m) => m.PlanningArea);
 const loadAudit = () => import('./audit/audit_screen').then((m) => m.AuditScreen);
 /** Printable documents: reached from links, not offered in the navigation. */
 const kPrintArea: Area = { id: 'print', label: 'nav.print', needs: null };
@@ -104,7 +107,10 @@ function Screen({
       </div>
       <div class="app-screen" data-testid={`screen-${area.id}`}>
         {area.id === areas[0]?.id && <GettingStarted />}
+        {area.id === 'dashboard' && <LazyScreen load={loadDashboard} props={{}} />}
         {area.id === 'work' && <WorkArea path={area.id === first ? rest : []} />}
+        {area.id === 'orders' && <LazyScreen<PathProps> load={loadOrders} props={{ path: area.id === first ? rest : [] }} />}
+        {area.id === 'planning' && <LazyScreen<PathProps> load={loadPlanning} props={{ path: area.id === first ? rest : [] }} />}
         {area.id === 'stock' && <StockArea path={area.id === first ? rest : []} />}
         {area.id === 'alerts' && <AlertsScreen />}
         {area.id === 'count' && <CountArea path={area.id === first ? rest : []} />}

@@ -6,6 +6,7 @@
  */
 const kPoolDirectory = 'bench-core-pool';
 let module;
+let sessionActor = null;
 
 async function start(moduleUrl) {
   const root = await navigator.storage.getDirectory();
@@ -36,10 +37,23 @@ self.onmessage = async ({ data }) => {
     if (data.cmd === 'start') {
       self.postMessage({ ok: true, ...(await start(data.moduleUrl)) });
     } else if (data.cmd === 'mutate') {
+      // Since the core owns the actor (syncApplyPull(response, nowMs)): mutate(name, args,
+      // nowMs) as the stored session's user, set once per actor, outside the timing.
+      const actorFromSession = module.syncApplyPull?.argCount === 2;
+      if (actorFromSession && sessionActor !== JSON.stringify(data.actor)) {
+        sessionActor = JSON.stringify(data.actor);
+        module.setSession(JSON.stringify({ token: 'bench', user: { id: data.actor.user_id, role: data.actor.role } }));
+      }
       const t0 = performance.now();
       const call = [data.name, JSON.stringify(data.args), JSON.stringify(data.actor)];
       // mutate(name, args, actor, nowMs) since the sync client; (name, args, actor) before.
-      const reply = JSON.parse(module.mutate.argCount === 3 ? module.mutate(...call) : module.mutate(...call, Date.now()));
+      const reply = JSON.parse(
+        actorFromSession
+          ? module.mutate(data.name, JSON.stringify(data.args), Date.now())
+          : module.mutate.argCount === 3
+            ? module.mutate(...call)
+            : module.mutate(...call, Date.now()),
+      );
       self.postMessage({ ok: reply.ok, reply, coreMs: performance.now() - t0 });
     } else if (data.cmd === 'stop') {
       for (const h of module.sahPool) h.close();

@@ -38,6 +38,62 @@ TEST(SqliteTest, TransactionRollsBackUnlessCommitted) {
   EXPECT_EQ((*db)->QueryValue("SELECT count(*) FROM t").value(), 1);
 }
 
+TEST(SqliteTest, SavepointKeepsReleasedAndDiscardsRolledBackWork) {
+  auto db = Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t (a INTEGER)").ok());
+  auto tx = Transaction::Begin(**db);
+  ASSERT_TRUE(tx.ok());
+  {
+    auto kept = Savepoint::Begin(**db, "kept");
+    ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (1)").ok());
+    {
+      // Nested, rolled back explicitly: only its own row goes.
+      auto inner = Savepoint::Begin(**db, "inner");
+      ASSERT_TRUE(inner.ok());
+      ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (2)").ok());
+      ASSERT_TRUE(inner->Rollback().ok());
+      EXPECT_FALSE(inner->open());
+      EXPECT_EQ(inner->Release().code(), Code::kInternal);  // already finished
+    }
+    ASSERT_TRUE(kept->Release().ok());
+  }
+  {
+    // Neither released nor rolled back: the destructor rolls back.
+    auto dropped = Savepoint::Begin(**db, "dropped");
+    ASSERT_TRUE(dropped.ok());
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (3)").ok());
+  }
+  EXPECT_TRUE((*db)->in_transaction());  // savepoints never end the enclosing transaction
+  ASSERT_TRUE((*tx)->Commit().ok());
+  EXPECT_EQ((*db)->QueryValue("SELECT group_concat(a) FROM t").value(), "1");
+}
+
+TEST(SqliteTest, OutermostSavepointOpensAndEndsItsOwnTransaction) {
+  auto db = Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t (a INTEGER)").ok());
+  {
+    auto sp = Savepoint::Begin(**db, "outer");
+    ASSERT_TRUE(sp.ok());
+    EXPECT_TRUE((*db)->in_transaction());
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (1)").ok());
+    Savepoint moved = std::move(*sp);  // the moved-from one no longer rolls back
+    EXPECT_FALSE(sp->open());
+    EXPECT_TRUE(moved.open());
+  }
+  EXPECT_FALSE((*db)->in_transaction());
+  EXPECT_EQ((*db)->QueryValue("SELECT count(*) FROM t").value(), 0);
+  {
+    auto sp = Savepoint::Begin(**db, "outer");
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (1)").ok());
+    ASSERT_TRUE(sp->Release().ok());
+  }
+  EXPECT_FALSE((*db)->in_transaction());
+  EXPECT_EQ((*db)->QueryValue("SELECT count(*) FROM t").value(), 1);
+}
+
 TEST(SqliteTest, ErrorsAreStatuses) {
   auto db = Db::Open(":memory:");
   auto bad = (*db)->Prepare("SELEKT 1");

@@ -32,6 +32,11 @@ TEST_F(AlertsTest, UnderMinimumNegativeAndNotCounted) {
   EXPECT_EQ(Find(alerts, "negative")["location_id"], v);
   EXPECT_EQ(Find(alerts, "not_counted")["severity"], 1000000);  // never counted
   EXPECT_EQ(alerts.size(), 5u);  // not_counted for both locations
+  // Only the under-minimum kinds, the same rows as in the full list.
+  Json levels = Query("alert.list", {{"as_of", now_}, {"below_minimum_only", true}})["alerts"];
+  ASSERT_EQ(levels.size(), 2u);
+  EXPECT_EQ(levels[0], Find(alerts, "under_min"));
+  EXPECT_EQ(levels[1], Find(alerts, "under_min_location"));
 }
 
 TEST_F(AlertsTest, AcknowledgedAlertsReappearWhenWorse) {

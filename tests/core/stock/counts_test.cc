@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "tests/core/stock/stock_fixture.h"
 
 namespace invento {
@@ -115,6 +117,66 @@ TEST_F(CountsTest, BlindModeHidesExpectedFromTechniciansOnly) {
   Json manager = Query("count.review", {{"session_id", Id(500)}}, Role::kManager);
   EXPECT_EQ(manager["lines"][0]["expected"], "10");
   EXPECT_EQ(manager["lines"][0]["variance"], "-7");
+}
+
+// While a blind count is open, the technician's stock screens do not show the book quantity of
+// the items in its scope at that location (stock.onhand, alert.list); managers still see it,
+// other locations and items out of scope stay visible, and closing the count shows it again.
+TEST_F(CountsTest, OpenBlindCountHidesBookQuantitiesFromTechnicians) {
+  std::string van = Warehouse(11);
+  Ok("stock.receipt", {{"id", Id(210)}, {"item_id", vis_}, {"location_id", van}, {"qty", 4}});
+  Ok("item.set_location_min", {{"id", Id(211)}, {"item_id", colle_}, {"location_id", loc_}, {"min_qty", 5}});
+  Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}, {"blind", true}, {"scope", "category"},
+                    {"category_id", Id(1)}});
+
+  auto row = [](const Json& onhand, const std::string& location) {
+    for (const auto& r : onhand["rows"]) {
+      if (r["location_id"] == location) return r;
+    }
+    return Json();
+  };
+  Json tech = Query("stock.onhand", {{"item_id", vis_}}, Role::kTechnician);
+  EXPECT_TRUE(row(tech, loc_)["qty"].is_null());
+  EXPECT_EQ(row(tech, loc_)["hidden"], true);
+  EXPECT_TRUE(row(tech, loc_)["value_cents"].is_null());
+  EXPECT_EQ(row(tech, van)["qty"], "4") << "another location stays visible";
+  EXPECT_EQ(tech["total"], "4") << "the hidden quantity is not in the total";
+  EXPECT_EQ(Query("stock.onhand", {{"item_id", colle_}}, Role::kTechnician)["rows"][0]["qty"], "2")
+      << "an item outside the count's category stays visible";
+  EXPECT_EQ(row(Query("stock.onhand", {{"item_id", vis_}}, Role::kManager), loc_)["qty"], "10");
+  EXPECT_EQ(row(Query("stock.onhand", {{"item_id", ecrou_}, {"location_id", loc_}}, Role::kConsultant),
+                loc_)["hidden"],
+            true);
+
+  // Movements add up to the quantity: at the counted location they say what moved, not how much.
+  Json moves = Query("stock.movements", {{"item_id", vis_}}, Role::kTechnician);
+  ASSERT_EQ(moves["rows"].size(), 2u);
+  for (const auto& m : moves["rows"]) {
+    if (m["to_location_id"] == loc_) {
+      EXPECT_TRUE(m["qty"].is_null());
+      EXPECT_EQ(m["hidden"], true);
+    } else {
+      EXPECT_EQ(m["qty"], "4");
+    }
+  }
+  EXPECT_EQ(Query("stock.movements", {{"item_id", vis_}}, Role::kManager)["rows"][1]["qty"], "10");
+
+  // alert.list: the out-of-scope item's alert stays; an in-scope one at that location goes.
+  Ok("item.set_location_min", {{"id", Id(212)}, {"item_id", ecrou_}, {"location_id", loc_}, {"min_qty", 9}});
+  auto alerted = [&](Role role) {
+    std::set<std::string> items;
+    Json list = Query("alert.list", {{"as_of", now_}, {"below_minimum_only", true}}, role);
+    for (const auto& a : list["alerts"]) {
+      items.insert(a["item_id"].get<std::string>());
+    }
+    return items;
+  };
+  EXPECT_EQ(alerted(Role::kTechnician), (std::set<std::string>{colle_}));
+  EXPECT_EQ(alerted(Role::kManager), (std::set<std::string>{colle_, ecrou_}));
+
+  Ok("count.close", {{"session_id", Id(500)}});
+  EXPECT_EQ(row(Query("stock.onhand", {{"item_id", vis_}}, Role::kTechnician), loc_)["qty"], "10")
+      << "once the count is closed the quantity shows again";
 }
 
 TEST_F(CountsTest, ScopesAndErrors) {

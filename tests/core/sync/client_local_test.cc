@@ -61,6 +61,43 @@ TEST_F(ClientLocalTest, SessionIsStoredAndCleared) {
   EXPECT_TRUE(client.Session().value().is_null());
 }
 
+TEST_F(ClientLocalTest, TheActorComesFromTheSessionOnceAndIsUsedByTheDevicesCalls) {
+  auto core = Open("actor.db");
+  {
+    SyncClient client(*core);
+    ASSERT_TRUE(client.Init(Id(903)).ok());
+    EXPECT_EQ(client.actor().user_id, "");
+    EXPECT_EQ(client.actor().role, Role::kConsultant);
+    // Signed out, the device acts as nobody: a consultant never writes.
+    EXPECT_EQ(client.Mutate("category.create", {{"id", Id(1)}, {"name", "Nope"}}, 1000).status().code(),
+              Code::kForbidden);
+    Json session{{"token", std::string(64, 'c')}, {"user", {{"id", "u-tech"}, {"role", "technician"}}}};
+    ASSERT_TRUE(client.SetSession(session).ok());
+    EXPECT_EQ(client.actor().user_id, "u-tech");
+    EXPECT_EQ(client.actor().role, Role::kTechnician);
+    // An unknown role or a user without an id is refused and the actor stays.
+    EXPECT_EQ(client.SetSession({{"token", "t"}, {"user", {{"id", "u2"}, {"role", "owner"}}}}).code(),
+              Code::kInvalidArgument);
+    EXPECT_EQ(client.SetSession({{"token", "t"}, {"user", {{"role", "admin"}}}}).code(), Code::kInvalidArgument);
+    EXPECT_EQ(client.actor().user_id, "u-tech");
+    EXPECT_EQ(client.Session().value(), session);
+    ASSERT_TRUE(client.SetSession({{"token", "t"}, {"user", {{"id", kAdmin.user_id}, {"role", "admin"}}}}).ok());
+    auto made = client.Mutate("category.create", {{"id", Id(2)}, {"name", "Made"}}, 1000);
+    ASSERT_TRUE(made.ok()) << made.status().ToString();
+    EXPECT_TRUE(client.Query("category.list", Json::object()).ok());
+  }
+  {
+    // A client over the same database takes the actor back from the stored session.
+    SyncClient again(*core);
+    ASSERT_EQ(again.Init(Id(904)).value(), Id(903));
+    EXPECT_EQ(again.actor().user_id, kAdmin.user_id);
+    EXPECT_EQ(again.actor().role, Role::kAdmin);
+    ASSERT_TRUE(again.SetSession(nullptr).ok());
+    EXPECT_EQ(again.actor().user_id, "");
+    EXPECT_EQ(again.actor().role, Role::kConsultant);
+  }
+}
+
 TEST_F(ClientLocalTest, RestoreKeepsUnsentMutationsClientIdAndSession) {
   Json session{{"token", std::string(64, 'b')}, {"user", {{"id", kAdmin.user_id}, {"role", "admin"}}}};
   {
@@ -81,12 +118,14 @@ TEST_F(ClientLocalTest, RestoreKeepsUnsentMutationsClientIdAndSession) {
 
   auto b = Open("b.db");
   SyncClient fresh(*b);
-  auto restored = fresh.Restore(salvaged, kAdmin, Id(999));
+  auto restored = fresh.Restore(salvaged, Id(999));
   ASSERT_TRUE(restored.ok()) << restored.status().ToString();
   EXPECT_EQ(restored.value()["kept"], 3);
   EXPECT_EQ(restored.value()["lost"], 0);
   EXPECT_EQ(restored.value()["client_id"], Id(901));
   EXPECT_EQ(fresh.Session().value(), session);
+  EXPECT_EQ(fresh.actor().user_id, kAdmin.user_id);  // the restored session's user re-ran them
+  EXPECT_EQ(fresh.actor().role, Role::kAdmin);
   // The kept mutations are pending again, with their ids, and re-applied locally.
   Json push = fresh.PushRequest(100).value();
   ASSERT_EQ(push["mutations"].size(), 3u);
@@ -97,7 +136,7 @@ TEST_F(ClientLocalTest, RestoreKeepsUnsentMutationsClientIdAndSession) {
   // The cookie is not kept: the next pull rebuilds everything from version 0.
   EXPECT_EQ(fresh.PullRequest().value()["since"], 0);
   // A second Restore on a database that has a client id is refused.
-  EXPECT_EQ(fresh.Restore(salvaged, kAdmin, Id(999)).status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(fresh.Restore(salvaged, Id(999)).status().code(), Code::kFailedPrecondition);
 }
 
 TEST_F(ClientLocalTest, AGapInTheOutboxLosesWhatFollowsIt) {
@@ -116,7 +155,7 @@ TEST_F(ClientLocalTest, AGapInTheOutboxLosesWhatFollowsIt) {
   ASSERT_TRUE(damaged.ok());
   auto b = Open("b.db");
   SyncClient fresh(*b);
-  auto restored = fresh.Restore(SyncClient::Salvage(*damaged.value()), kAdmin, Id(999));
+  auto restored = fresh.Restore(SyncClient::Salvage(*damaged.value()), Id(999));
   ASSERT_TRUE(restored.ok()) << restored.status().ToString();
   EXPECT_EQ(restored.value()["kept"], 1);
   EXPECT_EQ(restored.value()["lost"], 2);
@@ -135,7 +174,7 @@ TEST_F(ClientLocalTest, ANonDatabaseFileSalvagesNothingAndSaysWhy) {
   // Restoring that starts a new client with nothing pending.
   auto b = Open("b.db");
   SyncClient fresh(*b);
-  auto restored = fresh.Restore(salvaged, kAdmin, Id(998));
+  auto restored = fresh.Restore(salvaged, Id(998));
   ASSERT_TRUE(restored.ok()) << restored.status().ToString();
   EXPECT_EQ(restored.value()["client_id"], Id(998));
   EXPECT_EQ(restored.value()["kept"], 0);

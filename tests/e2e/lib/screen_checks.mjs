@@ -55,6 +55,26 @@ export async function checkScreen(page, prefix, name, { sizes = kSizes, axeAt = 
   await page.setViewportSize(kSizes[0].viewport);
 }
 
+/**
+ * The painted pixels of a chart's canvas (alpha not zero), polled until there are more than
+ * `atLeast` or `timeout` passes; returns the last count, so the caller's assertion shows it.
+ * Chart.js draws synchronously with animation off, but a resize observed under load redraws
+ * the canvas a frame later: one read could catch it cleared.
+ */
+export async function inkedPixels(canvas, { atLeast = 500, timeout = 10_000 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const n = await canvas.evaluate((c) => {
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      let inked = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) inked += 1;
+      return inked;
+    });
+    if (n > atLeast || Date.now() > until) return n;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Signs in through the form as the first-run admin; returns true when the database was new. */
 export async function signInAsFirstAdmin(page) {
   await coreState(page, { signIn: false });

@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
 import { sha256Hex } from '../work/work_core';
-import { formatInstant, sharedMutate, sharedQuery } from './assets_core';
+import { formatInstant } from './assets_core';
 import type { AssetDetail } from './contract';
 
 /** A file name without any folder part (the core refuses paths). */
@@ -26,7 +26,7 @@ export function AssetAttachments({ asset }: { asset: AssetDetail }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { can } = usePermissions();
-  const list = useLoaded(() => sharedQuery(core, 'attachment.list', { entity_type: 'asset', entity_id: asset.id }), [core, asset.id]);
+  const list = useLoaded(() => core.query('attachment.list', { entity_type: 'asset', entity_id: asset.id }), [core, asset.id]);
   const items = list.data?.items ?? [];
   const action = useAction('assets');
   const open = useAction('assets');
@@ -42,7 +42,7 @@ export function AssetAttachments({ asset }: { asset: AssetDetail }) {
       const bytes = await file.arrayBuffer();
       const sha256 = await sha256Hex(bytes);
       await core.saveAttachment(sha256, bytes); // transfers (empties) `bytes`
-      await sharedMutate(core, 'attachment.add', {
+      await core.mutate('attachment.add', {
         id: newId(), entity_type: 'asset', entity_id: asset.id, sha256, filename: baseName(file.name),
         mime: file.type || 'application/octet-stream', size_bytes: file.size,
       });

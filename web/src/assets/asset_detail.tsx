@@ -17,7 +17,7 @@ import { AssetFacts } from './asset_facts';
 import { AssetHistorySection } from './asset_history';
 import { AssetPlans } from './asset_plans';
 import { AssetStatusForm } from './asset_status_form';
-import { label, sharedQuery } from './assets_core';
+import { label } from './assets_core';
 import type { AssetDetail as Detail, AssetRow } from './contract';
 import { MetersSection } from './meters_section';
 
@@ -39,8 +39,8 @@ export function AssetDetail({ id }: { id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { can } = usePermissions();
-  const loaded = useLoaded(() => sharedQuery(core, 'asset.get', { id }), [core, id]);
-  const list = useLoaded(() => sharedQuery(core, 'asset.list', { include_archived: true }), [core]);
+  const loaded = useLoaded(() => core.query('asset.get', { id }), [core, id]);
+  const list = useLoaded(() => core.query('asset.list', { include_archived: true }), [core]);
   const asset = loaded.data;
   const all = list.data?.items ?? [];
   const reload = () => {

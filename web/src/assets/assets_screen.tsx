@@ -11,7 +11,7 @@ import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
 import { href } from '../shell/route';
 import { AssetCreateForm } from './asset_create_form';
-import { label, sharedQuery } from './assets_core';
+import { label } from './assets_core';
 
 export function AssetsScreen() {
   const core = useCore();
@@ -19,7 +19,7 @@ export function AssetsScreen() {
   const { t } = i18n;
   const { can } = usePermissions();
   const [archived, setArchived] = useState(false);
-  const list = useLoaded(() => sharedQuery(core, 'asset.list', { include_archived: archived }), [core, archived]);
+  const list = useLoaded(() => core.query('asset.list', { include_archived: archived }), [core, archived]);
   const items = list.data?.items ?? null;
 
   return (

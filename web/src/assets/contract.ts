@@ -6,67 +6,30 @@
  * Quantities travel as decimal strings ("2.5"), instants as ms since the epoch, days as
  * 'YYYY-MM-DD'.
  *
- * Names another area already declares (asset.list, asset.get, meter.record, attachment.add,
- * attachment.list, team.list) are typed in `AssetsSharedCalls` and called through
- * assets_core.ts, so the areas never have to agree on one declaration.
+ * Names other areas use too (asset.list, asset.get, meter.record, attachment.add,
+ * attachment.list; team.list) are declared once in core/contracts/{maintenance,people}.ts,
+ * with the asset types (AssetRow, AssetDetail ...), re-exported here for the screens.
  */
 
-export type AssetKind = 'site' | 'line' | 'machine' | 'component';
-export const kAssetKinds: readonly AssetKind[] = ['site', 'line', 'machine', 'component'];
-export type AssetStatus = 'running' | 'degraded' | 'down' | 'retired';
-export const kAssetStatuses: readonly AssetStatus[] = ['running', 'degraded', 'down', 'retired'];
-export type Criticality = 'low' | 'medium' | 'high' | 'critical';
-export const kCriticalities: readonly Criticality[] = ['low', 'medium', 'high', 'critical'];
+export {
+  kAssetKinds,
+  kAssetStatuses,
+  kCriticalities,
+  type AssetDetail,
+  type AssetKind,
+  type AssetMeter,
+  type AssetRow,
+  type AssetStatus,
+  type Criticality,
+  type StatusEvent,
+} from '../core/contracts/maintenance';
+import type { AssetKind, AssetStatus, Criticality, StatusEvent } from '../core/contracts/maintenance';
+
 export type IntervalUnit = 'day' | 'week' | 'month' | 'year';
 export const kIntervalUnits: readonly IntervalUnit[] = ['day', 'week', 'month', 'year'];
 
 type Optional = string | null;
 
-/** A row of asset.list, in tree order with its depth. */
-export interface AssetRow {
-  id: string;
-  parent_id: string | null;
-  kind: AssetKind;
-  name: string;
-  code: string | null;
-  location_id: string | null;
-  client_id: string | null;
-  criticality: Criticality;
-  status: AssetStatus;
-  archived: boolean;
-  depth: number;
-}
-
-export interface AssetMeter {
-  id: string;
-  name: string;
-  unit: string;
-  total: string;
-  archived: boolean;
-}
-
-export interface StatusEvent {
-  id: string;
-  status: AssetStatus;
-  previous_status: AssetStatus | null;
-  at: number;
-  task_id: string | null;
-  note: string | null;
-  actor_id: string;
-}
-
-/** asset.get: the asset with its children, meters, status history and plans. */
-export interface AssetDetail extends Omit<AssetRow, 'depth'> {
-  serial_number: Optional;
-  manufacturer: Optional;
-  model: Optional;
-  commissioned_on: Optional;
-  notes: Optional;
-  children: { id: string; kind: AssetKind; name: string; status: AssetStatus }[];
-  meters: AssetMeter[];
-  status_history: StatusEvent[];
-  pm_plans: { id: string; title: string; trigger_kind: 'calendar' | 'meter'; active: number | boolean }[];
-}
 
 export interface AssetHistory {
   work_orders: {
@@ -216,20 +179,4 @@ export interface AssetsQueries {
   'pm.list': { args: { asset_id?: string; include_inactive?: boolean }; result: { items: Plan[] } };
   'pm.due': { args: { as_of: string; horizon_days?: number; asset_id?: string }; result: { items: PlanDue[] } };
   'pm.compliance': { args: { from: string; to: string; as_of?: string; asset_id?: string }; result: Compliance };
-}
-
-/** Names other areas declare too: typed here, called through assets_core.ts. */
-export interface AssetsSharedCalls {
-  'asset.list': { args: { include_archived?: boolean }; result: { items: AssetRow[] } };
-  'asset.get': { args: { id: string }; result: AssetDetail };
-  'meter.record': { args: { id: string; meter_id: string; value: string }; result: { id: string; total: string } };
-  'attachment.add': {
-    args: { id: string; entity_type: 'asset'; entity_id: string; sha256: string; filename: string; mime: string; size_bytes: number };
-    result: { id: string };
-  };
-  'attachment.list': {
-    args: { entity_type: 'asset'; entity_id: string };
-    result: { items: { id: string; sha256: string; filename: string; mime: string; size_bytes: number; uploaded_at: number }[] };
-  };
-  'team.list': { args: { include_archived?: boolean }; result: { items: { id: string; name: string }[] } };
 }

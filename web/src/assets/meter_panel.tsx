@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
 import { TextField } from './asset_fields';
-import { formatInstant, sharedMutate } from './assets_core';
+import { formatInstant } from './assets_core';
 import type { AssetMeter } from './contract';
 import { MeterChart } from './meter_chart';
 
@@ -30,7 +30,7 @@ export function MeterPanel({ meter, onChanged }: { meter: AssetMeter; onChanged(
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (await action.run(() => sharedMutate(core, 'meter.record', { id: newId(), meter_id: meter.id, value: value.trim().replace(',', '.') }))) {
+    if (await action.run(() => core.mutate('meter.record', { id: newId(), meter_id: meter.id, value: value.trim().replace(',', '.') }))) {
       setValue('');
       readings.reload();
       onChanged();

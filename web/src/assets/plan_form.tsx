@@ -14,7 +14,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
 import { TextField } from './asset_fields';
-import { label, orNull, sharedQuery, today } from './assets_core';
+import { label, orNull, today } from './assets_core';
 import { type AssetDetail, type IntervalUnit, kIntervalUnits, type Plan, type PlanFields } from './contract';
 
 type Trigger = 'calendar' | 'meter';
@@ -51,7 +51,7 @@ export function PlanForm({ asset, plan, checklist: initialChecklist, onDone }: P
   const [draft, setDraft] = useState(() => initial(plan));
   const [checklist, setChecklist] = useState(initialChecklist);
   const [team, setTeam] = useState(plan?.team_id ?? '');
-  const teams = useLoaded(() => (can('team.list') ? sharedQuery(core, 'team.list', {}) : Promise.resolve({ items: [] })), [core]);
+  const teams = useLoaded(() => (can('team.list') ? core.query('team.list', {}) : Promise.resolve({ items: [] })), [core]);
   const prefix = plan === null ? 'plan-new' : `plan-edit`;
   const num = (text: string) => Number(text.trim());
   const dec = (text: string) => text.trim().replace(',', '.');

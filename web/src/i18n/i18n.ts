@@ -1,7 +1,7 @@
 /**
  * Translation catalogs (fr.json, en.json) and the current language.
  *
- * - Keys are flat dotted strings, prefixed by their area ("stock.", "count.", "work.", "people.", "users.", "places.", "categories.", "alerts.", ...); both catalogs must hold exactly the same keys (checked
+ * - Keys are flat dotted strings, prefixed by their area ("stock.", "count.", "work.", "people.", "users.", "places.", "categories.", "alerts.", "orders.", "dashboard.", ...); both catalogs must hold exactly the same keys (checked
  *   by the type checker below, so `npm run typecheck` fails on a missing key).
  * - `{name}` placeholders are replaced by the values passed to `t()`.
  * - Default language: the stored choice, else `navigator.language` when it is one we
@@ -17,7 +17,13 @@ import assetsEn from '../assets/i18n/en.json';
 import assetsFr from '../assets/i18n/fr.json';
 import countEn from '../count/i18n/en.json';
 import countFr from '../count/i18n/fr.json';
+import dashboardEn from '../dashboard/i18n/en.json';
+import dashboardFr from '../dashboard/i18n/fr.json';
+import ordersEn from '../orders/i18n/en.json';
+import ordersFr from '../orders/i18n/fr.json';
 import peopleEn from '../people/i18n/en.json';
+import planningEn from '../planning/i18n/en.json';
+import planningFr from '../planning/i18n/fr.json';
 import peopleFr from '../people/i18n/fr.json';
 import placesEn from '../places/i18n/en.json';
 import placesFr from '../places/i18n/fr.json';
@@ -54,6 +60,9 @@ const fr = {
   ...assetsFr,
   ...projectsFr,
   ...printFr,
+  ...ordersFr,
+  ...dashboardFr,
+  ...planningFr,
 };
 const en = {
   ...shellEn,
@@ -70,6 +79,9 @@ const en = {
   ...assetsEn,
   ...projectsEn,
   ...printEn,
+  ...ordersEn,
+  ...dashboardEn,
+  ...planningEn,
 };
 
 export type Language = 'fr' | 'en';

@@ -3,16 +3,9 @@
  * (core/people/*.h). Types only: the core validates and decides (who may see rates, which
  * user an employee may be linked to, overlapping absences).
  */
+import type { EmployeeSummary } from '../core/contracts/people';
 
-export interface EmployeeSummary {
-  id: string;
-  name: string;
-  job_title: string | null;
-  user_id: string | null;
-  email: string | null;
-  phone: string | null;
-  archived: boolean;
-}
+export type { EmployeeSummary, Skill, Team } from '../core/contracts/people';
 
 export interface WorkingPeriod {
   /** 1 = Monday … 7 = Sunday. */
@@ -46,21 +39,6 @@ export interface EmployeeDetail extends EmployeeSummary {
   skills: { skill_id: string; name: string; level: number }[];
   teams: { id: string; name: string }[];
   absences: Absence[];
-}
-
-export interface Skill {
-  id: string;
-  name: string;
-  description: string | null;
-  archived: boolean;
-}
-
-export interface Team {
-  id: string;
-  name: string;
-  description: string | null;
-  archived: boolean;
-  members: { employee_id: string; name: string }[];
 }
 
 type Optional = string | null;
@@ -107,8 +85,5 @@ export interface PeopleMutators {
 }
 
 export interface PeopleQueries {
-  'employee.list': { args: { include_archived?: boolean }; result: { items: EmployeeSummary[] } };
   'employee.get': { args: { id: string }; result: EmployeeDetail };
-  'skill.list': { args: { include_archived?: boolean }; result: { items: Skill[] } };
-  'team.list': { args: { include_archived?: boolean }; result: { items: Team[] } };
 }

@@ -7,7 +7,6 @@ import { useCore } from '../core/core_context';
 import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { href } from '../shell/route';
-import { workQuery } from '../work/work_core';
 import { unitLabel } from '../i18n/units';
 import { decimal } from '../projects/projects_core';
 import { day, instant } from './print_format';
@@ -22,7 +21,7 @@ export function TaskSheet({ id }: { id: string }) {
     const task = await core.query('task.get', { id });
     const [asset, locations] = await Promise.all([
       task.asset_id ? core.query('asset.get', { id: task.asset_id }).catch(() => null) : Promise.resolve(null),
-      task.location_id ? workQuery(core, 'location.list', { include_archived: true }).catch(() => null) : Promise.resolve(null),
+      task.location_id ? core.query('location.list', { include_archived: true }).catch(() => null) : Promise.resolve(null),
     ]);
     return { task, asset: asset?.name ?? '', site: locations?.items.find((l) => l.id === task.location_id)?.name ?? '' };
   }, [core, id]);

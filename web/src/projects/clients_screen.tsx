@@ -10,7 +10,6 @@ import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
 import { href, navigate } from '../shell/route';
 import { ClientForm } from './client_form';
-import { projectsQuery } from './projects_core';
 
 export function ClientsScreen() {
   const core = useCore();
@@ -19,7 +18,7 @@ export function ClientsScreen() {
   const { can } = usePermissions();
   const [archived, setArchived] = useState(false);
   const [creating, setCreating] = useState(false);
-  const list = useLoaded(() => projectsQuery(core, 'client.list', { include_archived: archived }), [core, archived]);
+  const list = useLoaded(() => core.query('client.list', { include_archived: archived }), [core, archived]);
   const items = list.data?.items ?? null;
   return (
     <section class="screen" aria-labelledby="clients-title" data-testid="clients-screen">

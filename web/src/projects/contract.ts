@@ -4,49 +4,17 @@
  * codes unique, checks status transitions and computes every cost figure. Money is integer
  * cents; hours are decimal strings.
  *
- * Names another area also declares (client.list, task.list with project_id) are typed in
- * `ProjectsSharedQueries` and called through `projectsQuery` (projects_core.ts).
+ * Names other areas use too (client.list, project.list; task.list with project_id) are
+ * declared once in core/contracts/{projects,maintenance}.ts; their types are re-exported here.
  */
+import type { Address, Client, Contact, ProjectStatus } from '../core/contracts/projects';
+import type { TaskRow } from '../core/contracts/maintenance';
 
-export type ProjectStatus = 'draft' | 'active' | 'on_hold' | 'done' | 'cancelled';
-export const kProjectStatuses: readonly ProjectStatus[] = ['draft', 'active', 'on_hold', 'done', 'cancelled'];
-
-export interface Contact {
-  name: string;
-  role?: string;
-  email?: string;
-  phone?: string;
-}
-
-export interface Address {
-  label: string;
-  text: string;
-}
-
-export interface Client {
-  id: string;
-  name: string;
-  contacts: Contact[];
-  addresses: Address[];
-  notes: string | null;
-  archived: boolean;
-}
+export { kProjectStatuses, type Address, type Client, type Contact, type ProjectStatus, type ProjectSummary } from '../core/contracts/projects';
 
 export interface ClientDetail extends Client {
   projects: { id: string; code: string; name: string; status: ProjectStatus; start_date: string | null; end_date: string | null; budget_cents: number }[];
   assets: { id: string; kind: string; name: string; status: string }[];
-}
-
-export interface ProjectSummary {
-  id: string;
-  code: string;
-  name: string;
-  client_id: string | null;
-  client: string | null;
-  status: ProjectStatus;
-  start_date: string | null;
-  end_date: string | null;
-  budget_cents: number;
 }
 
 export interface CostLine {
@@ -123,23 +91,9 @@ export interface ProjectsMutators {
 
 export interface ProjectsQueries {
   'client.get': { args: { id: string }; result: ClientDetail };
-  'project.list': { args: { status?: ProjectStatus; client_id?: string }; result: { items: ProjectSummary[] } };
   'project.cost': { args: { id: string }; result: ProjectCost };
   'project.costs': { args: { status?: ProjectStatus; client_id?: string }; result: { items: ProjectFigures[] } };
 }
 
-/** A task of the project, as task.list returns it (core/maintenance/task_queries.h). */
-export interface ProjectTask {
-  id: string;
-  title: string;
-  status: string;
-  priority: string;
-  due_date: string | null;
-  estimated_hours: string;
-}
-
-/** Queries other areas declare with other shapes: called through projectsQuery. */
-export interface ProjectsSharedQueries {
-  'client.list': { args: { include_archived?: boolean }; result: { items: Client[] } };
-  'task.list': { args: { project_id: string; limit?: number }; result: { items: ProjectTask[] } };
-}
+/** A task of the project: one row of task.list. */
+export type ProjectTask = TaskRow;

@@ -15,7 +15,7 @@ import { ProjectFiguresCard } from './project_figures';
 import { ProjectForm } from './project_form';
 import { ProjectStatusSection } from './project_status';
 import { ProjectTasksSection } from './project_tasks';
-import { day, projectStatusLabel, projectsQuery } from './projects_core';
+import { day, projectStatusLabel } from './projects_core';
 
 export function ProjectDetailScreen({ id }: { id: string }) {
   const core = useCore();
@@ -27,7 +27,7 @@ export function ProjectDetailScreen({ id }: { id: string }) {
     const [cost, list, tasks] = await Promise.all([
       core.query('project.cost', { id }),
       core.query('project.list', {}),
-      projectsQuery(core, 'task.list', { project_id: id, limit: 500 }),
+      core.query('task.list', { project_id: id, limit: 500 }),
     ]);
     return { cost, project: list.items.find((p) => p.id === id) ?? null, tasks: tasks.items };
   }, [core, id]);

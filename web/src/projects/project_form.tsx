@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { Dialog } from '../shell/dialog';
 import type { ProjectSummary } from './contract';
-import { centsForInput, optional, projectsQuery, typedCents } from './projects_core';
+import { centsForInput, optional, typedCents } from './projects_core';
 
 interface Props {
   project: ProjectSummary | null;
@@ -25,7 +25,7 @@ export function ProjectForm({ project, onClose, onSaved }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const action = useAction('projects');
-  const clients = useLoaded(() => projectsQuery(core, 'client.list', {}), [core]);
+  const clients = useLoaded(() => core.query('client.list', {}), [core]);
   const [code, setCode] = useState(project?.code ?? '');
   const [name, setName] = useState(project?.name ?? '');
   const [clientId, setClientId] = useState(project?.client_id ?? '');

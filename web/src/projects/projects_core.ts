@@ -1,20 +1,8 @@
 /**
- * Helpers shared by the project screens: the typed call for queries other areas declare too,
- * money display (the core's integer cents, formatted only), amounts typed by people sent as
+ * Helpers shared by the project screens: money display (the core's integer cents, formatted only), amounts typed by people sent as
  * cents, and status labels. No business rule: costs, overruns and transitions are the core's.
  */
-import type { CoreBridge } from '../core/bridge';
 import type { I18n } from '../i18n/i18n';
-import type { ProjectsSharedQueries } from './contract';
-
-export function projectsQuery<N extends keyof ProjectsSharedQueries>(
-  core: CoreBridge,
-  name: N,
-  args: ProjectsSharedQueries[N]['args'],
-): Promise<ProjectsSharedQueries[N]['result']> {
-  const query = core.query as unknown as (name: string, args: unknown) => Promise<ProjectsSharedQueries[N]['result']>;
-  return query(name, args);
-}
 
 /** Cents from the core, in euros in the UI language: 123456 -> "1 234,56 €". */
 export function money(i18n: I18n, cents: number): string {

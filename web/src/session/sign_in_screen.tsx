@@ -5,7 +5,7 @@
  * session kept in the local database and work offline.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SessionUser } from '../../../wasm/protocol';
+import type { SessionUser } from '../core/protocol';
 import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';

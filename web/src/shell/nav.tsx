@@ -13,12 +13,20 @@ export interface Area {
   label: MessageKey;
   /** Offered only if the role may run this. */
   needs: string | null;
+  /** ...and not if the role has this (e.g. a field-only capability). */
+  unless?: string;
 }
 
 export const kSettingsArea: Area = { id: 'settings', label: 'nav.settings', needs: null };
 
 export const kAreas: readonly Area[] = [
+  // The office's landing screen; technicians (cap.task.own) keep MY WORK first and get it next.
+  { id: 'dashboard', label: 'nav.dashboard', needs: 'dashboard.widgets', unless: 'cap.task.own' },
   { id: 'work', label: 'nav.work', needs: 'task.list' },
+  { id: 'dashboard', label: 'nav.dashboard', needs: 'cap.task.own' },
+  // The planners' desk: not for technicians, whose work orders are MY WORK (cap.task.own).
+  { id: 'orders', label: 'nav.orders', needs: 'task.list', unless: 'cap.task.own' },
+  { id: 'planning', label: 'nav.planning', needs: 'planning.range' },
   { id: 'stock', label: 'nav.stock', needs: 'item.search' },
   { id: 'alerts', label: 'nav.alerts', needs: 'alert.list' },
   { id: 'count', label: 'nav.count', needs: 'count.record' },
@@ -34,7 +42,7 @@ export const kAreas: readonly Area[] = [
 ];
 
 export function areasFor(can: (name: string) => boolean): Area[] {
-  return kAreas.filter((area) => area.needs === null || can(area.needs));
+  return kAreas.filter((area) => (area.needs === null || can(area.needs)) && (area.unless === undefined || !can(area.unless)));
 }
 
 export function Nav({ current }: { current: string }) {

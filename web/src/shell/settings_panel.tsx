@@ -4,7 +4,7 @@
  * the quota it grants.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SessionUser } from '../../../wasm/protocol';
+import type { SessionUser } from '../core/protocol';
 import { useI18n } from '../i18n/i18n';
 
 type Storage = { persisted: boolean | null; usage: number | null; quota: number | null };

@@ -4,7 +4,7 @@
  * check (`data-integrity`); StorageBanner explains them when they are not good news.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { CoreState as CoreStartState } from '../../../wasm/protocol';
+import type { CoreState as CoreStartState } from '../core/protocol';
 import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';

@@ -9,7 +9,7 @@
  * deleted (site data cleared, storage evicted).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { CoreState } from '../../../wasm/protocol';
+import type { CoreState } from '../core/protocol';
 import { useCore } from '../core/core_context';
 import { useI18n } from '../i18n/i18n';
 

@@ -6,7 +6,7 @@
  * reports (wasm/sync_loop.ts); it decides nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Rejection, SyncStatus } from '../../../wasm/protocol';
+import type { Rejection, SyncStatus } from '../core/protocol';
 import { CoreError } from '../core/core_error';
 import { useCore } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';

@@ -5,25 +5,10 @@
  * core/maintenance/attachments.h. Quantities travel as decimal strings ("2.5"); money as
  * integer cents.
  */
+import type { ItemSummary, Location, OnHandRow } from '../core/contracts/stock';
 
-export interface ItemSummary {
-  id: string;
-  reference: string;
-  label: string;
-  barcode: string | null;
-  unit: string;
-  category_id: string | null;
-  unit_price_cents: number;
-  archived: boolean;
-}
-
-export interface ItemSearchResult {
-  items: ItemSummary[];
-  total: number;
-  total_exact: boolean;
-  limit: number;
-  offset: number;
-}
+export type { Attachment } from '../core/contracts/maintenance';
+export type { ItemSearchResult, ItemSummary, Location, OnHandRow } from '../core/contracts/stock';
 
 export type AttributeValues = Record<string, string | number | null>;
 
@@ -81,26 +66,6 @@ export interface Supplier {
   archived: boolean;
 }
 
-export interface Location {
-  id: string;
-  parent_id: string | null;
-  kind: 'warehouse' | 'zone' | 'bin' | 'vehicle' | 'site';
-  name: string;
-  code: string | null;
-  archived: boolean;
-  depth: number;
-}
-
-export interface OnHandRow {
-  item_id: string;
-  location_id: string;
-  location: string;
-  qty: string;
-  qty_milli: number;
-  value_cents: number;
-  last_count_at: number | null;
-}
-
 export interface Movement {
   id: string;
   item_id: string;
@@ -108,9 +73,11 @@ export interface Movement {
   kind: 'receipt' | 'issue' | 'transfer' | 'adjust' | 'count' | 'reverse' | string;
   from_location_id: string | null;
   to_location_id: string | null;
-  qty: string;
-  qty_milli: number;
+  /** null (and `hidden`) while a blind count at its location hides the quantity (counts.h). */
+  qty: string | null;
+  qty_milli: number | null;
   unit_cost_cents: number | null;
+  hidden?: true;
   task_id: string | null;
   reason: string | null;
   note: string | null;
@@ -131,16 +98,6 @@ export interface StockAlert {
   min_qty?: string;
   severity: number;
   acknowledged: boolean;
-}
-
-export interface Attachment {
-  id: string;
-  sha256: string;
-  filename: string;
-  mime: string;
-  size_bytes: number;
-  uploaded_at: number;
-  actor_id: string;
 }
 
 /** A CSV export: UTF-8 text (with BOM, CRLF) to save under `filename`. */
@@ -168,19 +125,9 @@ export interface StockMutators {
 }
 
 export interface StockQueries {
-  'item.search': {
-    args: { q: string; category_id?: string; include_archived?: boolean; limit?: number; offset?: number };
-    result: ItemSearchResult;
-  };
   'item.get': { args: { id: string }; result: Item };
   'attribute.list': { args: { category_id: string }; result: { items: AttributeDef[] } };
   'supplier.list': { args: { include_archived?: boolean }; result: { items: Supplier[] } };
-  'location.list': { args: { include_archived?: boolean }; result: { items: Location[] } };
-  'location.mine': { args: Record<string, never>; result: { items: string[] } };
-  'stock.onhand': {
-    args: { item_id?: string; location_id?: string };
-    result: { rows: OnHandRow[]; total: string; total_milli: number; value_cents: number };
-  };
   'stock.movements': {
     args: { item_id?: string; location_id?: string; limit?: number; offset?: number };
     result: { rows: Movement[]; limit: number; offset: number };
@@ -191,5 +138,4 @@ export interface StockQueries {
   };
   'csv.export_items': { args: { locale: 'fr' | 'en'; include_archived?: boolean }; result: CsvFile };
   'csv.export_movements': { args: { locale: 'fr' | 'en'; from: number; to: number }; result: CsvFile };
-  'attachment.list': { args: { entity_type: 'item'; entity_id: string }; result: { items: Attachment[] } };
 }

@@ -148,9 +148,12 @@ export function ItemDetail({ id }: { id: string }) {
           <section class="card" aria-labelledby="onhand-title">
             <h3 id="onhand-title" class="card__title">
               {t('stock.detail.onhand')}
-              <span class="stock-total" data-testid="detail-onhand-total">
-                {onhand.total} {unitLabel(i18n, item.unit)}
-              </span>
+              {/* A blind count hides some rows' quantity: no total that would look complete. */}
+              {!onhand.rows.some((row) => row.qty === null) && (
+                <span class="stock-total" data-testid="detail-onhand-total">
+                  {onhand.total} {unitLabel(i18n, item.unit)}
+                </span>
+              )}
             </h3>
             {onhand.rows.length === 0 ? (
               <p class="list__message">{t('stock.detail.no_stock')}</p>
@@ -159,9 +162,13 @@ export function ItemDetail({ id }: { id: string }) {
                 {onhand.rows.map((row) => (
                   <li key={row.location_id} class="list__item" data-testid="detail-onhand-row">
                     <span class="list__name">{row.location}</span>
-                    <span class={`stock-qty${row.qty_milli < 0 ? ' stock-qty--negative' : ''}`}>
-                      {row.qty} {unitLabel(i18n, item.unit)}
-                    </span>
+                    {row.qty === null ? (
+                      <span class="stock-qty" data-testid="detail-onhand-hidden">{t('stock.blind_hidden')}</span>
+                    ) : (
+                      <span class={`stock-qty${(row.qty_milli ?? 0) < 0 ? ' stock-qty--negative' : ''}`}>
+                        {row.qty} {unitLabel(i18n, item.unit)}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -219,10 +226,14 @@ export function ItemDetail({ id }: { id: string }) {
                         {m.note ? ` · ${m.note}` : ''}
                       </small>
                     </span>
-                    <span class={`stock-qty${m.kind === 'issue' ? ' stock-qty--out' : ''}`}>
-                      {m.kind === 'issue' ? '−' : m.kind === 'receipt' ? '+' : ''}
-                      {m.qty} {unitLabel(i18n, item.unit)}
-                    </span>
+                    {m.qty === null ? (
+                      <span class="stock-qty" data-testid="detail-movement-hidden">{t('stock.blind_hidden_short')}</span>
+                    ) : (
+                      <span class={`stock-qty${m.kind === 'issue' ? ' stock-qty--out' : ''}`}>
+                        {m.kind === 'issue' ? '−' : m.kind === 'receipt' ? '+' : ''}
+                        {m.qty} {unitLabel(i18n, item.unit)}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -10,7 +10,7 @@ import { useCore, useReceived } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
-import { href } from '../shell/route';
+import { href, useRouteQuery } from '../shell/route';
 import type { Location } from './contract';
 import { ExportDialog } from './export_dialog';
 import { type ListSource, useLocationSource, useSearchSource, useUnderMinSource } from './list_sources';
@@ -48,11 +48,25 @@ export function ItemList() {
   const { t } = i18n;
   const { can } = usePermissions();
   const received = useReceived();
-  const [q, setQ] = useState('');
-  const [categoryId, setCategoryId] = useState('');
+  // The address may carry filters (a dashboard widget's link: "#/stock?under_min=1&category=…");
+  // a new address sets them again.
+  const query = useRouteQuery();
+  const [q, setQ] = useState(() => query.get('q') ?? '');
+  const [categoryId, setCategoryId] = useState(() => query.get('category') ?? '');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [locationId, setLocationId] = useState('');
-  const [underMin, setUnderMin] = useState(false);
+  const [locationId, setLocationId] = useState(() => query.get('location') ?? '');
+  const [underMin, setUnderMin] = useState(() => query.get('under_min') === '1');
+  const queryText = query.toString();
+  const firstQuery = useRef(queryText);
+  useEffect(() => {
+    if (queryText === firstQuery.current) return;
+    firstQuery.current = queryText;
+    const next = new URLSearchParams(queryText);
+    setQ(next.get('q') ?? '');
+    setCategoryId(next.get('category') ?? '');
+    setLocationId(next.get('location') ?? '');
+    setUnderMin(next.get('under_min') === '1');
+  }, [queryText]);
   const [exporting, setExporting] = useState(false);
   const [categories, setCategories] = useState<Category[]>([]);
   const [locations, setLocations] = useState<Location[]>([]);
@@ -258,7 +272,8 @@ function VirtualItems({ source, mode, query }: { source: ListSource; mode: strin
                   <span class="stock-row__reference">{row.reference}</span>
                   <span class="stock-row__label">{row.label}</span>
                   {row.archived && <span class="badge">{t('stock.archived')}</span>}
-                  {row.qty !== undefined && (
+                  {row.qty === null && <span class="stock-row__qty" data-testid="stock-row-hidden">{t('stock.blind_hidden')}</span>}
+                  {row.qty !== undefined && row.qty !== null && (
                     <span class={`stock-row__qty${row.qty.startsWith('-') ? ' stock-row__qty--negative' : ''}`}>
                       {mode === 'under-min'
                         ? t('stock.list.qty_of_min', { qty: row.qty, min: row.min ?? '' })

@@ -9,9 +9,10 @@
  *
  * None of them filters or computes anything: they only show what the core returns.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CoreBridge } from '../core/bridge';
 import { CoreError } from '../core/core_error';
+import { PagedRows, type FetchPage } from '../core/paged_rows';
 import type { ItemSummary } from './contract';
 
 export const kPageSize = 100;
@@ -22,8 +23,8 @@ export interface ListRow {
   label: string;
   unit: string;
   archived: boolean;
-  /** On hand shown on the row (location and under-minimum lists). */
-  qty?: string;
+  /** On hand shown on the row (location and under-minimum lists); null: hidden by a blind count. */
+  qty?: string | null;
   /** Minimum and where, for under-minimum rows. */
   min?: string;
   location?: string | null;
@@ -49,80 +50,57 @@ function fromSummary(item: ItemSummary): ListRow {
   return { id: item.id, reference: item.reference, label: item.label, unit: item.unit, archived: item.archived };
 }
 
+/** One page of item.search with the list's parameters. */
+export function searchPageFetch(core: CoreBridge, params: SearchParams): FetchPage<ListRow> {
+  return async (offset, limit) => {
+    const result = await core.query('item.search', {
+      q: params.q,
+      include_archived: params.include_archived,
+      limit,
+      offset,
+      ...(params.category_id !== '' ? { category_id: params.category_id } : {}),
+    });
+    return { rows: result.items.map(fromSummary), total: result.total, exact: result.total_exact };
+  };
+}
+
 export function useSearchSource(core: CoreBridge, params: SearchParams, active: boolean, refresh: number): ListSource {
   const paramsKey = JSON.stringify(params);
   const key = JSON.stringify([params, refresh]);
-  // One request at a time, always for the rows in view NOW: a fling through 100,000 rows
-  // does not queue the pages it flew past (deep offsets cost the core more).
-  const state = useRef({ key: '', paramsKey: '', pages: new Map<number, ListRow[]>(), shown: new Map<number, ListRow[]>(), busy: false, first: 0, last: 0 });
   const [, setTick] = useState(0);
   const [count, setCount] = useState<number | null>(null);
   const [exact, setExact] = useState(true);
   const [error, setError] = useState<CoreError | null>(null);
-
-  const pump = useCallback(() => {
-    const s = state.current;
-    if (s.busy) return;
-    let page = -1;
-    for (let p = Math.floor(s.first / kPageSize); p <= Math.floor(s.last / kPageSize); p++) {
-      if (!s.pages.has(p)) {
-        page = p;
-        break;
-      }
-    }
-    if (page < 0) return;
-    s.busy = true;
-    const forKey = s.key;
-    const args = {
-      q: params.q,
-      include_archived: params.include_archived,
-      limit: kPageSize,
-      offset: page * kPageSize,
-      ...(params.category_id !== '' ? { category_id: params.category_id } : {}),
-    };
-    core.query('item.search', args).then(
-      (result) => {
-        if (state.current.key !== forKey) return; // a reply to an older query
-        state.current.busy = false;
-        state.current.pages.set(page, result.items.map(fromSummary));
-        setCount(result.total);
-        setExact(result.total_exact);
-        setError(null);
-        setTick((n) => n + 1);
-        pump();
-      },
-      (thrown) => {
-        if (state.current.key !== forKey) return;
-        state.current.busy = false;
-        setError(CoreError.from(thrown));
-      },
-    );
-  }, [core, params.q, params.category_id, params.include_archived]);
+  // Paged through core/paged_rows.ts: one request at a time, for the rows in view NOW.
+  const pager = useRef<PagedRows<ListRow> | null>(null);
+  pager.current ??= new PagedRows<ListRow>(kPageSize, {
+    page: (page) => {
+      setCount(page.total);
+      setExact(page.exact);
+      setError(null);
+      setTick((n) => n + 1);
+    },
+    error: (thrown) => setError(CoreError.from(thrown)),
+  });
+  const previousParams = useRef('');
 
   useEffect(() => {
     if (!active) return;
     // A new query: forget the pages, keep showing the old count until the first reply. The
     // same query again (a sync brought rows): keep showing the old pages until re-read.
-    const previous = state.current;
-    const same = previous.paramsKey === paramsKey;
-    const shown = same ? new Map([...previous.shown, ...previous.pages]) : new Map<number, ListRow[]>();
-    state.current = { key, paramsKey, pages: new Map(), shown, busy: false, first: same ? previous.first : 0, last: same ? previous.last : 0 };
-    pump();
-  }, [key, active, pump]);
+    const same = previousParams.current === paramsKey;
+    previousParams.current = paramsKey;
+    pager.current?.restart(searchPageFetch(core, params), same);
+  }, [key, active, core]);
 
+  const rows = pager.current;
   return {
     count: active ? count : null,
     exact,
     error,
-    row: (index) => {
-      const page = Math.floor(index / kPageSize);
-      return (state.current.pages.get(page) ?? state.current.shown.get(page))?.[index % kPageSize];
-    },
+    row: (index) => rows.row(index),
     want: (first, last) => {
-      if (!active) return;
-      state.current.first = first;
-      state.current.last = last;
-      pump();
+      if (active) rows.want(first, last);
     },
   };
 }

@@ -3,7 +3,7 @@
  * through the worker with the signed-in session (bridge.admin). Types only: the server
  * checks the role ("cap.server.admin" in the core's permission table) and every field.
  */
-import type { Actor } from '../../../wasm/protocol';
+import type { Actor } from '../core/protocol';
 
 export type Role = Actor['role'];
 export const kRoles: readonly Role[] = ['admin', 'manager', 'technician', 'consultant'];

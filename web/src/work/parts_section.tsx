@@ -12,7 +12,8 @@ import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
 import { useAction } from '../core/use_action';
 import { usePermissions } from '../shell/permissions';
-import { formatInstant, unitLabel, workQuery } from './work_core';
+import { formatDecimal, formatInstant, unitLabel } from './work_core';
+import { PlannedParts } from './planned_parts';
 
 interface Place {
   id: string;
@@ -32,7 +33,7 @@ export function PartsSection({ task, reload }: SectionProps) {
   const { t } = i18n;
   const [places, setPlaces] = useState<Place[]>([]);
   const [location, setLocation] = useState('');
-  const [onHand, setOnHand] = useState<Map<string, string>>(new Map());
+  const [onHand, setOnHand] = useState<Map<string, string | null>>(new Map());
   const [known, setKnown] = useState<Map<string, Pick>>(new Map());
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<Pick[] | null>(null);
@@ -46,7 +47,7 @@ export function PartsSection({ task, reload }: SectionProps) {
   // Locations: mine first (my van), then the others.
   useEffect(() => {
     let live = true;
-    void Promise.all([workQuery(core, 'location.list', {}), workQuery(core, 'location.mine', {})]).then(([all, mine]) => {
+    void Promise.all([core.query('location.list', {}), core.query('location.mine', {})]).then(([all, mine]) => {
       if (!live) return;
       const own = new Set(mine.items);
       const list = all.items
@@ -66,9 +67,9 @@ export function PartsSection({ task, reload }: SectionProps) {
     let live = true;
     if (location === '') return;
     void (async () => {
-      const stock = await workQuery(core, 'stock.onhand', { location_id: location });
+      const stock = await core.query('stock.onhand', { location_id: location });
       const quantities = new Map(stock.rows.map((row) => [row.item_id, row.qty]));
-      const everything = await workQuery(core, 'item.search', { q: ' ', limit: 200 });
+      const everything = await core.query('item.search', { q: ' ', limit: 200 });
       if (!live) return;
       setOnHand(quantities);
       setKnown(new Map(everything.items.map((each) => [each.id, each])));
@@ -85,7 +86,7 @@ export function PartsSection({ task, reload }: SectionProps) {
       setFound(null);
       return;
     }
-    workQuery(core, 'item.search', { q, limit: 20 }).then(
+    core.query('item.search', { q, limit: 20 }).then(
       (reply) => live && setFound(reply.items),
       () => live && setFound([]),
     );
@@ -120,12 +121,19 @@ export function PartsSection({ task, reload }: SectionProps) {
   }
 
   const placeName = new Map(places.map((p) => [p.id, p.name]));
+  type Planned = (typeof task.materials.planned)[number];
+  function take(line: Planned) {
+    setLocation(line.location_id);
+    setItem({ id: line.item_id, reference: line.reference, label: line.label, unit: line.unit });
+    setQty(line.remaining);
+  }
   const consumed = task.materials.consumed;
   return (
     <section class="card work-section" aria-labelledby="work-parts-title" data-testid="work-parts">
       <h3 id="work-parts-title" class="card__title">
         {t('work.parts.title')} {consumed.length > 0 && <span class="card__count">{consumed.length}</span>}
       </h3>
+      <PlannedParts planned={task.materials.planned} canTake={(line) => can('task.consume') && placeName.has(line.location_id)} onTake={take} />
       {consumed.length === 0 ? (
         <p class="work-muted">{t('work.parts.none')}</p>
       ) : (
@@ -137,7 +145,7 @@ export function PartsSection({ task, reload }: SectionProps) {
                 <span class="work-muted">{part.reference}</span>
               </span>
               <span>
-                {t('work.parts.qty_from', { qty: part.qty, place: placeName.get(part.location_id) ?? '' })}
+                {t('work.parts.qty_from', { qty: formatDecimal(i18n, part.qty), place: placeName.get(part.location_id) ?? '' })}
                 {' · '}
                 <span class="work-muted">{formatInstant(i18n, part.occurred_at)}</span>
               </span>
@@ -197,7 +205,7 @@ export function PartsSection({ task, reload }: SectionProps) {
             >
               <span>{pick.label}</span>
               <span class="work-pick__meta">
-                {pick.reference} · {t('work.parts.on_hand', { qty: onHand.get(pick.id) ?? '0', unit: unitLabel(i18n, pick.unit) })}
+                {pick.reference} · {onHand.get(pick.id) === null ? t('work.parts.on_hand_hidden') : t('work.parts.on_hand', { qty: onHand.get(pick.id) ?? '0', unit: unitLabel(i18n, pick.unit) })}
               </span>
               {(onHand.get(pick.id) ?? '').startsWith('-') && <span class="work-pick__warning">{t('work.parts.negative')}</span>}
             </button>

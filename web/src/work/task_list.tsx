@@ -11,7 +11,7 @@ import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 import { href } from '../shell/route';
 import type { TaskSummary } from './contract';
-import { formatDay, priorityLabel, statusLabel, today, workQuery } from './work_core';
+import { formatDay, priorityLabel, statusLabel, today } from './work_core';
 
 type Scope = 'mine' | 'all';
 interface Loaded {
@@ -39,7 +39,7 @@ export function TaskList() {
         core.query('task.list', { mine, overdue_as_of: today(), limit: 500 }),
         core.query('asset.list', { include_archived: true }),
         core.query('client.list', { include_archived: true }),
-        workQuery(core, 'location.list', { include_archived: true }),
+        core.query('location.list', { include_archived: true }),
       ]);
       const overdue = new Set(late.items.map((task) => task.id));
       const clientName = new Map(clients.items.map((c) => [c.id, c.name]));

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import type { SectionProps } from './task_detail';
 import { useAction } from '../core/use_action';
 import { usePermissions } from '../shell/permissions';
-import { formatDay, hoursBetween, today } from './work_core';
+import { formatDay, formatDecimal, hoursBetween, today } from './work_core';
 
 type Mode = 'duration' | 'range';
 
@@ -40,7 +40,7 @@ export function TimeSection({ task, reload }: SectionProps) {
     };
     if (text !== '') args.note = text;
     if (await action.run(() => core.mutate('time.log', args))) {
-      setNotice(t('work.time.logged', { hours: computed }));
+      setNotice(t('work.time.logged', { hours: formatDecimal(i18n, computed) }));
       setHours('');
       setStart('');
       setEnd('');
@@ -66,7 +66,7 @@ export function TimeSection({ task, reload }: SectionProps) {
       <h3 id="work-time-title" class="card__title">
         {t('work.time.title')}{' '}
         <span class="card__count" data-testid="work-time-total">
-          {t('work.time.hours', { hours: task.total_hours })}
+          {t('work.time.hours', { hours: formatDecimal(i18n, task.total_hours) })}
         </span>
       </h3>
       {task.time_entries.length === 0 ? (
@@ -76,7 +76,7 @@ export function TimeSection({ task, reload }: SectionProps) {
           {task.time_entries.map((entry) => (
             <li key={entry.id} class="work-row work-row--line" data-testid="work-time-entry">
               <span>
-                <strong>{t('work.time.hours', { hours: entry.hours })}</strong> · {entry.employee}
+                <strong>{t('work.time.hours', { hours: formatDecimal(i18n, entry.hours) })}</strong> · {entry.employee}
               </span>
               <span class="work-muted">
                 {formatDay(i18n, entry.work_date)}
@@ -146,7 +146,7 @@ export function TimeSection({ task, reload }: SectionProps) {
           <input id="work-time-note" class="field__input" type="text" value={note} onInput={(event) => setNote(event.currentTarget.value)} data-testid="work-time-note" />
         </div>
         <button type="submit" class="button button--primary" aria-disabled={action.busy || !computed ? 'true' : undefined} data-testid="work-time-submit">
-          {computed ? t('work.time.submit_hours', { hours: computed }) : t('work.time.submit')}
+          {computed ? t('work.time.submit_hours', { hours: formatDecimal(i18n, computed) }) : t('work.time.submit')}
         </button>
         <p id="work-time-error" class="field__error" role="alert" data-testid="work-time-error">
           {action.message}

@@ -1,20 +1,9 @@
 /**
- * Small helpers shared by the work screens: the typed call for queries the stock screens also
- * declare (contract.ts WorkSharedQueries), the device's calendar day, and display formats.
+ * Small helpers shared by the work screens: the device's calendar day and display formats.
+ * (Core calls go straight through core.query/core.mutate, typed by core/contract.ts.)
  * No business rule here: overdue, allowed transitions and stock come from the core.
  */
-import type { CoreBridge } from '../core/bridge';
 import type { I18n } from '../i18n/i18n';
-import type { WorkSharedQueries } from './contract';
-
-export function workQuery<N extends keyof WorkSharedQueries>(
-  core: CoreBridge,
-  name: N,
-  args: WorkSharedQueries[N]['args'],
-): Promise<WorkSharedQueries[N]['result']> {
-  const query = core.query as unknown as (name: string, args: unknown) => Promise<WorkSharedQueries[N]['result']>;
-  return query(name, args);
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -32,6 +21,12 @@ export function formatDay(i18n: I18n, day: string): string {
   return new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(
     new Date(y, m - 1, d),
   );
+}
+
+/** A decimal string from the core ("97.42") written the reader's way ("97,42"); display only. */
+export function formatDecimal(i18n: I18n, text: string): string {
+  const n = Number(text);
+  return Number.isFinite(n) ? new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }).format(n) : text;
 }
 
 export function formatInstant(i18n: I18n, ms: number): string {

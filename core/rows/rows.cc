@@ -1,6 +1,6 @@
-#include "core/maintenance/common.h"
+#include "core/rows/rows.h"
 
-namespace invento::maint {
+namespace invento::rows {
 
 Result<std::vector<Json>> Rows(const db::Db& db, std::string_view sql,
                                std::initializer_list<Json> params) {
@@ -36,25 +36,4 @@ Result<std::optional<Json>> FirstRow(const db::Db& db, std::string_view sql,
   return std::optional<Json>(st.RowObject());
 }
 
-Result<std::optional<std::string>> CheckDate(const std::optional<std::string>& text,
-                                             const char* field) {
-  if (!text) return std::optional<std::string>();
-  if (!ParseDate(*text)) {
-    return Status::InvalidArgument(std::string(field) + " must be a date written YYYY-MM-DD",
-                                   field);
-  }
-  return text;
-}
-
-Result<std::string> CheckRequiredDate(const std::optional<std::string>& text, const char* field) {
-  if (!text) return Status::InvalidArgument(std::string(field) + " is required", field);
-  INVENTO_ASSIGN_OR_RETURN(auto d, CheckDate(text, field));
-  return *d;
-}
-
-Date StoredDate(const std::string& text) {
-  auto d = ParseDate(text);
-  return d ? *d : Date{std::chrono::year(1970), std::chrono::January, std::chrono::day(1)};
-}
-
-}  // namespace invento::maint
+}  // namespace invento::rows
