@@ -64,7 +64,12 @@ HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
     changes.erase("id");
     // An administrator never locks themselves out (nor the company, when they are its only
     // one): their own role and active flag are changed by another administrator.
-    const bool demotes = changes.contains("role") && changes["role"] != "admin";
+    // "Administrator" is whoever may use this API (the permission table's cap.server.admin).
+    bool demotes = false;
+    if (changes.contains("role") && changes["role"].is_string()) {
+      auto role = ParseRole(changes["role"].get<std::string>());
+      demotes = role.ok() && !IsAllowed(*role, "cap.server.admin");
+    }
     const bool deactivates = changes.contains("active") && changes["active"] == false;
     if (str("id") == user->user_id && (demotes || deactivates)) {
       return JsonError(409, "conflict",

@@ -159,7 +159,15 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
-    if (ec) return Unregister();
+    if (ec) {
+      // A closed or timed-out socket is ordinary; anything else (an oversized message, a
+      // protocol violation) is logged with its cause.
+      if (ec != websocket::error::closed && ec != asio::error::eof && ec != asio::error::operation_aborted &&
+          ec != beast::error::timeout && ec != asio::error::connection_reset) {
+        LogError("websocket", ec.message());
+      }
+      return Unregister();
+    }
     std::string text = beast::buffers_to_string(buffer_.data());
     if (!authed_) {
       auto parsed = ParseJson(text);  // depth-limited, never throws (core/base/json_parse.h)

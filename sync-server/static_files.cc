@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
@@ -105,6 +106,9 @@ HttpResponse FileResponse(const fs::path& file, const std::string& url_path,
 }  // namespace
 
 bool AcceptsEncoding(const std::string& accept_encoding, const std::string& coding) {
+  // An entry naming the coding decides; without one, "*" does (RFC 9110, 12.5.3): so
+  // "*, gzip;q=0" refuses gzip. "q=0" (0, 0.0, 0.00...) refuses; any other weight accepts.
+  std::optional<bool> named, wildcard;
   std::stringstream list(accept_encoding);
   std::string item;
   while (std::getline(list, item, ',')) {
@@ -113,14 +117,16 @@ bool AcceptsEncoding(const std::string& accept_encoding, const std::string& codi
     name.erase(name.find_last_not_of(" \t") + 1);
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (name != coding && name != "*") continue;
-    // "q=0" (0, 0.0, 0.00...) refuses the coding; any other weight accepts it.
+    bool accepts = true;
     auto q = item.find("q=");
-    if (q == std::string::npos) return true;
-    std::string weight = item.substr(q + 2);
-    weight.erase(weight.find_last_not_of(" \t") + 1);
-    return weight.find_first_not_of("0.") != std::string::npos;
+    if (q != std::string::npos) {
+      std::string weight = item.substr(q + 2);
+      weight.erase(weight.find_last_not_of(" \t") + 1);
+      accepts = weight.find_first_not_of("0.") != std::string::npos;
+    }
+    (name == coding ? named : wildcard) = accepts;
   }
-  return false;
+  return named.value_or(wildcard.value_or(false));
 }
 
 HttpResponse ServeStatic(const std::string& web_root, const HttpRequest& request) {

@@ -7,6 +7,7 @@
 #include "core/mutators/args.h"
 #include "core/sync/protocol.h"
 #include "sync-server/pull_cursor.h"
+#include "sync-server/server_log.h"
 
 namespace invento::server {
 namespace {
@@ -130,10 +131,19 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
         " server_time, result, code, message, version, touched) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
     log.Bind(1, std::string_view(client_id)).Bind(2, id).Bind(3, std::string_view(user.user_id));
     log.Bind(4, std::string_view(name)).Bind(5, std::string_view(args_text[k]));
-    if (m.contains("at")) {
+    // The device's own clock, as sent, when it fits a signed 64-bit integer (a larger value
+    // would be stored wrapped); the mutation itself ran at the plausible time above.
+    if (m.contains("at") && !(m["at"].is_number_unsigned() &&
+                              m["at"].get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
       log.Bind(6, m["at"].get<std::int64_t>());
     } else {
       log.BindNull(6);
+    }
+    if (!out.ok() && out.status().code() == Code::kInternal) {
+      // A rejection the device could not have caused: the push still answers 200 (the
+      // device records the rejection), so the operator learns of it only here.
+      LogError("push", std::string(name) + " from client " + client_id + " (user " + user.user_id +
+                           "): " + out.status().ToString());
     }
     log.Bind(7, now_ms).Bind(8, std::string_view(out.ok() ? "accepted" : "rejected"));
     if (out.ok()) {

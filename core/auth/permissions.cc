@@ -218,6 +218,7 @@ constexpr std::array kTable{
     Entry{"cap.server.admin", kA},
     Entry{"cap.server.audit", kA | kM},
     Entry{"cap.employee.rates", kA | kM},
+    Entry{"cap.read.money", kA | kM | kC},
 };
 
 unsigned Bit(Role r) {

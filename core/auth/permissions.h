@@ -6,7 +6,10 @@
 // "consultant"; parsing anything else fails with invalid_argument.
 //
 // Besides mutator and query names, the table holds two kinds of named rules, asked with
-// IsAllowed like the others (nothing else in the code tests a role):
+// IsAllowed like the others. No access rule tests a role anywhere else (ctest
+// repo.role_checks fails on a comparison with a role outside this module's table; the only
+// places that name roles are content, not access: the default dashboard layout of each role
+// and the demo company's accounts):
 // - "task.status:<from>><to>": the work order transitions and who may make each
 //   (task_workflow.h).
 // - Capabilities "cap.*", each a rule applied inside mutators, queries or the server:
@@ -30,6 +33,9 @@
 //   cap.server.admin          the server's /api/admin (users, sessions) (admin)
 //   cap.server.audit          the server's /api/audit trail (admin, manager)
 //   cap.employee.rates        employee.get includes hourly rates (admin, manager)
+//   cap.read.money            the role's devices read through the full scope; without it,
+//                             the field scope: no rates, cost lines, budgets or prices
+//                             (read scopes below) (admin, manager, consultant)
 //   No capability is a mutator or a query: the server never runs one by that name.
 #pragma once
 
@@ -64,7 +70,8 @@ std::vector<std::string_view> PermissionTableNames();
 // valid). The server filters pull and the first-sync snapshot by the scope of the session's
 // role; the pull response names the scope, and a device whose held scope differs drops what
 // it may no longer read and pulls again from version 0 (core/sync/client.h).
-// Names: "full" (admin, manager, consultant), "field" (technician). docs/sync-protocol.md
+// Names: "full" (roles with cap.read.money: admin, manager, consultant), "field" (the others:
+// technician). docs/sync-protocol.md
 // "What a device holds" gives the table and the reasons.
 enum class ReadScope { kFull, kField };
 

@@ -34,7 +34,7 @@ unsigned ScopeBit(ReadScope s) { return s == ReadScope::kField ? kFieldBit : kFu
 }  // namespace
 
 ReadScope ReadScopeOf(Role role) {
-  return role == Role::kTechnician ? ReadScope::kField : ReadScope::kFull;
+  return IsAllowed(role, "cap.read.money") ? ReadScope::kFull : ReadScope::kField;
 }
 
 std::string_view ReadScopeName(ReadScope scope) {

@@ -54,7 +54,7 @@ Result<std::string> SyncClient::Init(const std::string& fresh_client_id) {
 Result<Json> SyncClient::Mutate(std::string_view name, const Json& args, const Actor& actor,
                                 std::int64_t device_now_ms) {
   INVENTO_ASSIGN_OR_RETURN(std::string offset, Get("clock_offset_ms", "0"));
-  const std::int64_t at = device_now_ms + std::stoll(offset);
+  const std::int64_t at = CorrectedDeviceTime(device_now_ms, std::stoll(offset));
   std::string args_text = args.dump();
   if (args_text.size() > kMaxArgsBytes) {
     return Status::InvalidArgument("the arguments of this change are too large", "args");
@@ -102,7 +102,7 @@ Status SyncClient::ApplyPushResponse(const Json& response, std::int64_t device_n
   }
   if (response.contains("server_time") && response["server_time"].is_number_integer()) {
     return Set("clock_offset_ms",
-               std::to_string(response["server_time"].get<std::int64_t>() - device_now_ms));
+               std::to_string(ClockOffset(response["server_time"].get<std::int64_t>(), device_now_ms)));
   }
   return Status::Ok();
 }
@@ -230,7 +230,7 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
   }
   if (response.contains("server_time") && response["server_time"].is_number_integer()) {
     INVENTO_RETURN_IF_ERROR(Set("clock_offset_ms",
-        std::to_string(response["server_time"].get<std::int64_t>() - device_now_ms)));
+        std::to_string(ClockOffset(response["server_time"].get<std::int64_t>(), device_now_ms))));
   }
   INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
   INVENTO_RETURN_IF_ERROR(sql_tx->Commit());

@@ -1,8 +1,29 @@
 #include "core/sync/protocol.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
+
+#include "core/rows/date_args.h"
 
 namespace invento::sync {
+
+std::int64_t CorrectedDeviceTime(std::int64_t device_now_ms, std::int64_t offset_ms) {
+  std::int64_t at = 0;
+  if (__builtin_add_overflow(device_now_ms, offset_ms, &at)) {
+    at = offset_ms < 0 ? rows::kMinTime : rows::kMaxTime;
+  }
+  return std::clamp(at, rows::kMinTime, rows::kMaxTime);
+}
+
+std::int64_t ClockOffset(std::int64_t server_time_ms, std::int64_t device_now_ms) {
+  std::int64_t offset = 0;
+  if (__builtin_sub_overflow(server_time_ms, device_now_ms, &offset)) {
+    return server_time_ms < device_now_ms ? std::numeric_limits<std::int64_t>::min()
+                                          : std::numeric_limits<std::int64_t>::max();
+  }
+  return offset;
+}
 
 std::string ScopedSelect(const db::TableDef& def, ReadScope scope) {
   if (!CanReadTable(scope, def.name)) return "";

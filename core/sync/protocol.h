@@ -17,6 +17,15 @@ inline constexpr std::size_t kMaxPullRows = 5000;        // per pull page
 inline constexpr std::size_t kDefaultPullRows = 1000;
 inline constexpr std::size_t kMaxArgsBytes = 64 * 1024;  // per mutation
 
+// The time a device runs a mutation at: its clock corrected by the last offset the server
+// reported, computed without overflow and kept within [rows::kMinTime, rows::kMaxTime] (the
+// documented range of every stored time), so an optimistic row never holds a time outside
+// it whatever the device's clock says. The server runs the mutation again at its own
+// plausible time (sync-server/sync_service.cc) and its row replaces the device's.
+std::int64_t CorrectedDeviceTime(std::int64_t device_now_ms, std::int64_t offset_ms);
+// server_time_ms - device_now_ms, saturated at the int64 limits instead of overflowing.
+std::int64_t ClockOffset(std::int64_t server_time_ms, std::int64_t device_now_ms);
+
 // "SELECT <columns> FROM <table>" giving the rows as devices of `scope` hold them: every
 // column in schema order, a hidden one replaced by its masked value (MaskedColumn). Empty
 // when the scope may not read the table at all. Names come from the registry, never input.

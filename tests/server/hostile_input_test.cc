@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <climits>
+#include <map>
 #include <mutex>
 
 #include "core/base/json_parse.h"
+#include "core/db/sqlite.h"
 #include "sync-server/http_server.h"
 #include "sync-server/server_log.h"
 #include "tests/server/sim_device.h"
@@ -149,6 +151,65 @@ TEST_F(HostileInputTest, ExtremeClockValuesFallBackToServerTime) {
   ASSERT_TRUE(admin_->Pull().ok());
   EXPECT_EQ(admin_->core().db().QueryValue("SELECT occurred_at FROM stock_movements WHERE id = ?", {Json(kept)})
                 .value().get<std::int64_t>(), now_ - 3600000);
+}
+
+// The audit log keeps the device's clock as sent when it fits a signed 64-bit integer, and
+// nothing (null) when it does not, rather than a wrapped negative number.
+TEST_F(HostileInputTest, AuditLogKeepsOnlyRepresentableDeviceTimes) {
+  const Json ats[] = {Json(UINT64_MAX), Json(std::uint64_t{1} << 63), Json(now_ - 1000)};
+  Json muts = Json::array();
+  std::int64_t id = 1;
+  for (const Json& at : ats) {
+    muts.push_back({{"id", id++}, {"name", "category.create"}, {"at", at},
+                    {"args", {{"id", testing::RandomId(rng_)}, {"name", "C" + std::to_string(id)}}}});
+  }
+  auto r = admin_->Post("/api/push", {{"client_id", admin_->client_id()}, {"mutations", muts}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  HttpRequest q;
+  q.method = "GET";
+  q.target = "/api/audit?mutator=category.create";
+  q.headers["authorization"] = "Bearer " + admin_->token();
+  Json rows = Json::parse(app_->Handle(q).body)["rows"];
+  ASSERT_EQ(rows.size(), 3u) << rows.dump();
+  std::map<std::int64_t, Json> by_id;
+  for (const auto& row : rows) by_id[row["mutation_id"].get<std::int64_t>()] = row["device_time"];
+  EXPECT_TRUE(by_id[1].is_null()) << by_id[1].dump();
+  EXPECT_TRUE(by_id[2].is_null()) << by_id[2].dump();
+  EXPECT_EQ(by_id[3], Json(now_ - 1000));
+}
+
+// A mutation that fails for a reason the device cannot have caused (here the database
+// refuses the write: a trigger names a table that does not exist) is rejected in a 200
+// push, and logged on the server with its cause.
+TEST_F(HostileInputTest, InternalRejectionsInAPushAreLogged) {
+  {
+    auto side = db::Db::Open(dir_.Path("data/invento.db"));
+    ASSERT_TRUE(side.ok()) << side.status().ToString();
+    ASSERT_TRUE((*side)->Exec("CREATE TRIGGER broken_for_test AFTER INSERT ON categories"
+                              " BEGIN INSERT INTO no_such_table VALUES (1); END").ok());
+  }
+  std::vector<std::string> lines;
+  std::mutex mu;
+  SetLogSink([&](const std::string& line) {
+    std::lock_guard lock(mu);
+    lines.push_back(line);
+  });
+  const std::string cat = testing::RandomId(rng_);
+  auto r = admin_->Post("/api/push", {{"client_id", admin_->client_id()}, {"mutations", Json::array({
+      {{"id", 1}, {"name", "category.create"}, {"args", {{"id", cat}, {"name", "Pumps"}}}}})}});
+  SetLogSink(nullptr);
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json res = Json::parse(r.body)["results"][0];
+  EXPECT_EQ(res["status"], "rejected");
+  EXPECT_EQ(res["code"], "internal") << res.dump();
+  bool logged = false;
+  for (const auto& line : lines) {
+    if (line.find("push") != std::string::npos && line.find("category.create") != std::string::npos &&
+        line.find("no_such_table") != std::string::npos) {
+      logged = true;
+    }
+  }
+  EXPECT_TRUE(logged) << "log lines:\n" << [&] { std::string all; for (auto& l : lines) all += l + "\n"; return all; }();
 }
 
 // Over real HTTP with a 1 MiB body limit: the bodies reach the app, the server survives.

@@ -1,6 +1,12 @@
 // Live pokes over a real WebSocket, and the audit trail API.
 #include <utility>  // before Asio (Boost 1.74 + C++20)
 
+#include <chrono>
+#include <mutex>
+#include <thread>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include <boost/asio.hpp>
@@ -8,6 +14,7 @@
 #include <boost/beast/websocket.hpp>
 
 #include "sync-server/http_server.h"
+#include "sync-server/server_log.h"
 #include "tests/server/sim_device.h"
 #include "tests/server/test_support.h"
 
@@ -98,6 +105,45 @@ TEST_F(PokesAuditTest, SocketOfASessionThatMustChangeItsPasswordIsRefused) {
   beast::error_code ec;
   ws->read(b, ec);
   EXPECT_EQ(ec, websocket::error::closed);
+}
+
+// The socket's first message is JSON too: nesting within its 4 KiB limit is parsed with the
+// depth limit and refused; nesting of 100,000 levels is over the limit and the socket closed.
+// Either way the server keeps serving.
+TEST_F(PokesAuditTest, DeeplyNestedSocketMessagesAreRefusedAndTheServerStaysUp) {
+  for (const std::string& text : {std::string(2000, '[') + std::string(2000, ']'),
+                                  "{\"type\":\"auth\",\"token\":" + std::string(1900, '[') + std::string(1900, ']') + "}"}) {
+    auto ws = Connect();
+    ws->write(asio::buffer(text));
+    Json err = Read(*ws);
+    EXPECT_EQ(err["type"], "error");
+    EXPECT_EQ(err["code"], "unauthenticated");
+  }
+  std::vector<std::string> lines;
+  std::mutex mu;
+  SetLogSink([&](const std::string& line) {
+    std::lock_guard lock(mu);
+    lines.push_back(line);
+  });
+  auto deep = Connect();
+  beast::error_code ec;
+  deep->write(asio::buffer(std::string(100000, '[') + std::string(100000, ']')), ec);
+  beast::flat_buffer b;
+  if (!ec) deep->read(b, ec);
+  EXPECT_TRUE(ec) << "a 200 KB message must close the socket";
+  auto ok = Connect();
+  ok->write(asio::buffer(Json{{"type", "auth"}, {"token", admin_->token()}}.dump()));
+  EXPECT_EQ(Read(*ok)["type"], "hello");
+  bool logged = false;
+  for (int i = 0; i < 100 && !logged; ++i) {  // the server thread may log just after closing
+    {
+      std::lock_guard lock(mu);
+      for (const auto& line : lines) logged = logged || line.find("websocket") != std::string::npos;
+    }
+    if (!logged) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  SetLogSink(nullptr);
+  EXPECT_TRUE(logged) << "the refused oversized message is logged with its cause";
 }
 
 TEST_F(PokesAuditTest, AuditTrailRecordsAcceptedAndRejectedWithFilters) {

@@ -96,6 +96,11 @@ TEST(StaticFilesTest, PrecompressedCopiesAreSentWhenAccepted) {
   EXPECT_TRUE(AcceptsEncoding("*", "gzip"));
   EXPECT_FALSE(AcceptsEncoding("gzip;q=0.000", "gzip"));
   EXPECT_FALSE(AcceptsEncoding("gzipx", "gzip"));
+  // The entry naming a coding decides over "*", in either order.
+  EXPECT_FALSE(AcceptsEncoding("*, gzip;q=0", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("gzip;q=0, *", "gzip"));
+  EXPECT_TRUE(AcceptsEncoding("*;q=0, gzip", "gzip"));
+  EXPECT_TRUE(AcceptsEncoding("*, gzip;q=0", "br"));
 }
 
 TEST(StaticFilesTest, MissingWebRootSays503) {

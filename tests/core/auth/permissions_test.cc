@@ -58,6 +58,7 @@ TEST(PermissionsTest, EveryCapabilityByRole) {
       {"cap.server.admin", true, false, false, false},
       {"cap.server.audit", true, true, false, false},
       {"cap.employee.rates", true, true, false, false},
+      {"cap.read.money", true, true, false, true},
   };
   for (const auto& c : kCapabilities) {
     EXPECT_EQ(IsAllowed(Role::kAdmin, c.name), c.admin) << c.name;

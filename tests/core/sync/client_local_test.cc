@@ -5,11 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include "core/core.h"
+#include "core/rows/date_args.h"
+#include "core/sync/protocol.h"
 
 namespace invento::sync {
 namespace {
@@ -44,6 +47,43 @@ class ClientLocalTest : public ::testing::Test {
   }
   fs::path dir_;
 };
+
+TEST(DeviceClockTest, CorrectedTimeNeverOverflowsNorLeavesTheDocumentedRange) {
+  EXPECT_EQ(CorrectedDeviceTime(1'800'000'000'000, 1000), 1'800'000'001'000);
+  EXPECT_EQ(CorrectedDeviceTime(INT64_MAX, INT64_MAX), rows::kMaxTime);
+  EXPECT_EQ(CorrectedDeviceTime(INT64_MIN, INT64_MIN), rows::kMinTime);
+  EXPECT_EQ(CorrectedDeviceTime(INT64_MAX, INT64_MIN), rows::kMinTime);  // -1 ms
+  EXPECT_EQ(CorrectedDeviceTime(0, 0), rows::kMinTime);                  // a clock left at 1970
+  EXPECT_EQ(CorrectedDeviceTime(rows::kMaxTime, 1), rows::kMaxTime);
+  EXPECT_EQ(ClockOffset(5000, 2000), 3000);
+  EXPECT_EQ(ClockOffset(INT64_MAX, -10), INT64_MAX);
+  EXPECT_EQ(ClockOffset(INT64_MIN, 10), INT64_MIN);
+}
+
+// Whatever the device's clock and the offset the server reported, a movement made offline
+// holds an occurred_at within the documented range until the server's row replaces it.
+TEST_F(ClientLocalTest, AnOptimisticMovementKeepsItsTimeInRangeWhateverTheClock) {
+  auto core = Open("clock.db");
+  SyncClient client(*core);
+  ASSERT_TRUE(client.Init(Id(950)).ok());
+  ASSERT_TRUE(client.SetSession({{"token", std::string(64, 'd')}, {"user", {{"id", kAdmin.user_id}, {"role", "admin"}}}}).ok());
+  const std::int64_t now = 1'800'000'000'000;
+  ASSERT_TRUE(client.Mutate("category.create", {{"id", Id(9)}, {"name", "Pumps"}}, now).ok());
+  ASSERT_TRUE(client.Mutate("location.create", {{"id", Id(10)}, {"name", "Main"}, {"kind", "warehouse"}}, now).ok());
+  auto item = client.Mutate("item.create", {{"id", Id(11)}, {"reference", "P-1"}, {"label", "Pump"}, {"category_id", Id(9)}}, now);
+  ASSERT_TRUE(item.ok()) << item.status().ToString();
+  auto receipt = [&](int id, std::int64_t device_now) {
+    auto r = client.Mutate("stock.receipt", {{"id", Id(id)}, {"item_id", Id(11)}, {"location_id", Id(10)}, {"qty", "1"}}, device_now);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return core->db().QueryValue("SELECT occurred_at FROM stock_movements WHERE id = ?", {Json(Id(id))}).value().get<std::int64_t>();
+  };
+  ASSERT_TRUE(client.ApplyPushResponse({{"server_time", INT64_MAX}}, -1000).ok());
+  EXPECT_EQ(receipt(12, INT64_MAX), rows::kMaxTime);
+  ASSERT_TRUE(client.ApplyPushResponse({{"server_time", INT64_MIN}}, 1000).ok());
+  EXPECT_EQ(receipt(13, INT64_MIN), rows::kMinTime);
+  ASSERT_TRUE(client.ApplyPushResponse({{"server_time", now + 500}}, now).ok());
+  EXPECT_EQ(receipt(14, now), now + 500);
+}
 
 TEST_F(ClientLocalTest, SessionIsStoredAndCleared) {
   auto core = Open("a.db");
