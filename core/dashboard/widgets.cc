@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/dashboard/figures.h"
-#include "core/maintenance/derived_id.h"
+#include "core/rows/derived_id.h"
 #include "core/mutators/args.h"
 #include "core/rows/live_rows.h"
 #include "core/rows/rows.h"
@@ -18,7 +18,7 @@ using rows::Str;
 
 namespace {
 
-using maint::DerivedId;
+using rows::DerivedId;
 
 const std::initializer_list<const char*> kTypes = {"number", "bar", "pie", "doughnut", "line", "table", "list"};
 

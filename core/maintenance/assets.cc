@@ -2,7 +2,7 @@
 
 #include "core/base/decimal.h"
 #include "core/base/text.h"
-#include "core/maintenance/derived_id.h"
+#include "core/rows/derived_id.h"
 #include "core/maintenance/meters.h"
 #include "core/mutators/args.h"
 #include "core/rows/date_args.h"
@@ -10,6 +10,8 @@
 #include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::DerivedId;
 
 using rows::CheckDate;
 using rows::FirstRow;

@@ -1,6 +1,6 @@
 #include "core/maintenance/checklist.h"
 
-#include "core/maintenance/derived_id.h"
+#include "core/rows/derived_id.h"
 #include "core/maintenance/meters.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
@@ -9,6 +9,8 @@
 #include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::DerivedId;
 
 using rows::OptJson;
 using rows::OptStr;

@@ -4,7 +4,7 @@
 #include "core/base/date.h"
 #include "core/base/decimal.h"
 #include "core/maintenance/checklist.h"
-#include "core/maintenance/derived_id.h"
+#include "core/rows/derived_id.h"
 #include "core/maintenance/meters.h"
 #include "core/maintenance/pm_schedule.h"
 #include "core/maintenance/task_workflow.h"
@@ -15,6 +15,8 @@
 #include "core/rows/rows.h"
 
 namespace invento::maint {
+
+using rows::DerivedId;
 
 using rows::CheckRequiredDate;
 using rows::Int;

@@ -1,8 +1,10 @@
 #include "core/maintenance/pm_schedule.h"
 
-#include "core/maintenance/derived_id.h"
+#include "core/rows/derived_id.h"
 
 namespace invento::maint {
+
+using rows::DerivedId;
 
 std::optional<IntervalUnit> ParseIntervalUnit(std::string_view s) {
   if (s == "day") return IntervalUnit::kDay;

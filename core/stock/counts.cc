@@ -7,13 +7,16 @@
 #include "core/base/text.h"
 #include "core/mutators/args.h"
 #include "core/rows/date_args.h"
+#include "core/rows/derived_id.h"
 #include "core/rows/live_rows.h"
 #include "core/rows/rows.h"
+#include "core/stock/common.h"
 #include "core/stock/ledger_fold.h"
 #include "core/stock/location_access.h"
 
 namespace invento::stock {
 
+using rows::DerivedId;
 using rows::IsSelfOrDescendant;
 using rows::OptJson;
 using rows::RequireLive;
@@ -109,25 +112,29 @@ Result<Json> FindItem(const db::Db& db, const char* column, const std::string& v
   return st.RowObject();
 }
 
-// Counted quantity of each item in a session, and the time of its last line.
+// Counted quantity of each item at each place of a session (the session's location or one
+// inside it: a warehouse's zones and bins), and the time of its last line there.
 struct Counted {
   std::int64_t qty = 0;
   std::int64_t last_at = 0;
 };
+using Place = std::pair<std::string, std::string>;  // item id, location id
 
-Result<std::map<std::string, Counted>> CountedPerItem(const db::Db& db, const Json& session) {
+Result<std::map<Place, Counted>> CountedPerPlace(const db::Db& db, const Json& session) {
   const bool replace = session["repeat_mode"] == "replace";
+  // Lines written before lines had a location were all at the session's location.
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
-      "SELECT item_id, qty, counted_at FROM count_lines WHERE session_id = ? AND deleted = 0"
-      " ORDER BY counted_at, id"));
-  st.Bind(1, std::string_view(session["id"].get_ref<const std::string&>()));
-  std::map<std::string, Counted> out;
+      "SELECT item_id, coalesce(location_id, ?2), qty, counted_at FROM count_lines"
+      " WHERE session_id = ?1 AND deleted = 0 ORDER BY counted_at, id"));
+  st.Bind(1, std::string_view(session["id"].get_ref<const std::string&>()))
+      .Bind(2, std::string_view(session["location_id"].get_ref<const std::string&>()));
+  std::map<Place, Counted> out;
   while (true) {
     INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    Counted& c = out[st.Text(0)];
-    c.qty = replace ? st.Int(1) : c.qty + st.Int(1);
-    c.last_at = st.Int(2);
+    Counted& c = out[{st.Text(0), st.Text(1)}];
+    c.qty = replace ? st.Int(2) : c.qty + st.Int(2);
+    c.last_at = st.Int(3);
   }
   return out;
 }
@@ -148,8 +155,9 @@ Result<std::int64_t> ExpectedBeforeClose(const db::Db& db, const std::string& se
                                          const std::string& item_id, const std::string& location_id) {
   INVENTO_ASSIGN_OR_RETURN(db::Stmt obs, db.Prepare(
       "SELECT id, occurred_at FROM stock_movements WHERE count_session_id = ? AND item_id = ?"
-      " AND kind = 'count' AND deleted = 0 LIMIT 1"));
-  obs.Bind(1, std::string_view(session_id)).Bind(2, std::string_view(item_id));
+      " AND to_location_id = ? AND kind = 'count' AND deleted = 0 LIMIT 1"));
+  obs.Bind(1, std::string_view(session_id)).Bind(2, std::string_view(item_id))
+      .Bind(3, std::string_view(location_id));
   INVENTO_ASSIGN_OR_RETURN(bool found, obs.Step());
   if (!found) return Expected(db, item_id, location_id);
   const std::string obs_id = obs.Text(0);
@@ -198,12 +206,23 @@ Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   auto item_id = r.OptionalId("item_id");
   auto barcode = r.OptionalString("barcode", {.min = 1, .max = 128});
   auto reference = r.OptionalString("reference", {.min = 1, .max = 64});
+  auto where = r.OptionalId("location_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   if ((item_id ? 1 : 0) + (barcode ? 1 : 0) + (reference ? 1 : 0) != 1) {
     return Status::InvalidArgument("give exactly one of item_id, barcode or reference", "item_id");
   }
   INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
   INVENTO_RETURN_IF_ERROR(RequireMayCountIn(tx, ctx.actor, session));
+  const std::string session_location = session["location_id"].get<std::string>();
+  const std::string location = where.value_or(session_location);
+  if (location != session_location) {
+    INVENTO_ASSIGN_OR_RETURN(Json place, RequireLive(tx, "locations", location, "location_id", "location"));
+    INVENTO_ASSIGN_OR_RETURN(bool inside, IsSelfOrDescendant(tx.db(), "locations", location, session_location));
+    if (!inside) {
+      return Status::InvalidArgument("location_id must be the count's location or a location inside it",
+                                     "location_id");
+    }
+  }
   const bool replace = session["repeat_mode"] == "replace";
   if (replace && qty < 0) return Status::InvalidArgument("a counted quantity cannot be negative", "qty");
   INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "count_lines", id));
@@ -221,22 +240,23 @@ Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {
     return Status::FailedPrecondition("item " + item["reference"].get<std::string>() +
                                       " is not part of this count");
   }
-  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerItem(tx.db(), session));
-  std::int64_t total = replace ? qty : counted[iid].qty + qty;
+  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerPlace(tx.db(), session));
+  std::int64_t total = replace ? qty : counted[{iid, location}].qty + qty;
   if (total < 0) {
     return Status::InvalidArgument("the counted total for this item cannot go below zero", "qty");
   }
   INVENTO_RETURN_IF_ERROR(tx.Put("count_lines", Json{{"id", id},
                                                      {"session_id", session_id},
                                                      {"item_id", iid},
+                                                     {"location_id", location},
                                                      {"qty", qty},
                                                      {"counted_at", at},
                                                      {"actor_id", ctx.actor.user_id},
                                                      {"deleted", 0}}));
-  Json out{{"line_id", id}, {"item_id", iid}, {"reference", item["reference"]},
+  Json out{{"line_id", id}, {"item_id", iid}, {"location_id", location}, {"reference", item["reference"]},
            {"label", item["label"]}, {"counted", FormatQuantity(total)}};
   if (ShowsExpected(session, ctx.actor)) {
-    INVENTO_ASSIGN_OR_RETURN(std::int64_t exp, Expected(tx.db(), iid, session["location_id"].get<std::string>()));
+    INVENTO_ASSIGN_OR_RETURN(std::int64_t exp, Expected(tx.db(), iid, location));
     out["expected"] = FormatQuantity(exp);
   }
   return out;
@@ -249,14 +269,15 @@ Result<Json> UndoLast(WriteTx& tx, const Json& args, const MutationContext& ctx)
   INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
   INVENTO_RETURN_IF_ERROR(RequireMayCountIn(tx, ctx.actor, session));
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, tx.db().Prepare(
-      "SELECT id, item_id FROM count_lines WHERE session_id = ? AND deleted = 0"
-      " ORDER BY counted_at DESC, id DESC LIMIT 1"));
-  st.Bind(1, std::string_view(session_id));
+      "SELECT id, item_id, coalesce(location_id, ?2) FROM count_lines WHERE session_id = ?1"
+      " AND deleted = 0 ORDER BY counted_at DESC, id DESC LIMIT 1"));
+  st.Bind(1, std::string_view(session_id))
+      .Bind(2, std::string_view(session["location_id"].get_ref<const std::string&>()));
   INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("this count session has no line to undo", "session_id");
-  std::string line = st.Text(0), item = st.Text(1);
+  std::string line = st.Text(0), item = st.Text(1), location = st.Text(2);
   INVENTO_RETURN_IF_ERROR(tx.Del("count_lines", line));
-  return Json{{"undone_line_id", line}, {"item_id", item}};
+  return Json{{"undone_line_id", line}, {"item_id", item}, {"location_id", location}};
 }
 
 Result<Json> Close(WriteTx& tx, const Json& args, const MutationContext& ctx) {
@@ -264,12 +285,16 @@ Result<Json> Close(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   std::string session_id = r.Id("session_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(Json session, OpenSession(tx, session_id));
-  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerItem(tx.db(), session));
-  const std::string location = session["location_id"].get<std::string>();
-  for (const auto& [item_id, c] : counted) {
-    // Deterministic observation id: the session id and item id, so a retried close on
-    // another replica cannot create a second observation.
-    std::string obs_id = session_id.substr(0, 24) + item_id.substr(24);
+  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerPlace(tx.db(), session));
+  const std::string session_location = session["location_id"].get<std::string>();
+  for (const auto& [place, c] : counted) {
+    const auto& [item_id, location] = place;
+    // Deterministic observation id from the session, item and place, so a retried close on
+    // another replica cannot create a second observation. (At the session's own location,
+    // the id observations had before lines had a location.)
+    std::string obs_id = location == session_location
+                             ? session_id.substr(0, 24) + item_id.substr(24)
+                             : DerivedId("count:" + session_id + ":" + item_id + ":" + location);
     INVENTO_RETURN_IF_ERROR(RequireNewId(tx, "stock_movements", obs_id));
     INVENTO_RETURN_IF_ERROR(tx.Put("stock_movements", Json{{"id", obs_id},
                                                            {"item_id", item_id},
@@ -296,35 +321,49 @@ Result<Json> Review(const db::Db& db, const Json& args, const Actor& actor) {
   const bool show = ShowsExpected(session, actor);
   const bool closed = session["status"] == "closed";
   const std::string location = session["location_id"].get<std::string>();
-  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerItem(db, session));
-  // Items in scope: for 'all', those holding stock at the location; otherwise the scope.
+  INVENTO_ASSIGN_OR_RETURN(auto counted, CountedPerPlace(db, session));
+  // One line per item and place (the session's location or one inside it: a warehouse's
+  // zones and bins): every place in the location's subtree holding stock of an item in scope,
+  // every place counted, and (list and category scopes) the items in scope held nowhere
+  // there, at the session's location.
   std::string scope = session["scope"].get<std::string>();
   std::string scope_sql =
-      scope == "all"
-          ? "SELECT item_id FROM stock_onhand WHERE location_id = ?1 AND qty <> 0"
-      : scope == "list"
-          ? "SELECT value FROM json_each((SELECT item_ids FROM count_sessions WHERE id = ?2))"
-          : "WITH RECURSIVE sub(id, n) AS (SELECT category_id, 0 FROM count_sessions WHERE id = ?2"
+      scope == "list"
+          ? "SELECT value AS item_id FROM json_each((SELECT item_ids FROM count_sessions WHERE id = ?2))"
+      : scope == "category"
+          ? "WITH RECURSIVE sub(id, n) AS (SELECT category_id, 0 FROM count_sessions WHERE id = ?2"
             " UNION ALL SELECT c.id, sub.n + 1 FROM categories c JOIN sub ON c.parent_id = sub.id"
             " WHERE c.deleted = 0 AND sub.n < 64)"
-            " SELECT i.id FROM items i JOIN sub ON i.category_id = sub.id"
-            " WHERE i.deleted = 0 AND i.archived = 0";
+            " SELECT i.id AS item_id FROM items i JOIN sub ON i.category_id = sub.id"
+            " WHERE i.deleted = 0 AND i.archived = 0"
+          : "";
+  const std::string held =
+      "SELECT o.item_id, o.location_id FROM stock_onhand o WHERE o.qty <> 0"
+      " AND o.location_id IN " INVENTO_SQL_LOCATION_SUBTREE("?1");
+  std::string places = held + (scope_sql.empty() ? "" : " AND o.item_id IN (" + scope_sql + ")") +
+                       " UNION SELECT item_id, coalesce(location_id, ?1) FROM count_lines"
+                       " WHERE session_id = ?2 AND deleted = 0";
+  if (!scope_sql.empty()) {
+    places += " UNION SELECT s.item_id, ?1 FROM (" + scope_sql + ") s WHERE s.item_id NOT IN"
+              " (SELECT h.item_id FROM (" + held + ") h)";
+  }
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db.Prepare(
-      "SELECT i.id, i.reference, i.label, i.unit, i.unit_price_cents FROM items i"
-      " WHERE i.id IN (" + scope_sql + ") OR i.id IN (SELECT item_id FROM count_lines"
-      " WHERE session_id = ?2 AND deleted = 0) ORDER BY i.reference_key"));
+      "SELECT i.id, i.reference, i.label, i.unit, i.unit_price_cents, p.location_id, l.name"
+      " FROM (" + places + ") p JOIN items i ON i.id = p.item_id"
+      " JOIN locations l ON l.id = p.location_id ORDER BY i.reference_key, l.name, p.location_id"));
   st.Bind(1, std::string_view(location)).Bind(2, std::string_view(session_id));
   Json lines = Json::array(), uncounted = Json::array();
   std::int64_t variance_value = 0;
   while (true) {
     INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    std::string iid = st.Text(0);
-    Json o{{"item_id", iid}, {"reference", st.Text(1)}, {"label", st.Text(2)}, {"unit", st.Text(3)}};
-    auto c = counted.find(iid);
+    std::string iid = st.Text(0), place = st.Text(5);
+    Json o{{"item_id", iid}, {"reference", st.Text(1)}, {"label", st.Text(2)}, {"unit", st.Text(3)},
+           {"location_id", place}, {"location", st.Text(6)}};
+    auto c = counted.find({iid, place});
     INVENTO_ASSIGN_OR_RETURN(std::int64_t exp, closed && c != counted.end()
-                                                   ? ExpectedBeforeClose(db, session_id, iid, location)
-                                                   : Expected(db, iid, location));
+                                                   ? ExpectedBeforeClose(db, session_id, iid, place)
+                                                   : Expected(db, iid, place));
     if (show) o["expected"] = FormatQuantity(exp);
     if (c == counted.end()) {
       uncounted.push_back(std::move(o));
@@ -389,13 +428,27 @@ Result<BlindCountMask> BlindCountMask::Load(const db::Db& db, const Actor& actor
     if (!row) break;
     mask.sessions_.push_back(st.RowObject());
   }
+  // Each session hides its location and every location inside it (a warehouse's zones and
+  // bins are counted with it).
+  for (const Json& session : mask.sessions_) {
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt sub, db.Prepare("SELECT id FROM " INVENTO_SQL_LOCATION_SUBTREE("?1")));
+    sub.Bind(1, std::string_view(session["location_id"].get_ref<const std::string&>()));
+    std::set<std::string> places;
+    while (true) {
+      INVENTO_ASSIGN_OR_RETURN(bool row, sub.Step());
+      if (!row) break;
+      places.insert(sub.Text(0));
+    }
+    mask.places_.push_back(std::move(places));
+  }
   return mask;
 }
 
 Result<bool> BlindCountMask::Hides(const std::string& item_id,
                                    const std::string& location_id) const {
-  for (const Json& session : sessions_) {
-    if (session["location_id"] != location_id) continue;
+  for (std::size_t k = 0; k < sessions_.size(); ++k) {
+    const Json& session = sessions_[k];
+    if (places_[k].count(location_id) == 0) continue;
     Json item = Json::object();
     if (session["scope"] == "category") {
       INVENTO_ASSIGN_OR_RETURN(db::Stmt st,

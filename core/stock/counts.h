@@ -3,16 +3,25 @@
 // count.open {id, location_id, name?, scope?: all|category|list (default all), category_id?
 //             (scope category), item_ids?: [uuid] (scope list), blind?=false,
 //             repeat_mode?: add|replace (default add)} -> {id}
-// count.record {id, session_id, qty, counted_at?, and exactly one of item_id | barcode |
-//             reference} -> {line_id, item_id, reference, label, counted, expected?}
-//             add mode: repeated scans of an item add up; replace: the last line wins.
+// A session counts its location AND every location inside it: a count opened on a warehouse
+// counts the stock of its zones and bins, each line saying where the item was found.
+// count.record {id, session_id, qty, counted_at?, location_id? (the session's location, by
+//             default, or a location inside it; invalid_argument otherwise), and exactly one
+//             of item_id | barcode | reference} -> {line_id, item_id, location_id, reference,
+//             label, counted, expected?} (counted and expected at that place)
+//             add mode: repeated scans of an item at a place add up; replace: the last line
+//             at that place wins.
 //             Unknown barcode/reference -> not_found naming that field (the UI offers to
 //             find or create the item). Items outside the session's scope are refused.
-// count.undo_last {session_id} -> tombstones the session's most recent line.
-// count.close {session_id} -> writes one 'count' observation per counted item into the
-//             ledger, at the time its last line was counted; the session becomes read-only.
-// count.review {session_id} -> per item: counted, expected, variance (qty and value), plus
-//             the items in scope never counted. In a blind session, expected quantities and
+// count.undo_last {session_id} -> tombstones the session's most recent line
+//             {undone_line_id, item_id, location_id}.
+// count.close {session_id} -> writes one 'count' observation per counted item and place into
+//             the ledger (to that place), at the time its last line there was counted; the
+//             session becomes read-only. Places not counted keep their stock.
+// count.review {session_id} -> per item and place (location_id, location name): counted,
+//             expected, variance (qty and value), plus the item/places in scope never counted
+//             (those holding stock in the subtree; for list and category scopes, items held
+//             nowhere there appear once, at the session's location). In a blind session, expected quantities and
 //             variances are hidden from technicians and consultants (shown to managers and
 //             admins: "cap.count.blind_expected").
 //             Expected is the on-hand now; for an item of a CLOSED session, the on-hand just
@@ -24,7 +33,7 @@
 // for record and undo). Closing is the table's rule alone (admins, managers).
 //
 // While a blind session is open, the book quantity (on-hand) of the items in its scope at its
-// location is hidden from roles without "cap.count.blind_expected" on every stock screen, not
+// location and the locations inside it is hidden from roles without "cap.count.blind_expected" on every stock screen, not
 // only in its review: stock.onhand returns those rows with qty, qty_milli and value_cents null
 // and hidden: true (left out of its totals), stock.movements does the same for their
 // movements there (they add up to it), and alert.list leaves their alerts out (an alert
@@ -32,6 +41,7 @@
 // needs it offline); the queries are what screens read.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +60,7 @@ class BlindCountMask {
  private:
   const db::Db* db_ = nullptr;
   std::vector<Json> sessions_;
+  std::vector<std::set<std::string>> places_;  // per session: its location and those inside it
 };
 
 void RegisterCounts(Registry& registry);

@@ -187,6 +187,7 @@ Result<Json> ExportCount(const db::Db& db, const Json& args, const Actor& actor)
   std::vector<std::string> header{std::string(csvio::ColumnHeader(Column::kReference, l.french)),
                                   std::string(csvio::ColumnHeader(Column::kLabel, l.french)),
                                   std::string(csvio::ColumnHeader(Column::kUnit, l.french)),
+                                  std::string(l.Text("Emplacement", "Location")),
                                   std::string(l.Text("Compté", "Counted"))};
   if (show) {
     for (auto h : {l.Text("Attendu", "Expected"), l.Text("Écart", "Variance"),
@@ -204,6 +205,7 @@ Result<Json> ExportCount(const db::Db& db, const Json& args, const Actor& actor)
       std::vector<std::string> row{csv::NeutralizeFormula(o["reference"].get<std::string>()),
                                    csv::NeutralizeFormula(o["label"].get<std::string>()),
                                    csv::NeutralizeFormula(o["unit"].get<std::string>()),
+                                   csv::NeutralizeFormula(o["location"].get<std::string>()),
                                    qty(o, "counted")};
       if (show) {
         row.push_back(qty(o, "expected"));

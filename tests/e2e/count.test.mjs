@@ -23,7 +23,9 @@ import { describe, test } from 'node:test';
 import { artifact, coreState, kBaseUrl, openPage, serviceWorkerActivated, sharedBrowser, waitForSync } from './lib/browser.mjs';
 import { seriousAxeViolations } from './lib/axe.mjs';
 import { ensureUser } from './lib/accounts.mjs';
+import { randomUUID } from 'node:crypto';
 import { assignTechnician, ean13Png, openCountAsAdmin, seedCountScenario } from './lib/count_seed.mjs';
+import { pushAsAdmin } from './lib/server_api.mjs';
 
 const kTimeout = { timeout: 180_000 };
 const shared = sharedBrowser();
@@ -272,6 +274,57 @@ describe('counting mode', () => {
       await page.getByTestId('detail-movement-hidden').first().waitFor();
       assert.doesNotMatch(await page.locator('.app-screen').textContent(), /\+\s*5\b/, 'nor the receipt that adds up to it');
       await shot(page, 'count-technician-stock-hidden-800x1280.png');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a count of a warehouse counts its bins, place by place, and closes each to its place', kTimeout, async () => {
+    const tag = String((Date.now() + 250_000) % 1_000_000).padStart(6, '0');
+    const { location, items } = await seedCountScenario(tag);
+    const bin = { id: randomUUID(), name: `Casier ${tag}` };
+    await pushAsAdmin([
+      ['location.create', { id: bin.id, kind: 'bin', name: bin.name, parent_id: location.id }],
+      ['stock.receipt', { id: randomUUID(), item_id: items.A.id, location_id: bin.id, qty: '6' }],
+    ]);
+    const id = await openCountAsAdmin(location.id, `Entrepôt et casiers ${tag}`, { blind: false });
+    const { context, page, problems } = await openPage(shared.browser, { viewport: { width: 1024, height: 768 } });
+    try {
+      await page.goto(`/#/count/${id}`);
+      await coreState(page);
+      const place = page.getByTestId('count-place');
+      await place.locator('option', { hasText: bin.name }).waitFor({ state: 'attached', timeout: 20_000 });
+      assert.deepEqual((await place.locator('option').allTextContents()).map((o) => o.trim()), [location.name, bin.name]);
+      // One A in the bin (6 expected there), one at the warehouse itself (5 expected).
+      await place.selectOption({ label: bin.name });
+      await scan(page, items.A.barcode);
+      await page.locator(`[data-testid="count-line"][data-place="${bin.id}"]`).waitFor();
+      assert.equal((await page.locator(`[data-testid="count-line"][data-place="${bin.id}"] [data-testid="count-line-place"]`).textContent()).trim(), bin.name);
+      await place.selectOption({ label: location.name });
+      await scan(page, items.A.barcode);
+      await page.locator(`[data-testid="count-line"][data-place="${location.id}"][data-item="${items.A.reference}"]`).waitFor();
+      await shot(page, 'count-warehouse-places-1024x768.png');
+      await noSeriousAxe(page, 'counting with places');
+      await page.getByTestId('count-to-review').click();
+      const inBin = page.locator(`[data-testid="count-review-line"][data-place="${bin.id}"]`);
+      await inBin.waitFor();
+      assert.match((await inBin.getByTestId('count-review-variance').textContent()).trim(), /^[−-]\s*5$/, 'counted 1 of 6 in the bin');
+      const atWarehouse = page.locator(`[data-testid="count-review-line"][data-place="${location.id}"][data-item="${items.A.reference}"]`);
+      assert.match((await atWarehouse.getByTestId('count-review-variance').textContent()).trim(), /^[−-]\s*4$/, 'counted 1 of 5 at the warehouse');
+      await shot(page, 'count-warehouse-review-1024x768.png');
+      await page.getByTestId('count-close-start').click();
+      await page.getByTestId('count-close-confirm').click();
+      await page.getByTestId('count-review-status').filter({ hasText: /clôtur|closed/i }).waitFor({ timeout: 20_000 });
+      // On the item's page: 1 in the bin, 1 at the warehouse (not 2 at the warehouse).
+      await page.goto(`/#/stock/item/${items.A.id}`);
+      const onhand = page.getByTestId('detail-onhand');
+      await onhand.filter({ hasText: bin.name }).waitFor({ timeout: 20_000 });
+      const rows = await onhand.locator('tr, li').allTextContents();
+      const binRow = rows.find((r) => r.includes(bin.name));
+      const warehouseRow = rows.find((r) => r.includes(location.name) && !r.includes(bin.name));
+      assert.match(binRow ?? '', /\b1\b/, JSON.stringify(rows));
+      assert.match(warehouseRow ?? '', /\b1\b/, JSON.stringify(rows));
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

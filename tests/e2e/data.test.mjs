@@ -13,6 +13,9 @@
  *   says it needs a connection when offline;
  * - the count review downloads the count's results (csv.export_count);
  * - a consultant sees neither the import nor the audit trail;
+ * - the audit trail's entity filter keeps only the rows about one row id (their arguments
+ *   name it), and its date range keeps the rows of the days asked (none for a range before or
+ *   after them); a manager opens it too (admins and managers may) and filters it;
  * - axe-core finds no serious or critical violation on both screens (French, and the audit
  *   in English), nothing scrolls sideways and touch targets are >= 44 px at 1024x768 and
  *   800x1280. Screenshots: tests/e2e/artifacts/data-*.png at 1440x900 and 800x1280.
@@ -209,7 +212,7 @@ describe('CSV import of items and the audit trail', () => {
       const [sheetFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('count-export').click()]);
       assert.match(sheetFile.suggestedFilename(), /^comptage_\d{4}-\d{2}-\d{2}\.csv$/);
       const sheet = readFileSync(await sheetFile.path(), 'utf8');
-      assert.ok(sheet.startsWith('\uFEFFRéférence;Libellé;Unité;Compté;Attendu;Écart;'), sheet.slice(0, 120));
+      assert.ok(sheet.startsWith('\uFEFFRéférence;Libellé;Unité;Emplacement;Compté;Attendu;Écart;'), sheet.slice(0, 120));
       assert.match(sheet, new RegExp(`${count.items.A.reference};[^\r]*;4;5;-1;`));
 
       // Audit trail, once the import reached the server.
@@ -282,6 +285,159 @@ describe('CSV import of items and the audit trail', () => {
       assert.equal(await page.getByTestId('screen-audit').count(), 0);
       assert.equal(await page.getByTestId('audit-screen').count(), 0);
 
+    } finally {
+      await context.close();
+    }
+  });
+
+  /**
+   * Waits until the results card shows `exactly` rows (or more than `moreThan`); returns the
+   * count. The previous page stays shown until the new one comes: callers alternate between
+   * results that differ, so a stale page never passes for the new one.
+   */
+  async function shown(page, { exactly = null, moreThan = null }) {
+    await page.waitForFunction(
+      ([eq, gt]) => {
+        const n = Number(document.querySelector('[data-testid="audit-results"]')?.dataset.count ?? Number.NaN);
+        return eq !== null ? n === eq : n > gt;
+      },
+      [exactly, moreThan],
+      { timeout: 30_000 },
+    );
+    return Number(await page.getByTestId('audit-results').getAttribute('data-count'));
+  }
+
+  /** Fills some filters (entity, from, to: '' clears one) and applies them. */
+  async function applyFilters(page, fields) {
+    for (const [key, value] of Object.entries(fields)) await page.getByTestId(`audit-filter-${key}`).fill(value);
+    await page.getByTestId('audit-apply').click();
+  }
+
+  /**
+   * The rows shown, newest first: {mutator, user, day} with the day ('YYYY-MM-DD') read from
+   * the date the row shows, and `args` (unfolded from the row) for the rows `withArgs` picks.
+   */
+  async function auditRows(page, withArgs = () => false) {
+    const rows = page.getByTestId('audit-row');
+    const out = [];
+    for (let i = 0, n = await rows.count(); i < n; i++) {
+      const row = rows.nth(i);
+      const when = await row.locator('.audit-table__when').textContent();
+      const [, dd, mm, yyyy] = /(\d{2})\/(\d{2})\/(\d{4})/.exec(when) ?? [];
+      const entry = { mutator: await row.getAttribute('data-mutator'), user: await row.getAttribute('data-user'), day: `${yyyy}-${mm}-${dd}` };
+      if (withArgs(entry)) {
+        await row.locator('summary').click();
+        entry.args = JSON.parse(await row.locator('pre').textContent());
+      }
+      out.push(entry);
+    }
+    return out;
+  }
+
+  /** 'YYYY-MM-DD' moved by `days`. */
+  function shiftDay(day, days) {
+    const [y, m, d] = day.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  }
+
+  test('the audit trail narrows to one row id and to a date range', kTimeout, async () => {
+    const tracked = randomUUID();
+    const other = randomUUID();
+    await pushAsAdmin([
+      ['category.create', { id: tracked, name: `Audit suivi ${suffix}`, parent_id: null }],
+      ['category.create', { id: other, name: `Audit autre ${suffix}`, parent_id: null }],
+      ['category.update', { id: tracked, name: `Audit suivi renommé ${suffix}` }],
+    ]);
+    const { context, page, problems } = await openPage(shared.browser, { viewport: { width: 1440, height: 900 } });
+    try {
+      await page.goto('/#/audit');
+      await coreState(page);
+      await page.getByTestId('audit-screen').waitFor();
+      await shown(page, { moreThan: 2 });
+      // Unfiltered (newest first): both categories' rows, and other actions.
+      const all = await auditRows(page, (r) => r.mutator.startsWith('category.'));
+      const named = all.filter((r) => r.args !== undefined).map((r) => `${r.mutator} ${r.args.id}`);
+      for (const expected of [`category.update ${tracked}`, `category.create ${other}`, `category.create ${tracked}`]) {
+        assert.ok(named.includes(expected), `unfiltered, ${expected} is listed: ${named}`);
+      }
+      assert.ok(all.some((r) => !r.mutator.startsWith('category.')), 'unfiltered, other actions are listed');
+
+      // The entity filter: only the rows about the tracked category, each naming it.
+      await applyFilters(page, { entity: tracked });
+      await shown(page, { exactly: 2 });
+      const about = await auditRows(page, () => true);
+      assert.deepEqual(about.map((r) => r.mutator), ['category.update', 'category.create']);
+      assert.deepEqual(about.map((r) => r.args.id), [tracked, tracked]);
+      assert.deepEqual(about.map((r) => r.user), ['admin', 'admin']);
+      assert.equal(about[1].args.name, `Audit suivi ${suffix}`);
+      const day = about[0].day;
+      assert.match(day, /^\d{4}-\d{2}-\d{2}$/, 'the row shows its date');
+
+      // The date range, with the entity: after the rows' day or before it, none; their day
+      // (and a range that starts the day before), both.
+      await applyFilters(page, { from: shiftDay(day, 1) });
+      await shown(page, { exactly: 0 });
+      assert.equal((await page.locator('#audit-list-title').textContent()).trim(), 'Aucune modification pour ces filtres.');
+      await applyFilters(page, { from: day, to: day });
+      await shown(page, { exactly: 2 });
+      const ofDay = await auditRows(page, () => true);
+      assert.deepEqual(ofDay.map((r) => [r.mutator, r.args.id, r.day]), [['category.update', tracked, day], ['category.create', tracked, day]]);
+      await applyFilters(page, { from: '', to: shiftDay(day, -1) });
+      await shown(page, { exactly: 0 });
+      await applyFilters(page, { from: shiftDay(day, -1), to: '' });
+      await shown(page, { exactly: 2 });
+
+      // The date range alone (reset clears every filter): a later day has nothing; the day
+      // itself, only rows dated that day.
+      await page.getByTestId('audit-reset').click();
+      await shown(page, { moreThan: 2 });
+      assert.equal(await page.getByTestId('audit-filter-entity').inputValue(), '');
+      await applyFilters(page, { from: shiftDay(day, 1) });
+      await shown(page, { exactly: 0 });
+      await applyFilters(page, { from: day, to: day });
+      await shown(page, { moreThan: 2 });
+      const days = [...new Set((await auditRows(page)).map((r) => r.day))];
+      assert.deepEqual(days, [day], 'only the rows of that day');
+      await assertScreen(page, 'audit-filtered', [[800, 1280]]);
+      assert.deepEqual(problems, []);
+    } catch (failure) {
+      await page.screenshot({ path: artifact('data-audit-filters-failure.png'), fullPage: true }).catch(() => {});
+      throw failure;
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a manager opens the audit trail too, and filters it', kTimeout, async () => {
+    const manager = await ensureUser(`mathis${suffix}`, 'manager');
+    const { context, page, problems } = await openPage(shared.browser, { viewport: { width: 1024, height: 768 } });
+    try {
+      await page.goto('/#/stock');
+      await coreState(page, { user: manager });
+      await page.getByTestId('stock-list-screen').waitFor();
+      const nav = await page.getByTestId('app-nav').locator('a').evaluateAll((links) => links.map((a) => a.dataset.testid));
+      assert.ok(nav.includes('nav-audit') && !nav.includes('nav-users'), `a manager's areas: ${nav}`);
+      await page.getByTestId('nav-audit').click();
+      await page.getByTestId('audit-screen').waitFor();
+      await shown(page, { moreThan: 0 });
+      const rows = await auditRows(page);
+      assert.ok(rows.some((r) => r.user === 'admin'), 'the administrator’s changes are listed');
+      // The user filter offers the users seen in the log.
+      await page.getByTestId('audit-filter-user').locator('option', { hasText: /^admin$/ }).waitFor({ state: 'attached' });
+      await page.getByTestId('audit-filter-mutator').fill('location.create');
+      await page.getByTestId('audit-apply').click();
+      await page.waitForFunction(() => {
+        const shownRows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+        return shownRows.length > 0 && shownRows.every((r) => r.dataset.mutator === 'location.create');
+      }, undefined, { timeout: 30_000 });
+      // By its address too, after a reload.
+      await page.reload();
+      await coreState(page);
+      await page.getByTestId('audit-screen').waitFor();
+      await shown(page, { moreThan: 0 });
+      assert.equal(await page.getByTestId('audit-error').count(), 0);
+      await assertScreen(page, 'audit-manager', [[800, 1280]]);
+      assert.deepEqual(problems, []);
     } finally {
       await context.close();
     }

@@ -64,6 +64,89 @@ TEST_F(CountsTest, FullCountAddModeByBarcodeReferenceAndId) {
   ExpectError("count.close", {{"session_id", Id(500)}}, Code::kFailedPrecondition, "");
 }
 
+// A count opened on a warehouse counts the stock of its zones and bins: each line says
+// where, the review lists every place holding stock in the subtree, and closing writes each
+// observation to its place — never stock at the warehouse itself for what lies in a bin.
+TEST_F(CountsTest, AWarehouseCountCountsItsZonesAndBins) {
+  Ok("location.create", {{"id", Id(20)}, {"kind", "zone"}, {"name", "Allée A"}, {"parent_id", loc_}});
+  Ok("location.create", {{"id", Id(21)}, {"kind", "bin"}, {"name", "A-01"}, {"parent_id", Id(20)}});
+  Ok("location.create", {{"id", Id(22)}, {"kind", "bin"}, {"name", "A-02"}, {"parent_id", Id(20)}});
+  const std::string other = Warehouse(11);
+  Ok("stock.receipt", {{"id", Id(210)}, {"item_id", vis_}, {"location_id", Id(21)}, {"qty", 30},
+                       {"occurred_at", now_ - 86400000}});
+  Ok("stock.receipt", {{"id", Id(211)}, {"item_id", ecrou_}, {"location_id", Id(22)}, {"qty", 12},
+                       {"occurred_at", now_ - 86400000}});
+  Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}});
+  // Uncounted so far: vis at the warehouse and in A-01, écrou at the warehouse and in A-02, colle.
+  Json before = Query("count.review", {{"session_id", Id(500)}});
+  ASSERT_EQ(before["uncounted"].size(), 5u) << before.dump();
+  std::set<std::pair<std::string, std::string>> places;
+  for (const auto& o : before["uncounted"]) places.insert({o["reference"], o["location"]});
+  EXPECT_EQ(places.count({"VIS-M8", "A-01"}), 1u);
+  EXPECT_EQ(places.count({"ECROU-M8", "A-02"}), 1u);
+  // Count vis in the bin (28 of 30) and at the warehouse (10 of 10); écrou in A-02 (12).
+  Json r = Record(501, {{"item_id", vis_}, {"qty", 28}, {"location_id", Id(21)}});
+  EXPECT_EQ(r["location_id"], Id(21));
+  EXPECT_EQ(r["counted"], "28");
+  EXPECT_EQ(r["expected"], "30");
+  r = Record(502, {{"item_id", vis_}, {"qty", 10}});
+  EXPECT_EQ(r["location_id"], loc_);
+  EXPECT_EQ(r["counted"], "10");  // counted apart from the bin's
+  EXPECT_EQ(r["expected"], "10");
+  Record(503, {{"item_id", ecrou_}, {"qty", 12}, {"location_id", Id(22)}});
+  // A place outside the warehouse, or unknown, is refused and changes nothing.
+  ExpectError("count.record", {{"id", Id(504)}, {"session_id", Id(500)}, {"item_id", vis_}, {"qty", 1},
+                               {"location_id", other}},
+              Code::kInvalidArgument, "location_id");
+  ExpectError("count.record", {{"id", Id(505)}, {"session_id", Id(500)}, {"item_id", vis_}, {"qty", 1},
+                               {"location_id", Id(99)}},
+              Code::kNotFound, "location_id");
+  Json review = Query("count.review", {{"session_id", Id(500)}});
+  ASSERT_EQ(review["lines"].size(), 3u) << review.dump();
+  for (const auto& o : review["lines"]) {
+    if (o["location_id"] == Id(21)) {
+      EXPECT_EQ(o["location"], "A-01");
+      EXPECT_EQ(o["variance"], "-2");
+      EXPECT_EQ(o["variance_value_cents"], -100);
+    } else {
+      EXPECT_EQ(o["variance"], "0") << o.dump();
+    }
+  }
+  EXPECT_EQ(review["variance_value_cents"], -100);
+  Json undone = Ok("count.undo_last", {{"session_id", Id(500)}});
+  EXPECT_EQ(undone["location_id"], Id(22));
+  Record(506, {{"item_id", ecrou_}, {"qty", 11}, {"location_id", Id(22)}});
+  Json closed = Ok("count.close", {{"session_id", Id(500)}});
+  EXPECT_EQ(closed["observations"], 3);
+  EXPECT_EQ(OnHand(vis_, Id(21)), "28");
+  EXPECT_EQ(OnHand(ecrou_, Id(22)), "11");
+  const auto at_warehouse = [&](const std::string& item) {
+    return core_->db().QueryValue("SELECT qty FROM stock_onhand WHERE item_id = ? AND location_id = ?",
+                                  {Json(item), Json(loc_)}).value();
+  };
+  EXPECT_EQ(at_warehouse(vis_), Json(10000));   // milli-units: unchanged
+  EXPECT_EQ(at_warehouse(ecrou_), Json(5000));  // not counted there: kept
+  // The closed review keeps the variances found, place by place.
+  Json after = Query("count.review", {{"session_id", Id(500)}});
+  for (const auto& o : after["lines"]) {
+    if (o["location_id"] == Id(21)) EXPECT_EQ(o["expected"], "30");
+    if (o["location_id"] == Id(22)) EXPECT_EQ(o["variance"], "-1");
+  }
+}
+
+// While a blind count of a warehouse is open, a technician sees no book quantity in its bins.
+TEST_F(CountsTest, ABlindWarehouseCountHidesItsBinsToo) {
+  Ok("location.create", {{"id", Id(21)}, {"kind", "bin"}, {"name", "B-01"}, {"parent_id", loc_}});
+  Ok("stock.receipt", {{"id", Id(210)}, {"item_id", vis_}, {"location_id", Id(21)}, {"qty", 30},
+                       {"occurred_at", now_ - 86400000}});
+  Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}, {"blind", true}});
+  Json rows = Query("stock.onhand", {{"item_id", vis_}, {"location_id", Id(21)}}, Role::kTechnician)["rows"];
+  ASSERT_EQ(rows.size(), 1u) << rows.dump();
+  EXPECT_TRUE(rows[0]["qty"].is_null()) << rows.dump();
+  EXPECT_EQ(rows[0]["hidden"], true);
+  EXPECT_EQ(OnHand(vis_, Id(21)), "30");  // the admin still sees it
+}
+
 TEST_F(CountsTest, ObservationsAreDatedWhenCountedNotWhenClosed) {
   Ok("count.open", {{"id", Id(500)}, {"location_id", loc_}});
   Record(501, {{"item_id", vis_}, {"qty", 7}, {"counted_at", now_ - 3600000}});

@@ -308,10 +308,10 @@ TEST_F(CsvIoTest, ExportStockMovementsAndCount) {
   EXPECT_EQ(count["filename"], "comptage_2027-01-15.csv");
   EXPECT_EQ(count["content"],
             kBom +
-                "Référence;Libellé;Unité;Compté;Attendu;Écart;Valeur de l'écart\r\n"
-                "VIS-M8;Article VIS-M8;piece;8;7,5;0,5;0,25\r\n");
+                "Référence;Libellé;Unité;Emplacement;Compté;Attendu;Écart;Valeur de l'écart\r\n"
+                "VIS-M8;Article VIS-M8;piece;Dépôt 10;8;7,5;0,5;0,25\r\n");
   Json en = Query("csv.export_count", {{"locale", "en"}, {"session_id", Id(500)}});
-  EXPECT_NE(en["content"].get<std::string>().find("VIS-M8,Article VIS-M8,piece,8,7.5,0.5,0.25\r\n"),
+  EXPECT_NE(en["content"].get<std::string>().find("VIS-M8,Article VIS-M8,piece,Dépôt 10,8,7.5,0.5,0.25\r\n"),
             std::string::npos);
 }
 

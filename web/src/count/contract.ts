@@ -19,12 +19,18 @@ export interface CountSession {
   line_count: number;
 }
 
-/** One item of a review; expected and variance are absent when the core hides them (blind). */
+/**
+ * One item at one place of a review (a count of a warehouse counts its zones and bins: the
+ * place is the session's location or one inside it); expected and variance are absent when
+ * the core hides them (blind).
+ */
 export interface CountReviewLine {
   item_id: string;
   reference: string;
   label: string;
   unit: string;
+  location_id: string;
+  location: string;
   counted?: string;
   counted_at?: number;
   expected?: string;
@@ -53,6 +59,7 @@ export interface CountReview {
 export interface CountRecordResult {
   line_id: string;
   item_id: string;
+  location_id: string;
   reference: string;
   label: string;
   counted: string;
@@ -66,7 +73,7 @@ export interface CountMutators {
     args: { id: string; location_id: string; name?: string; scope?: 'all'; blind?: boolean; repeat_mode?: 'add' | 'replace' };
     result: { id: string };
   };
-  'count.record': { args: { id: string; session_id: string; qty: string } & CountTarget; result: CountRecordResult };
+  'count.record': { args: { id: string; session_id: string; qty: string; location_id?: string } & CountTarget; result: CountRecordResult };
   'count.undo_last': { args: { session_id: string }; result: { undone_line_id: string; item_id: string } };
   'count.close': { args: { session_id: string }; result: { id: string; observations: number } };
 }

@@ -55,9 +55,14 @@ export function CountLines({ review, onUndo, busy, canUndo }: Props) {
       ) : (
         <ul class="list">
           {lines.map((line) => (
-            <li key={line.item_id} class="list__item count-line" data-testid="count-line" data-item={line.reference}>
+            <li key={`${line.item_id}:${line.location_id}`} class="list__item count-line" data-testid="count-line" data-item={line.reference} data-place={line.location_id}>
               <span class="count-item">
                 <strong>{line.reference}</strong> <span>{line.label}</span>
+                {line.location_id !== review.session.location_id && (
+                  <span class="count-place" data-testid="count-line-place">
+                    {line.location}
+                  </span>
+                )}
               </span>
               <span class="count-line__figures">
                 <span class="count-figure" data-testid="count-line-counted">

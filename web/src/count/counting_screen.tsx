@@ -4,7 +4,8 @@
  * search by name, and the running list of counted items, newest first. Each record says
  * what was counted and the new total (aria-live). An unknown code offers to find the item
  * or to create it. Expected quantities and variances show only when the core gives them
- * (a blind count hides them from technicians).
+ * (a blind count hides them from technicians). A count of a location with places inside it
+ * (a warehouse's zones and bins) asks where each item is counted: "Place", kept until changed.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { CoreError } from '../core/core_error';
@@ -31,6 +32,29 @@ type Feedback =
   | { kind: 'failed'; error: CoreError }
   | { kind: 'scan_failed'; reason: ScanFailure };
 
+/** The session's location and every live location inside it, in tree order, with their depth below it. */
+interface Place {
+  id: string;
+  name: string;
+  level: number;
+}
+function placesUnder(all: { id: string; parent_id: string | null; name: string; archived: boolean }[], root: string): Place[] {
+  const children = new Map<string, typeof all>();
+  for (const l of all) {
+    if (l.archived || l.parent_id === null) continue;
+    children.set(l.parent_id, [...(children.get(l.parent_id) ?? []), l]);
+  }
+  const top = all.find((l) => l.id === root);
+  if (top === undefined) return [];
+  const out: Place[] = [];
+  const visit = (l: (typeof all)[number], level: number) => {
+    out.push({ id: l.id, name: l.name, level });
+    for (const c of children.get(l.id) ?? []) visit(c, level + 1);
+  };
+  visit(top, 0);
+  return out;
+}
+
 type Panel = { kind: 'none' } | { kind: 'unknown'; code: string } | { kind: 'find'; code: string } | { kind: 'create'; code: string } | { kind: 'camera' };
 
 export function CountingScreen({ sessionId }: { sessionId: string }) {
@@ -53,6 +77,8 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
   // the on-screen keyboard over the number pad; the "Keyboard" button brings it when needed.
   const [keyboard, setKeyboard] = useState(() => !window.matchMedia('(pointer: coarse)').matches);
   const codeInput = useRef<HTMLInputElement>(null);
+  const [places, setPlaces] = useState<Place[]>([]);
+  const [place, setPlace] = useState('');
 
   const refresh = useCallback(async () => {
     try {
@@ -70,6 +96,19 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
     void refresh();
   }, [refresh, received]);
 
+  const root = review?.session.location_id ?? null;
+  useEffect(() => {
+    if (root === null) return;
+    let live = true;
+    core.query('location.list', {}).then(
+      ({ items }) => live && setPlaces(placesUnder(items, root)),
+      () => live && setPlaces([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [core, root, received]);
+
   const focusCode = () => window.setTimeout(() => codeInput.current?.focus(), 0);
   // Once the screen is there (after the first read), the code field takes the focus.
   const loaded = review !== null;
@@ -80,7 +119,8 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
   async function record(target: Target, shown: string): Promise<'ok' | 'unknown' | 'failed'> {
     const quantity = qty.value.trim().replace(',', '.');
     try {
-      const result = await core.mutate('count.record', { id: newId(), session_id: sessionId, qty: quantity, ...target });
+      const where = places.length > 1 && place !== '' ? { location_id: place } : {};
+      const result = await core.mutate('count.record', { id: newId(), session_id: sessionId, qty: quantity, ...where, ...target });
       setFeedback({ kind: 'recorded', result });
       setQtyState({ value: '1', fresh: true });
       void refresh();
@@ -201,6 +241,33 @@ export function CountingScreen({ sessionId }: { sessionId: string }) {
             }}
             data-testid="count-entry"
           >
+            {places.length > 1 && (
+              <div class="field">
+                <label class="field__label" for="count-place">
+                  {t('count.place.label')}
+                </label>
+                <select
+                  id="count-place"
+                  class="field__input count-place-select"
+                  value={place === '' ? places[0]!.id : place}
+                  onChange={(event) => {
+                    setPlace(event.currentTarget.value);
+                    focusCode();
+                  }}
+                  aria-describedby="count-place-hint"
+                  data-testid="count-place"
+                >
+                  {places.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {'\u00a0\u00a0'.repeat(p.level) + p.name}
+                    </option>
+                  ))}
+                </select>
+                <p id="count-place-hint" class="field__hint">
+                  {t('count.place.hint')}
+                </p>
+              </div>
+            )}
             <div class="field">
               <label class="field__label" for="count-code">
                 {t('count.code.label')}

@@ -193,9 +193,14 @@ export function ReviewScreen({ sessionId }: { sessionId: string }) {
               </thead>
               <tbody>
                 {review.lines.map((line) => (
-                  <tr key={line.item_id} data-testid="count-review-line" data-item={line.reference}>
+                  <tr key={`${line.item_id}:${line.location_id}`} data-testid="count-review-line" data-item={line.reference} data-place={line.location_id}>
                     <th scope="row">
                       <strong>{line.reference}</strong> <span class="count-table__label">{line.label}</span>
+                      {line.location_id !== review.session.location_id && (
+                        <span class="count-place" data-testid="count-review-place">
+                          {line.location}
+                        </span>
+                      )}
                     </th>
                     <td class="count-num" data-testid="count-review-counted">
                       {line.counted} <span class="count-unit">{unitLabel(i18n, line.unit)}</span>
@@ -228,9 +233,10 @@ export function ReviewScreen({ sessionId }: { sessionId: string }) {
         ) : (
           <ul class="list">
             {review.uncounted.map((line) => (
-              <li key={line.item_id} class="list__item" data-testid="count-uncounted-item">
+              <li key={`${line.item_id}:${line.location_id}`} class="list__item" data-testid="count-uncounted-item" data-place={line.location_id}>
                 <span class="count-item">
                   <strong>{line.reference}</strong> <span>{line.label}</span>
+                  {line.location_id !== review.session.location_id && <span class="count-place">{line.location}</span>}
                 </span>
                 {show && line.expected !== undefined && (
                   <span class="count-figure">

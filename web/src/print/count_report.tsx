@@ -44,8 +44,8 @@ export function CountReport({ sessionId }: { sessionId: string }) {
             </thead>
             <tbody>
               {r.lines.map((l) => (
-                <tr key={l.item_id}>
-                  <td>{l.reference}</td><td>{l.label}</td><td class="print-num">{decimal(i18n, l.counted ?? '')} {unitLabel(i18n, l.unit)}</td>
+                <tr key={`${l.item_id}:${l.location_id}`}>
+                  <td>{l.reference}</td><td>{l.label}{l.location_id !== r.session.location_id && <> · {l.location}</>}</td><td class="print-num">{decimal(i18n, l.counted ?? '')} {unitLabel(i18n, l.unit)}</td>
                   {show && <><td class="print-num">{decimal(i18n, l.expected ?? '')}</td><td class="print-num">{decimal(i18n, l.variance ?? '')}</td><td class="print-num">{value(l.variance_value_cents)}</td></>}
                 </tr>
               ))}
@@ -61,7 +61,7 @@ export function CountReport({ sessionId }: { sessionId: string }) {
                 <thead><tr><th scope="col">{t('print.col.reference')}</th><th scope="col">{t('print.col.item')}</th>{show && <th scope="col" class="print-num">{t('print.col.expected')}</th>}</tr></thead>
                 <tbody>
                   {r.uncounted.map((l) => (
-                    <tr key={l.item_id}><td>{l.reference}</td><td>{l.label}</td>{show && <td class="print-num">{decimal(i18n, l.expected ?? '')} {unitLabel(i18n, l.unit)}</td>}</tr>
+                    <tr key={`${l.item_id}:${l.location_id}`}><td>{l.reference}</td><td>{l.label}{l.location_id !== r.session.location_id && <> · {l.location}</>}</td>{show && <td class="print-num">{decimal(i18n, l.expected ?? '')} {unitLabel(i18n, l.unit)}</td>}</tr>
                   ))}
                 </tbody>
               </table>

@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-namespace invento::maint {
+namespace invento::rows {
 
 std::string DerivedId(std::string_view name);
 
-}  // namespace invento::maint
+}  // namespace invento::rows

@@ -1,10 +1,10 @@
-#include "core/maintenance/derived_id.h"
+#include "core/rows/derived_id.h"
 
 #include <array>
 #include <cstdint>
 #include <vector>
 
-namespace invento::maint {
+namespace invento::rows {
 namespace {
 
 // SHA-1 (FIPS 180-4). Only used to derive ids, where collision resistance against an
@@ -70,4 +70,4 @@ std::string DerivedId(std::string_view name) {
   return out;
 }
 
-}  // namespace invento::maint
+}  // namespace invento::rows
