@@ -178,6 +178,7 @@ constexpr std::array kTable{
     Entry{"pm.list", kAll},
     Entry{"pm.due", kAll},
     Entry{"pm.compliance", kAll},
+    Entry{"pm.preview", kAll},
     Entry{"planning.range", kAll},
     // Dashboard. Widgets are each user's own layout (removing one deletes no data), so
     // managers and technicians arrange theirs; consultants never write, so they get the default.

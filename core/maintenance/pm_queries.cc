@@ -152,6 +152,59 @@ Result<Json> Due(const db::Db& db, const Json& args, const Actor&) {
   return Json{{"items", items}};
 }
 
+// The next occurrences of a schedule being edited, before it is saved: the same arithmetic
+// as pm.due and pm.generate (pm_schedule.h), so the editor shows what the plan will do.
+Result<Json> Preview(const db::Db& db, const Json& args, const Actor&) {
+  ArgReader r(args);
+  std::string trigger = r.Enum("trigger", {"calendar", "meter"});
+  std::int64_t count = r.OptionalInt("count", 1, 24).value_or(5);
+  auto n = r.OptionalInt("interval_n", 1, 1000);
+  auto unit_text = r.OptionalEnum("interval_unit", {"day", "week", "month", "year"});
+  auto start_text = r.OptionalString("start_date", kDateRule);
+  auto from_text = r.OptionalString("from", kDateRule);
+  std::int64_t lead_days = r.OptionalInt("lead_days", 0, 365).value_or(0);
+  auto meter_id = r.OptionalId("meter_id");
+  auto interval = r.OptionalQuantity("meter_interval");
+  auto base = r.OptionalQuantity("meter_base");
+  std::int64_t lead_units = r.OptionalQuantity("lead_units").value_or(0);
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  Json items = Json::array();
+  if (trigger == "calendar") {
+    if (!n) return Status::InvalidArgument("interval_n is required", "interval_n");
+    if (!unit_text) return Status::InvalidArgument("interval_unit is required", "interval_unit");
+    INVENTO_ASSIGN_OR_RETURN(std::string start_day, CheckRequiredDate(start_text, "start_date"));
+    INVENTO_ASSIGN_OR_RETURN(auto from, CheckDate(from_text, "from"));
+    const Date start = StoredDate(start_day);
+    const IntervalUnit unit = *ParseIntervalUnit(*unit_text);
+    // Occurrences on or after `from` (default: from the first one).
+    std::int64_t k = from ? FirstOccurrenceAfter(start, unit, *n, AddDays(StoredDate(*from), -1)) : 0;
+    for (std::int64_t i = 0; i < count; ++i, ++k) {
+      const Date due = CalendarOccurrence(start, unit, *n, k);
+      items.push_back({{"due_date", FormatDate(due)}, {"generated_on", FormatDate(AddDays(due, -lead_days))}});
+    }
+    return Json{{"items", std::move(items)}};
+  }
+  if (!meter_id) return Status::InvalidArgument("meter_id is required", "meter_id");
+  INVENTO_ASSIGN_OR_RETURN(Json meter, RequireLive(db, "meters", *meter_id, "meter_id", "meter"));
+  if (!interval || *interval <= 0) {
+    return Status::InvalidArgument("meter_interval must be greater than zero", "meter_interval");
+  }
+  if (lead_units < 0 || lead_units >= *interval) {
+    return Status::InvalidArgument("lead_units must be at least 0 and less than meter_interval", "lead_units");
+  }
+  if (base && *base < 0) return Status::InvalidArgument("meter_base cannot be negative", "meter_base");
+  INVENTO_ASSIGN_OR_RETURN(std::int64_t total, MeterTotal(db, *meter_id));
+  const std::int64_t from = base.value_or(total);
+  // The first threshold not yet reached, then every interval after it.
+  std::int64_t k = total < from ? 1 : (total - from) / *interval + 1;
+  for (std::int64_t i = 0; i < count; ++i, ++k) {
+    const std::int64_t threshold = from + k * *interval;
+    items.push_back({{"threshold", FormatQuantity(threshold)}, {"generated_at", FormatQuantity(threshold - lead_units)},
+                     {"remaining", FormatQuantity(threshold - total)}});
+  }
+  return Json{{"meter_total", FormatQuantity(total)}, {"items", std::move(items)}};
+}
+
 }  // namespace
 
 Result<Compliance> PmCompliance(const db::Db& db, const std::string& from, const std::string& to,
@@ -178,6 +231,7 @@ Json ComplianceJson(const Compliance& c) {
 
 void RegisterPmQueries(Registry& registry) {
   registry.Add(QueryDef{"pm.due", &Due});
+  registry.Add(QueryDef{"pm.preview", &Preview});
   registry.Add(QueryDef{"pm.compliance", &CompliancePerPlan});
 }
 

@@ -10,9 +10,16 @@
 //   Counted: preventive work orders (from a plan), not cancelled, due in [from, to], either
 //   already completed or due before as_of. on_time: completed (done/closed) on or before the
 //   due date (UTC day of completed_at). rate = on_time / counted.
+// pm.preview {trigger: calendar|meter, count?=5 (1..24); calendar: interval_n, interval_unit,
+//   start_date, lead_days?=0, from?: date (occurrences on or after it; default from the
+//   first); meter: meter_id, meter_interval, meter_base? (default: the meter's total now),
+//   lead_units?=0}
+//   -> calendar {items:[{due_date, generated_on}]}; meter {meter_total, items:[{threshold,
+//   generated_at, remaining}]} (thresholds not yet reached). The schedule a plan editor is
+//   about to save, computed as pm.due and pm.generate will; nothing is written.
 //
-// Errors: invalid_argument (as_of, from, to malformed; to before from); not_found (plan_id,
-// asset_id).
+// Errors: invalid_argument (as_of, from, to malformed; to before from; a preview's missing or
+// out-of-range schedule field, named); not_found (plan_id, asset_id, meter_id).
 #pragma once
 
 #include <optional>

@@ -126,6 +126,9 @@ describe('assets and preventive plans', () => {
       await page.getByTestId('plan-new-title').fill(meterPlan);
       await page.getByTestId('plan-new-trigger').selectOption('meter');
       await page.getByTestId('plan-new-meter_interval').fill('100');
+      // The editor previews the thresholds the core will use: 250, 350, 450… from 150 h now.
+      await page.locator('[data-testid="plan-preview-item"][data-due="250"]').waitFor();
+      assert.deepEqual(await page.getByTestId('plan-preview-item').evaluateAll((items) => items.slice(0, 3).map((i) => i.dataset.due)), ['250', '350', '450']);
       await page.getByTestId('plan-new-checklist').fill('Vidanger\nChanger le filtre');
       await page.getByTestId('plan-save').click();
       const meterRow = page.locator(`[data-testid="plan-row"][data-title="${meterPlan}"]`);
@@ -143,6 +146,10 @@ describe('assets and preventive plans', () => {
       await page.getByTestId('plan-new-interval_n').fill('1');
       await page.getByTestId('plan-new-interval_unit').selectOption('month');
       await page.getByTestId('plan-new-start_date').fill('2030-01-31');
+      // Monthly from 31 January: the month ends do not drift (the core's arithmetic).
+      await page.locator('[data-testid="plan-preview-item"][data-due="2030-04-30"]').waitFor();
+      assert.deepEqual(await page.getByTestId('plan-preview-item').evaluateAll((items) => items.map((i) => i.dataset.due)),
+        ['2030-01-31', '2030-02-28', '2030-03-31', '2030-04-30', '2030-05-31']);
       await page.getByTestId('plan-save').click();
       const calendarRow = page.locator(`[data-testid="plan-row"][data-title="${calendarPlan}"]`);
       await calendarRow.getByTestId('plan-next').filter({ hasText: '2030' }).waitFor();

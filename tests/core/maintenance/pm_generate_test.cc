@@ -154,6 +154,72 @@ TEST_F(PmTest, WorkOrdersThatArrivedFromAnotherDeviceAreNotCreatedAgain) {
             1);
 }
 
+// The editor's preview: the next occurrences of a schedule not yet saved, computed as
+// pm.due and pm.generate will; refused fields are named.
+TEST_F(PmTest, PreviewShowsTheNextOccurrencesOfAScheduleBeforeItIsSaved) {
+  const Json monthly{{"trigger", "calendar"}, {"interval_n", 1}, {"interval_unit", "month"},
+                     {"start_date", "2027-01-31"}, {"lead_days", 3}};
+  auto dates = [](const Json& preview) {
+    std::vector<std::string> out;
+    for (const auto& i : preview["items"]) out.push_back(i["due_date"].get<std::string>());
+    return out;
+  };
+  Json args = monthly;
+  args["count"] = 4;
+  Json cal = Query("pm.preview", args);
+  EXPECT_EQ(dates(cal), (std::vector<std::string>{"2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30"}));
+  EXPECT_EQ(cal["items"][0]["generated_on"], "2027-01-28");
+  args["count"] = 2;
+  args["from"] = "2027-03-01";
+  EXPECT_EQ(dates(Query("pm.preview", args)), (std::vector<std::string>{"2027-03-31", "2027-04-30"}));
+  args["from"] = "2027-02-28";  // an occurrence on `from` is included
+  EXPECT_EQ(dates(Query("pm.preview", args)), (std::vector<std::string>{"2027-02-28", "2027-03-31"}));
+  EXPECT_EQ(Query("pm.preview", monthly)["items"].size(), 5u);  // five by default
+
+  Ok("meter.create", {{"id", Id(20)}, {"asset_id", Id(2)}, {"name", "Heures"}, {"unit", "h"}});
+  Ok("meter.record", {{"id", Id(30)}, {"meter_id", Id(20)}, {"value", "1000"}, {"read_at", At("2027-01-02")}});
+  Ok("meter.record", {{"id", Id(31)}, {"meter_id", Id(20)}, {"value", "1320"}, {"read_at", At("2027-01-03")}});
+  const Json meter{{"trigger", "meter"}, {"meter_id", Id(20)}, {"meter_interval", "500"}, {"lead_units", "50"}, {"count", 3}};
+  Json m = Query("pm.preview", meter);
+  const std::int64_t total = std::stoll(m["meter_total"].get<std::string>());
+  ASSERT_EQ(m["items"].size(), 3u);
+  EXPECT_EQ(m["items"][0]["threshold"], std::to_string(total + 500));  // from the total now
+  EXPECT_EQ(m["items"][0]["generated_at"], std::to_string(total + 450));
+  EXPECT_EQ(m["items"][0]["remaining"], "500");
+  EXPECT_EQ(m["items"][2]["threshold"], std::to_string(total + 1500));
+  Json from_zero = meter;
+  from_zero["meter_base"] = "0";
+  Json z = Query("pm.preview", from_zero);
+  const std::int64_t next = (total / 500 + 1) * 500;  // the first multiple of 500 not yet reached
+  EXPECT_EQ(z["items"][0]["threshold"], std::to_string(next));
+  EXPECT_EQ(z["items"][0]["remaining"], std::to_string(next - total));
+
+  auto refused = [&](Json a, Code code, const std::string& field) {
+    auto r = core_->Query("pm.preview", a, {"user-1", Role::kManager});
+    ASSERT_FALSE(r.ok()) << a.dump();
+    EXPECT_EQ(r.status().code(), code) << r.status().ToString();
+    EXPECT_EQ(r.status().field(), field) << r.status().ToString();
+  };
+  Json bad = monthly;
+  bad.erase("start_date");
+  refused(bad, Code::kInvalidArgument, "start_date");
+  bad = monthly;
+  bad["interval_n"] = 0;
+  refused(bad, Code::kInvalidArgument, "interval_n");
+  bad = monthly;
+  bad["count"] = 25;
+  refused(bad, Code::kInvalidArgument, "count");
+  bad = meter;
+  bad["lead_units"] = "500";
+  refused(bad, Code::kInvalidArgument, "lead_units");
+  bad = meter;
+  bad["meter_id"] = Id(99);
+  refused(bad, Code::kNotFound, "meter_id");
+  bad = meter;
+  bad.erase("meter_interval");
+  refused(bad, Code::kInvalidArgument, "meter_interval");
+}
+
 TEST_F(PmTest, MeterPlanSurvivesAMeterReset) {
   Ok("pm.set_active", {{"id", Id(10)}, {"active", false}});
   Ok("meter.create", {{"id", Id(20)}, {"asset_id", Id(2)}, {"name", "Heures"}, {"unit", "h"}});

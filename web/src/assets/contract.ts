@@ -179,4 +179,16 @@ export interface AssetsQueries {
   'pm.list': { args: { asset_id?: string; include_inactive?: boolean }; result: { items: Plan[] } };
   'pm.due': { args: { as_of: string; horizon_days?: number; asset_id?: string }; result: { items: PlanDue[] } };
   'pm.compliance': { args: { from: string; to: string; as_of?: string; asset_id?: string }; result: Compliance };
+  'pm.preview': { args: PlanPreviewArgs; result: PlanPreview };
+}
+
+/** The schedule a plan editor is about to save (pm_queries.h, pm.preview). */
+export type PlanPreviewArgs = { count?: number } & (
+  | { trigger: 'calendar'; interval_n: number; interval_unit: IntervalUnit; start_date: string; lead_days?: number; from?: string }
+  | { trigger: 'meter'; meter_id: string; meter_interval: string; meter_base?: string; lead_units?: string }
+);
+export interface PlanPreview {
+  /** Calendar: due_date and generated_on; meter: threshold, generated_at and remaining. */
+  items: { due_date?: string; generated_on?: string; threshold?: string; generated_at?: string; remaining?: string }[];
+  meter_total?: string;
 }

@@ -14,8 +14,9 @@ import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
 import { TextField } from './asset_fields';
+import { PlanPreview } from './plan_preview';
 import { label, orNull, today } from './assets_core';
-import { type AssetDetail, type IntervalUnit, kIntervalUnits, type Plan, type PlanFields } from './contract';
+import { type AssetDetail, type IntervalUnit, kIntervalUnits, type Plan, type PlanFields, type PlanPreviewArgs } from './contract';
 
 type Trigger = 'calendar' | 'meter';
 const kTexts = ['title', 'interval_n', 'start_date', 'lead_days', 'meter_interval', 'meter_base', 'lead_units', 'due_days', 'estimated_hours'] as const;
@@ -81,6 +82,21 @@ export function PlanForm({ asset, plan, checklist: initialChecklist, onDone }: P
     if (ok) onDone(true);
   }
 
+  // What the preview shows: the schedule as typed, once its required fields are there.
+  const previewMeter = plan?.meter_id ?? meterId;
+  const previewArgs: PlanPreviewArgs | null =
+    trigger === 'calendar'
+      ? draft.interval_n.trim() !== '' && draft.start_date !== ''
+        ? { trigger, interval_n: num(draft.interval_n), interval_unit: unit, start_date: draft.start_date, lead_days: num(draft.lead_days || '0'), from: today() }
+        : null
+      : draft.meter_interval.trim() !== '' && previewMeter !== ''
+        ? {
+            trigger, meter_id: previewMeter, meter_interval: dec(draft.meter_interval), lead_units: dec(draft.lead_units || '0'),
+            ...(plan !== null && plan.meter_base !== null ? { meter_base: String(plan.meter_base) } : draft.meter_base.trim() !== '' ? { meter_base: dec(draft.meter_base) } : {}),
+          }
+        : null;
+  const previewUnit = meters.find((m) => m.id === previewMeter)?.unit ?? '';
+
   const named: string[] = [...kTexts, 'interval_unit', 'meter_id', 'checklist', 'team_id'];
   const errorFor = (field: string) => (action.error?.field === field ? action.message : '');
   const general = action.error !== null && !named.includes(action.error.field ?? '') ? action.message : '';
@@ -119,6 +135,7 @@ export function PlanForm({ asset, plan, checklist: initialChecklist, onDone }: P
           {text('due_days', 'numeric')}
         </div>
       )}
+      <PlanPreview args={previewArgs} unit={previewUnit} />
       {text('estimated_hours', 'decimal')}
       <div class="field">
         <label class="field__label" for={`${prefix}-checklist`}>{t('assets.plan.checklist')}</label>
