@@ -109,6 +109,7 @@ constexpr std::array kTable{
     Entry{"project.update_cost", kA | kM},
     Entry{"project.remove_cost", kA},
     Entry{"project.list", kAll},
+    Entry{"project.transitions", kAll},
     Entry{"project.cost", kAll},
     Entry{"project.costs", kAll},
     // Assets and meters. Reporting a breakdown and reading a meter are field work.

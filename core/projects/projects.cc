@@ -132,6 +132,21 @@ Result<Json> SetStatus(WriteTx& tx, const Json& args, const MutationContext&) {
   return Json{{"id", id}, {"status", status}};
 }
 
+// The statuses a project may go to from its current one (the workflow above), for the
+// status control to offer only those.
+Result<Json> Transitions(const db::Db& db, const Json& args, const Actor&) {
+  ArgReader r(args);
+  std::string id = r.Id("id");
+  INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(Json project, RequireLive(db, "projects", id, "id", "project"));
+  const std::string from = Str(project, "status");
+  Json to = Json::array();
+  for (const char* s : kStatuses) {
+    if (IsProjectTransition(from, s)) to.push_back(s);
+  }
+  return Json{{"id", id}, {"status", from}, {"to", std::move(to)}};
+}
+
 Result<Json> Delete(WriteTx& tx, const Json& args, const MutationContext&) {
   ArgReader r(args);
   std::string id = r.Id("id");
@@ -236,6 +251,7 @@ void RegisterProjects(Registry& registry) {
   registry.Add(MutatorDef{"project.update_cost", &UpdateCost});
   registry.Add(MutatorDef{"project.remove_cost", &RemoveCost});
   registry.Add(QueryDef{"project.list", &List});
+  registry.Add(QueryDef{"project.transitions", &Transitions});
 }
 
 }  // namespace invento::projects

@@ -6,6 +6,9 @@
 // project.update {id, code?, name?, client_id?, description?, start_date?, end_date?,
 //   budget_cents?}: null clears an optional field.
 // project.set_status {id, status: draft|active|on_hold|done|cancelled} -> {id, status}
+//   The workflow: draft → active ⇄ on_hold; active → done; done → active (reopen); draft,
+//   active, on_hold → cancelled (terminal). Done is refused while a task is open.
+// project.transitions {id} -> {id, status, to:[statuses set_status accepts from it]}
 // project.delete {id}: tombstone (admins); refused while live tasks belong to the project
 //   (cancel the project instead).
 // project.list {status?, client_id?} -> {items:[{id, code, name, client_id, client, status,

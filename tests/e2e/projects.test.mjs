@@ -142,13 +142,14 @@ describe('projects and clients', () => {
     assert.equal(await page.getByTestId('cost-line-edit').count(), 1);
     assert.equal(await page.getByTestId('cost-line-remove').count(), 0);
 
-    // Workflow: "done" from draft is refused by the core; "active" is accepted.
-    await page.getByTestId('project-next-status').selectOption('done');
-    await page.getByTestId('project-set-status').click();
-    await page.locator('[data-testid="project-status-error"]', { hasText: 'pas possible' }).waitFor();
+    // Workflow: from draft the core allows active or cancelled only (project.transitions).
+    await page.getByTestId('project-next-status').locator('option[value="active"]').waitFor({ state: 'attached' });
+    assert.deepEqual(await page.getByTestId('project-next-status').locator('option').evaluateAll((o) => o.map((x) => x.value)), ['active', 'cancelled']);
     await page.getByTestId('project-next-status').selectOption('active');
     await page.getByTestId('project-set-status').click();
     await page.locator('[data-testid="project-status"]', { hasText: 'En cours' }).waitFor();
+    await page.getByTestId('project-next-status').locator('option[value="done"]').waitFor({ state: 'attached' });
+    assert.deepEqual(await page.getByTestId('project-next-status').locator('option').evaluateAll((o) => o.map((x) => x.value)), ['on_hold', 'done', 'cancelled']);
     await checkScreen(page, 'projects', 'project-detail', axeOnce);
 
     await page.goto('/#/projects');

@@ -88,8 +88,12 @@ TEST_F(ProjectsTest, StatusWorkflow) {
               "");
   ExpectError("project.set_status", {{"id", Id(2)}, {"status", "on_hold"}},
               Code::kFailedPrecondition, "");
+  auto to = [&](const std::string& id) { return Query("project.transitions", {{"id", id}})["to"]; };
+  EXPECT_EQ(to(Id(2)), Json::array({"active", "cancelled"}));
   Ok("project.set_status", {{"id", Id(2)}, {"status", "active"}});
+  EXPECT_EQ(to(Id(2)), Json::array({"on_hold", "done", "cancelled"}));
   Ok("project.set_status", {{"id", Id(2)}, {"status", "on_hold"}}, Role::kManager);
+  EXPECT_EQ(to(Id(2)), Json::array({"active", "cancelled"}));
   Ok("project.set_status", {{"id", Id(2)}, {"status", "active"}});
   // An open task keeps the project from being done.
   Task(10, {{"project_id", Id(2)}});
@@ -100,6 +104,8 @@ TEST_F(ProjectsTest, StatusWorkflow) {
   Ok("project.set_status", {{"id", Id(2)}, {"status", "active"}});  // reopened
   Ok("project.set_status", {{"id", Id(2)}, {"status", "cancelled"}});
   // cancelled is terminal.
+  EXPECT_EQ(to(Id(2)), Json::array());
+  EXPECT_EQ(core_->Query("project.transitions", {{"id", Id(99)}}, {"u", Role::kAdmin}).status().code(), Code::kNotFound);
   for (const char* to : {"draft", "active", "on_hold", "done"}) {
     ExpectError("project.set_status", {{"id", Id(2)}, {"status", to}}, Code::kFailedPrecondition,
                 "");

@@ -93,6 +93,7 @@ export interface ProjectsQueries {
   'client.get': { args: { id: string }; result: ClientDetail };
   'project.cost': { args: { id: string }; result: ProjectCost };
   'project.costs': { args: { status?: ProjectStatus; client_id?: string }; result: { items: ProjectFigures[] } };
+  'project.transitions': { args: { id: string }; result: { id: string; status: ProjectStatus; to: ProjectStatus[] } };
 }
 
 /** A task of the project: one row of task.list. */
