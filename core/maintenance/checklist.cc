@@ -128,7 +128,8 @@ Result<Json> Check(WriteTx& tx, const Json& args, const MutationContext& ctx) {
       if (!reading_id)
         return Status::InvalidArgument("give reading_id, the id of the new reading", "reading_id");
       ReadingArgs a{*reading_id, *meter_id, *value, ctx.now_ms, reset, task_id, std::nullopt};
-      INVENTO_RETURN_IF_ERROR(RecordReading(tx, a, ctx));
+      INVENTO_ASSIGN_OR_RETURN(Json generated, RecordReading(tx, a, ctx));
+      out["generated"] = std::move(generated);
       row["reading_id"] = *reading_id;
       out["reading_id"] = *reading_id;
     } else if (value || reading_id) {

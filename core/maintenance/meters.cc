@@ -2,6 +2,7 @@
 
 #include "core/base/decimal.h"
 #include "core/base/text.h"
+#include "core/maintenance/pm_generate.h"
 #include "core/mutators/args.h"
 #include "core/rows/date_args.h"
 #include "core/rows/live_rows.h"
@@ -97,9 +98,9 @@ Result<Json> Record(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   a.task_id = r.OptionalId("task_id");
   a.note = r.OptionalString("note", {.min = 0, .max = 1000});
   INVENTO_RETURN_IF_ERROR(r.Finish());
-  INVENTO_RETURN_IF_ERROR(RecordReading(tx, a, ctx));
+  INVENTO_ASSIGN_OR_RETURN(Json generated, RecordReading(tx, a, ctx));
   INVENTO_ASSIGN_OR_RETURN(std::int64_t total, MeterTotal(tx.db(), a.meter_id));
-  return Json{{"id", a.id}, {"total", FormatQuantity(total)}};
+  return Json{{"id", a.id}, {"total", FormatQuantity(total)}, {"generated", std::move(generated)}};
 }
 
 Result<Json> Readings(const db::Db& db, const Json& args, const Actor&) {
@@ -127,7 +128,7 @@ Result<Json> Readings(const db::Db& db, const Json& args, const Actor&) {
 
 }  // namespace
 
-Status RecordReading(WriteTx& tx, const ReadingArgs& a, const MutationContext& ctx) {
+Result<Json> RecordReading(WriteTx& tx, const ReadingArgs& a, const MutationContext& ctx) {
   if (a.value < 0) return Status::InvalidArgument("a meter reading cannot be negative", "value");
   INVENTO_ASSIGN_OR_RETURN(Json meter, RequireLive(tx, "meters", a.meter_id, "meter_id", "meter"));
   if (Flag(meter, "archived"))
@@ -163,15 +164,16 @@ Status RecordReading(WriteTx& tx, const ReadingArgs& a, const MutationContext& c
                                        "): the meter cannot go backwards",
                                    "value");
   }
-  return tx.Put("meter_readings", Json{{"id", a.id},
-                                       {"meter_id", a.meter_id},
-                                       {"value", a.value},
-                                       {"read_at", a.read_at},
-                                       {"is_reset", a.reset ? 1 : 0},
-                                       {"task_id", OptJson(a.task_id)},
-                                       {"note", OptJson(a.note)},
-                                       {"actor_id", ctx.actor.user_id},
-                                       {"deleted", 0}});
+  INVENTO_RETURN_IF_ERROR(tx.Put("meter_readings", Json{{"id", a.id},
+                                                        {"meter_id", a.meter_id},
+                                                        {"value", a.value},
+                                                        {"read_at", a.read_at},
+                                                        {"is_reset", a.reset ? 1 : 0},
+                                                        {"task_id", OptJson(a.task_id)},
+                                                        {"note", OptJson(a.note)},
+                                                        {"actor_id", ctx.actor.user_id},
+                                                        {"deleted", 0}}));
+  return GenerateForMeter(tx, ctx, a.meter_id);
 }
 
 Result<std::int64_t> MeterTotal(const db::Db& db, const std::string& meter_id) {

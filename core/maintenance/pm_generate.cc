@@ -115,6 +115,14 @@ Status GenerateMeter(WriteTx& tx, const MutationContext& ctx, const Json& plan, 
   return tx.Put("pm_plans", Json{{"id", plan["id"]}, {"last_meter_k", k}});
 }
 
+// Active plans on live, not retired assets: all, the one given (?1), or the meter plans of a
+// meter (?2).
+constexpr const char* kActivePlansSql =
+    "SELECT p.* FROM pm_plans p JOIN assets a ON a.id = p.asset_id WHERE p.deleted = 0"
+    " AND p.active = 1 AND a.deleted = 0 AND a.archived = 0 AND a.status <> 'retired'"
+    " AND (?1 IS NULL OR p.id = ?1)"
+    " AND (?2 IS NULL OR (p.trigger_kind = 'meter' AND p.meter_id = ?2)) ORDER BY p.id";
+
 Result<Json> Generate(WriteTx& tx, const Json& args, const MutationContext& ctx) {
   ArgReader r(args);
   auto as_of_text = r.OptionalString("as_of", kDateRule);
@@ -125,13 +133,7 @@ Result<Json> Generate(WriteTx& tx, const Json& args, const MutationContext& ctx)
     INVENTO_ASSIGN_OR_RETURN(Json p,
                              RequireLive(tx, "pm_plans", *plan_id, "plan_id", "preventive plan"));
   }
-  INVENTO_ASSIGN_OR_RETURN(auto plans, Rows(tx.db(),
-                                            "SELECT p.* FROM pm_plans p JOIN assets a ON a.id = "
-                                            "p.asset_id WHERE p.deleted = 0 AND p.active = 1"
-                                            " AND a.deleted = 0 AND a.archived = 0 AND a.status <> "
-                                            "'retired' AND (?1 IS NULL OR p.id = ?1)"
-                                            " ORDER BY p.id",
-                                            {OptJson(plan_id)}));
+  INVENTO_ASSIGN_OR_RETURN(auto plans, Rows(tx.db(), kActivePlansSql, {OptJson(plan_id), Json()}));
   Generated out;
   for (const auto& plan : plans) {
     INVENTO_ASSIGN_OR_RETURN(Json asset,
@@ -146,6 +148,18 @@ Result<Json> Generate(WriteTx& tx, const Json& args, const MutationContext& ctx)
 }
 
 }  // namespace
+
+Result<Json> GenerateForMeter(WriteTx& tx, const MutationContext& ctx, const std::string& meter_id) {
+  INVENTO_ASSIGN_OR_RETURN(auto plans, Rows(tx.db(), kActivePlansSql, {Json(), Json(meter_id)}));
+  Generated out;
+  const Date today = DayOfMs(ctx.now_ms);
+  for (const auto& plan : plans) {
+    INVENTO_ASSIGN_OR_RETURN(Json asset,
+                             RequireLive(tx, "assets", Str(plan, "asset_id"), "asset_id", "asset"));
+    INVENTO_RETURN_IF_ERROR(GenerateMeter(tx, ctx, plan, asset, today, out));
+  }
+  return out.created;
+}
 
 void RegisterPmGenerate(Registry& registry) { registry.Add(MutatorDef{"pm.generate", &Generate}); }
 

@@ -16,6 +16,10 @@
 //   Generated work orders: status planned, the plan's type, priority, title, description,
 //   estimated hours, the asset and its location, the checklist template (ids derived from
 //   the work order id) and the plan's team as assignee.
+// A meter reading (meter.record, or a checklist item's reading) runs the meter part of this at
+// once for the plans of that meter (GenerateForMeter, as of the day it is recorded): a reading past
+// a threshold creates its preventive work order without waiting for pm.generate. The
+// derived ids make the device's optimistic order and the server's the same row.
 // The due / overdue and compliance queries are in pm_queries.h.
 //
 // Errors: invalid_argument (as_of missing or malformed); not_found (plan_id).
@@ -24,6 +28,10 @@
 #include "core/mutators/registry.h"
 
 namespace invento::maint {
+
+// The work orders the meter plans of meter_id have reached, created now (see above); returns
+// [{task_id, plan_id, occurrence, due_date}].
+Result<Json> GenerateForMeter(WriteTx& tx, const MutationContext& ctx, const std::string& meter_id);
 
 void RegisterPmGenerate(Registry& registry);
 

@@ -121,7 +121,7 @@ describe('assets and preventive plans', () => {
       await page.getByTestId('asset-edit-parent-error').filter({ hasText: 'ni sous lui-même' }).waitFor();
       assert.match(await page.getByTestId('asset-path').textContent(), new RegExp(site));
 
-      // A meter plan every 100 h from the current 150 h; a reading at 260 h; generate now.
+      // A meter plan every 100 h from the current 150 h; a reading at 260 h makes its work order.
       await page.getByTestId('plan-new').click();
       await page.getByTestId('plan-new-title').fill(meterPlan);
       await page.getByTestId('plan-new-trigger').selectOption('meter');
@@ -135,9 +135,12 @@ describe('assets and preventive plans', () => {
       await meterRow.getByTestId('plan-next').filter({ hasText: '250' }).waitFor();
       await record(page, '260');
       await page.getByTestId('meter-total').filter({ hasText: '260' }).waitFor();
+      await page.getByTestId('meter-generated').waitFor();
+      assert.equal(await page.getByTestId('meter-generated-task').count(), 1, 'the reading created one work order');
+      // "Generate now" finds it already made: nothing more.
       await meterRow.getByTestId('plan-generate').click();
-      await meterRow.getByTestId('plan-generated').filter({ hasText: '1 ' }).waitFor();
-      assert.equal(await meterRow.getByTestId('plan-generated-task').count(), 1);
+      await meterRow.getByTestId('plan-generated').waitFor();
+      assert.equal(await meterRow.getByTestId('plan-generated-task').count(), 0);
       await page.locator(`[data-testid="asset-work-order"][data-title="${meterPlan}"]`).waitFor();
 
       // A calendar plan: monthly from a first due date; its next due date comes from the core.

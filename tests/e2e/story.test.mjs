@@ -203,15 +203,14 @@ describe('the maintenance and projects story', () => {
     assert.match(await page.getByTestId('figure-materials').textContent(), new RegExp(euros(kUnitCents)));
     await shot(page, '5-project-after');
 
-    // A reading past the plan's threshold (100 + 100 h) and "generate now": a preventive order at the desk.
+    // A reading past the plan's threshold (100 + 100 h) makes the preventive order by itself: at the desk.
     await page.goto(`/#/assets/asset/${ids.asset}`);
     const panel = page.locator('[data-testid="meter-panel"]').first();
     await panel.locator('input[name="value"]').fill('215');
     await panel.getByTestId('meter-record').click();
     await page.getByTestId('meter-total').filter({ hasText: '215' }).waitFor();
-    const plan = page.locator(`[data-testid="plan-row"][data-title="${names.plan}"]`);
-    await plan.getByTestId('plan-generate').click();
-    await plan.getByTestId('plan-generated').filter({ hasText: '1 ' }).waitFor();
+    await page.getByTestId('meter-generated').waitFor();
+    assert.equal(await page.getByTestId('meter-generated-task').count(), 1, 'the reading created the preventive work order');
     await shot(page, '6-asset-generated');
     await assertAccessible(page, 'the asset page (FR)');
     await page.getByTestId('nav-orders').click();

@@ -1,7 +1,9 @@
 /**
  * One meter of the asset: its total, the chart of its readings, the latest readings in text
  * (meter.readings) and a form to record a reading (meter.record). The core refuses a reading
- * that goes backwards or is negative and says why; nothing is recorded then.
+ * that goes backwards or is negative and says why; nothing is recorded then. A reading past
+ * a preventive plan's threshold makes its work order at once (the core): the panel says so
+ * and links to it.
  */
 import { useState } from 'preact/hooks';
 import { useCore } from '../core/core_context';
@@ -10,8 +12,9 @@ import { useAction } from '../core/use_action';
 import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
+import { href } from '../shell/route';
 import { TextField } from './asset_fields';
-import { formatInstant } from './assets_core';
+import { formatDay, formatInstant } from './assets_core';
 import type { AssetMeter } from './contract';
 import { MeterChart } from './meter_chart';
 
@@ -26,11 +29,13 @@ export function MeterPanel({ meter, onChanged }: { meter: AssetMeter; onChanged(
   const items = readings.data?.items ?? [];
   const action = useAction('assets');
   const [value, setValue] = useState('');
+  const [generated, setGenerated] = useState<{ task_id: string; due_date: string }[]>([]);
   const id = `meter-${meter.id.slice(0, 8)}`;
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (await action.run(() => core.mutate('meter.record', { id: newId(), meter_id: meter.id, value: value.trim().replace(',', '.') }))) {
+    setGenerated([]);
+    if (await action.run(async () => setGenerated((await core.mutate('meter.record', { id: newId(), meter_id: meter.id, value: value.trim().replace(',', '.') })).generated))) {
       setValue('');
       readings.reload();
       onChanged();
@@ -66,6 +71,18 @@ export function MeterPanel({ meter, onChanged }: { meter: AssetMeter; onChanged(
           </button>
         </form>
       )}
+      <div aria-live="polite">
+        {generated.length > 0 && (
+          <p class="banner banner--info" data-testid="meter-generated">
+            {t('assets.meters.generated', { count: generated.length })}{' '}
+            {generated.map((g) => (
+              <a key={g.task_id} href={href('work', g.task_id)} data-testid="meter-generated-task">
+                {t('assets.plan.generated_item', { date: formatDay(i18n, g.due_date) })}
+              </a>
+            ))}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

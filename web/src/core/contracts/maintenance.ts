@@ -264,7 +264,8 @@ export interface MaintenanceMutators {
   };
   'meter.record': {
     args: { id: string; meter_id: string; value: string; task_id?: string; note?: string };
-    result: { id: string; total: string };
+    /** generated: the preventive work orders this reading made due (core/maintenance/pm_generate.h). */
+    result: { id: string; total: string; generated: { task_id: string; plan_id: string; occurrence: string; due_date: string }[] };
   };
   'task.consume': {
     args: { id: string; task_id: string; item_id: string; location_id: string; qty: string; note?: string };
