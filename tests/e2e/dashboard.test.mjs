@@ -245,6 +245,18 @@ describe('dashboard', () => {
       const added = page.locator(`[data-testid="widget"][data-state="painted"]:has([data-testid="widget-title"]:text-is("${title}"))`);
       await added.waitFor();
       assert.deepEqual(Object.keys(await tableOf(added)), [`Bruno Dash ${tag}`], 'only the team member');
+      // Its link opens the planning filtered by that team.
+      await added.getByTestId('widget-link').click();
+      const teamFilter = page.getByTestId('planning-filter-team');
+      await teamFilter.waitFor();
+      await page.waitForFunction(() => {
+        const select = document.querySelector('[data-testid="planning-filter-team"]');
+        return select !== null && select.value !== '';
+      });
+      assert.equal((await teamFilter.locator('option:checked').textContent()).trim(), `Équipe Dash ${tag}`);
+      await page.goBack();
+      await added.waitFor();
+      if ((await page.getByTestId('dashboard-edit').getAttribute('aria-pressed')) !== 'true') await page.getByTestId('dashboard-edit').click();
       await added.getByTestId('widget-remove').click();
       await added.waitFor({ state: 'detached' });
       assert.deepEqual(problems, [], `console errors or failed requests:\n${problems.join('\n')}`);
