@@ -37,11 +37,18 @@ std::optional<std::pair<std::string, std::string>> TaskDays(const Json& task) {
   return std::nullopt;
 }
 
-Result<std::vector<Json>> EmployeeBookings(const db::Db& db, const std::string& employee_id) {
+Result<std::vector<Json>> EmployeeBookings(const db::Db& db, const std::string& employee_id,
+                                           const std::optional<Window>& within) {
+  // A task without an end occupies the day of its start (TaskWindow): it may overlap a window
+  // if it starts less than a day before or after it. A task with an end overlaps it if it
+  // starts before its end and ends after its start.
   INVENTO_ASSIGN_OR_RETURN(
       auto rows,
       Rows(db,
-           "SELECT t.* FROM tasks t WHERE t.deleted = 0 AND t.planned_start IS NOT NULL"
+           "SELECT t.id, t.title, t.status, t.planned_start, t.planned_end FROM tasks t"
+           " WHERE t.deleted = 0 AND t.planned_start IS NOT NULL"
+           " AND (?2 IS NULL OR (t.planned_start < ?3 + 86400000 AND (t.planned_end > ?2"
+           "  OR (t.planned_end IS NULL AND t.planned_start > ?2 - 86400000))))"
            " AND t.status IN ('planned', 'in_progress', 'on_hold') AND t.id IN ("
            "  SELECT task_id FROM task_assignees WHERE employee_id = ?1 AND deleted = 0"
            "  UNION SELECT a.task_id FROM task_assignees a JOIN team_members m ON m.team_id = "
@@ -49,7 +56,7 @@ Result<std::vector<Json>> EmployeeBookings(const db::Db& db, const std::string& 
            "  JOIN teams tm ON tm.id = a.team_id"
            "  WHERE m.employee_id = ?1 AND a.deleted = 0 AND m.deleted = 0 AND tm.deleted = 0)"
            " ORDER BY t.planned_start, t.id",
-           {Json(employee_id)}));
+           {Json(employee_id), within ? Json(within->start) : Json(), within ? Json(within->end) : Json()}));
   return rows;
 }
 
@@ -72,7 +79,7 @@ Result<Json> EmployeeWarnings(const db::Db& db, const Json& task, const std::str
                    {"end_date", a["end_date"]}});
   }
   if (auto w = TaskWindow(task)) {
-    INVENTO_ASSIGN_OR_RETURN(auto bookings, EmployeeBookings(db, employee_id));
+    INVENTO_ASSIGN_OR_RETURN(auto bookings, EmployeeBookings(db, employee_id, w));
     for (const auto& other : bookings) {
       if (Str(other, "id") == Str(task, "id")) continue;
       auto ow = TaskWindow(other);

@@ -28,8 +28,12 @@ struct Window {
 std::optional<Window> TaskWindow(const Json& task);
 // First and last day (YYYY-MM-DD) the task occupies, if any.
 std::optional<std::pair<std::string, std::string>> TaskDays(const Json& task);
-// Tasks in a booking status assigned to the employee (directly or via a team), with a window.
-Result<std::vector<Json>> EmployeeBookings(const db::Db& db, const std::string& employee_id);
+// Tasks in a booking status assigned to the employee (directly or via a team), with a window,
+// ordered by planned_start: {id, title, status, planned_start, planned_end}. With `within`,
+// only those whose window may overlap it (an index range on planned_start, not every
+// booking the employee ever had); the caller still checks the exact overlap.
+Result<std::vector<Json>> EmployeeBookings(const db::Db& db, const std::string& employee_id,
+                                           const std::optional<Window>& within = std::nullopt);
 Result<Json> EmployeeWarnings(const db::Db& db, const Json& task, const std::string& employee_id);
 Result<Json> AssignmentWarnings(const db::Db& db, const Json& task,
                                 const std::vector<std::string>& employee_ids);

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/base/date.h"
 #include "core/maintenance/assignment_checks.h"
 #include "core/maintenance/task_access.h"
 #include "core/maintenance/task_workflow.h"
@@ -15,6 +16,7 @@
 namespace invento::maint {
 
 using rows::CheckRequiredDate;
+using rows::Int;
 using rows::OptJson;
 using rows::OptStr;
 using rows::Rows;
@@ -139,11 +141,17 @@ Result<Json> Range(const db::Db& db, const Json& args, const Actor&) {
   }
   // Conflicts of the employees of the listed tasks.
   Json conflicts = Json::array();
+  // Only bookings that may overlap the range can overlap a listed task; they come ordered by
+  // planned_start, so the pairs of one booking stop at the first that starts (less a day:
+  // a task without an end occupies its whole day) after it ends.
+  const Window range{DayStartMs(StoredDate(f.from)), DayStartMs(StoredDate(f.to)) + kDayMs};
   for (const auto& e : employees) {
-    INVENTO_ASSIGN_OR_RETURN(auto bookings, EmployeeBookings(db, e));
+    INVENTO_ASSIGN_OR_RETURN(auto bookings, EmployeeBookings(db, e, range));
     for (std::size_t i = 0; i < bookings.size(); ++i) {
+      const auto a = TaskWindow(bookings[i]);
       for (std::size_t j = i + 1; j < bookings.size(); ++j) {
-        auto a = TaskWindow(bookings[i]), b = TaskWindow(bookings[j]);
+        if (a && Int(bookings[j], "planned_start") - kDayMs >= a->end) break;
+        auto b = TaskWindow(bookings[j]);
         bool shown = listed.count(Str(bookings[i], "id")) || listed.count(Str(bookings[j], "id"));
         if (shown && a && b && a->start < b->end && b->start < a->end) {
           conflicts.push_back({{"kind", "overlap"},
