@@ -12,6 +12,15 @@
  * - axe-core finds no serious or critical violation on each new screen, nothing scrolls
  *   sideways at 1024x768 and 800x1280, and touch targets are at least 44 px.
  *
+ * Then, each test with accounts and names of its own (independent of the order):
+ * - users: a role change (the user then signs in with the new role's areas), deactivation
+ *   (their open session's next sync is refused, signing in is refused) and reactivation, a
+ *   password reset (shown once; the old password is refused, the temporary one signs in and
+ *   must be changed), an employee linked from the account's row, a revoked session (that
+ *   device's next sync is refused);
+ * - people: an employee, a skill and a team archived, and a member removed from a team, each
+ *   shown so and still so after a reload.
+ *
  * Screenshots: tests/e2e/artifacts/admin-*.png at 1440x900, 1024x768 and 800x1280.
  * Run alone on a fresh server (tests/e2e/run-one.sh <dist> admin.test.mjs) it starts from an
  * empty database; in the full run it is the first file, so the database is empty too.
@@ -21,8 +30,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ensureUser } from './lib/accounts.mjs';
-import { artifact, coreState, launchPersistent, openPage, sharedBrowser } from './lib/browser.mjs';
+import { adminToken, ensureUser } from './lib/accounts.mjs';
+import { artifact, coreState, kBaseUrl, launchPersistent, openPage, sharedBrowser, waitForSync } from './lib/browser.mjs';
 import { assertAccessible, checkScreen as checkScreenAt, kSizes, signInAsFirstAdmin, signInWithTemporaryPassword } from './lib/screen_checks.mjs';
 
 const kTimeout = { timeout: 300_000 };
@@ -279,6 +288,412 @@ describe('administration and set-up screens', () => {
       await context.setOffline(false);
       await page.getByTestId('users-retry').click();
       await page.locator(`[data-testid="user-row"][data-username="${techUsername}"]`).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** A fresh profile signed in as the e2e administrator, on `path`. */
+async function openAsAdmin(path, viewport = kSizes[0].viewport) {
+  const opened = await openPage(shared.browser, { viewport });
+  await opened.page.goto(path);
+  await coreState(opened.page);
+  return opened;
+}
+
+/** A fresh profile on the sign-in form (another device). */
+async function openSignIn() {
+  const opened = await openPage(shared.browser, { viewport: kSizes[1].viewport });
+  await opened.page.goto('/#/work');
+  await coreState(opened.page, { signIn: false });
+  await opened.page.getByTestId('signin-form').waitFor();
+  return opened;
+}
+
+async function submitSignIn(page, username, password) {
+  await page.getByTestId('signin-username').fill(username);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+}
+
+function waitSignedIn(page, username) {
+  return page.waitForFunction((name) => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') === name, username, { timeout: 30_000 });
+}
+
+async function navAreas(page) {
+  await page.getByTestId('nav-settings').waitFor();
+  return page.getByTestId('app-nav').locator('a').evaluateAll((links) => links.map((a) => a.dataset.testid));
+}
+
+/** Reloads the page and waits for the core (the session is kept: no sign-in). */
+async function reload(page) {
+  await page.reload();
+  await coreState(page);
+}
+
+/** This page's changes reached the server: nothing waits, no error. */
+function synced(page, what) {
+  return waitForSync(page, (s) => s.pending === '0' && s.state === 'online', what);
+}
+
+/** Polls the server's account list (the admin API, as the e2e administrator) until `predicate(account)`. */
+async function untilServer(username, predicate, what) {
+  const token = await adminToken();
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const response = await fetch(`${kBaseUrl}/api/admin/users`, { headers: { authorization: `Bearer ${token}` } });
+    const account = (await response.json()).users?.find((u) => u.username === username);
+    if (account !== undefined && predicate(account)) return account;
+    if (Date.now() > until) assert.fail(`${what}: the server has ${JSON.stringify(account)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const userRow = (page, username) => page.locator(`[data-testid="user-row"][data-username="${username}"]`);
+const badge = (locator, text) => locator.locator('.badge').filter({ hasText: new RegExp(`^${text}$`) });
+const kWrongPassword = 'Identifiant ou mot de passe incorrect.';
+/** Problems other than the HTTP 401s a refused sign-in or a revoked session causes. */
+const unexpected = (problems) => problems.filter((p) => !/^HTTP 401: /.test(p));
+
+/** Creates an employee through the form; returns its id (the detail screen is open). */
+async function createEmployee(page, name) {
+  await page.getByTestId('nav-people').click();
+  await page.getByTestId('people-tab-employees').click();
+  await page.getByTestId('employee-new-name').fill(name);
+  await page.getByTestId('employee-create').click();
+  await page.getByTestId('employee-name').filter({ hasText: name }).waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/').pop());
+}
+
+describe('the users screen: roles, activation, password reset, employee link, sessions', () => {
+  test('the admin changes a role, deactivates the account (sign-in refused) and reactivates it', kTimeout, async () => {
+    const user = await ensureUser(`ines${suffix}`, 'technician');
+    const admin = await openAsAdmin('/#/users');
+    const contexts = [admin.context];
+    const { page } = admin;
+    try {
+      const row = userRow(page, user.username);
+      await row.waitFor();
+      const role = row.getByTestId('user-role');
+      assert.equal(await role.inputValue(), 'technician');
+      await role.selectOption('manager');
+      // Saved on the server (nothing on the row changes when it is): the list read anew says so.
+      await untilServer(user.username, (u) => u.role === 'manager', 'the new role');
+      await reload(page);
+      await row.waitFor();
+      assert.equal(await role.inputValue(), 'manager');
+
+      // The user signs in on their device with the new role: the audit trail, no user administration.
+      const device = await openSignIn();
+      contexts.push(device.context);
+      await submitSignIn(device.page, user.username, user.password);
+      await waitSignedIn(device.page, user.username);
+      const areas = await navAreas(device.page);
+      assert.ok(areas.includes('nav-audit') && !areas.includes('nav-users'), `a manager's areas: ${areas}`);
+      await waitForSync(device.page, (s) => s.lastSuccess !== '' && s.state === 'online', 'the device syncs');
+
+      // Deactivated: marked so, and still so once read again.
+      const toggle = row.getByTestId('user-active');
+      assert.equal((await toggle.textContent()).trim(), 'Désactiver');
+      await toggle.click();
+      await badge(row, 'Désactivé').waitFor();
+      assert.equal((await toggle.textContent()).trim(), 'Réactiver');
+      assert.match(await row.getAttribute('class'), /list__item--archived/);
+      await assertAccessible(page, 'users with a deactivated account');
+      await page.screenshot({ path: artifact('admin-users-deactivated-1440x900.png'), fullPage: true });
+      await reload(page);
+      await badge(row, 'Désactivé').waitFor();
+      assert.equal((await toggle.textContent()).trim(), 'Réactiver');
+
+      // Their open session ended with it: the device's next sync is refused.
+      await device.page.getByTestId('sync-now').click();
+      const refusedSync = device.page.locator('[data-testid="sync-error"][data-code="unauthenticated"]');
+      await refusedSync.waitFor();
+      assert.match(await refusedSync.textContent(), /session a expiré/);
+      // And signing in again is refused, on the sign-in page of another profile.
+      const other = await openSignIn();
+      contexts.push(other.context);
+      await submitSignIn(other.page, user.username, user.password);
+      await other.page.locator('[data-testid="signin-error"][data-code="unauthenticated"]').filter({ hasText: kWrongPassword }).waitFor();
+      assert.equal(await other.page.evaluate(() => document.querySelector('[data-testid="app-main"]')?.getAttribute('data-user') ?? ''), '', 'not signed in');
+      assert.equal(await other.page.getByTestId('signin-form').count(), 1);
+      await other.page.screenshot({ path: artifact('admin-signin-deactivated-1024x768.png') });
+
+      // Reactivated: the badge goes, and the user signs in.
+      await toggle.click();
+      await badge(row, 'Désactivé').waitFor({ state: 'detached' });
+      assert.equal((await toggle.textContent()).trim(), 'Désactiver');
+      assert.doesNotMatch(await row.getAttribute('class'), /list__item--archived/);
+      await reload(page);
+      await row.waitFor();
+      assert.equal(await badge(row, 'Désactivé').count(), 0);
+      await submitSignIn(other.page, user.username, user.password);
+      await waitSignedIn(other.page, user.username);
+      assert.deepEqual(admin.problems, []);
+      assert.deepEqual(unexpected(device.problems), []);
+      assert.deepEqual(unexpected(other.problems), []);
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  });
+
+  test('the admin resets a password: shown once, the old one refused, the temporary one must be changed', kTimeout, async () => {
+    const user = await ensureUser(`rose${suffix}`, 'technician');
+    const admin = await openAsAdmin('/#/users');
+    const contexts = [admin.context];
+    const { page } = admin;
+    try {
+      const row = userRow(page, user.username);
+      await row.waitFor();
+      assert.equal(await badge(row, 'Mot de passe temporaire').count(), 0);
+      // ensureUser signed them in once (through the API): a reset ends that session.
+      const sessions = page.locator(`[data-testid="session-row"][data-username="${user.username}"]`);
+      assert.equal(await sessions.count(), 1, 'the user’s open session');
+      await row.getByTestId('user-reset').click();
+      const dialog = page.getByTestId('user-secret');
+      await dialog.waitFor();
+      assert.match(await dialog.textContent(), /Mot de passe réinitialisé/);
+      assert.ok((await dialog.textContent()).includes(user.username), 'the dialog names the account');
+      const temporary = (await page.getByTestId('user-secret-password').textContent()).trim();
+      assert.match(temporary, /^[A-HJ-NP-Za-km-z2-9]{5}(-[A-HJ-NP-Za-km-z2-9]{5}){3}$/, `temporary password "${temporary}"`);
+      await page.getByTestId('user-secret-close').click();
+      await dialog.waitFor({ state: 'detached' });
+      // Shown once: gone from the page, and not shown again after a reload.
+      assert.ok(!(await page.content()).includes(temporary), 'the password stays on the page');
+      // The screen shows what the server now has, as after any other change on the row: the
+      // account has a temporary password, and its sessions ended.
+      await badge(row, 'Mot de passe temporaire').waitFor({ timeout: 10_000 });
+      await sessions.waitFor({ state: 'detached', timeout: 10_000 });
+      await reload(page);
+      await badge(row, 'Mot de passe temporaire').waitFor();
+      assert.equal(await sessions.count(), 0, 'the reset ended the user’s session');
+      assert.equal(await page.getByTestId('user-secret').count(), 0);
+      assert.ok(!(await page.content()).includes(temporary), 'the password is shown again');
+
+      // The user's old password no longer opens; the temporary one does, and asks for their own.
+      const device = await openSignIn();
+      contexts.push(device.context);
+      await submitSignIn(device.page, user.username, user.password);
+      await device.page.getByTestId('signin-error').filter({ hasText: kWrongPassword }).waitFor();
+      await submitSignIn(device.page, user.username, temporary);
+      await device.page.getByTestId('password-form').waitFor();
+      await device.page.screenshot({ path: artifact('admin-reset-first-password-1024x768.png') });
+      assert.equal(await device.page.getByTestId('app-nav').count(), 0, 'nothing else until the password is changed');
+      await device.page.getByTestId('password-current').fill(temporary);
+      await device.page.getByTestId('password-new').fill(`Rose-chosen-${suffix}`);
+      await device.page.getByTestId('password-confirm').fill(`Rose-chosen-${suffix}`);
+      await device.page.getByTestId('password-submit').click();
+      await waitSignedIn(device.page, user.username);
+      await device.page.getByTestId('nav-settings').waitFor();
+      // The account no longer has a temporary password.
+      await reload(page);
+      await row.waitFor();
+      assert.equal(await badge(row, 'Mot de passe temporaire').count(), 0);
+      assert.deepEqual(admin.problems, []);
+      assert.deepEqual(unexpected(device.problems), []);
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  });
+
+  test('the admin links an employee to an account from the account’s row', kTimeout, async () => {
+    const user = await ensureUser(`noe${suffix}`, 'technician');
+    const name = `Noé Petit ${suffix}`;
+    const { context, page, problems } = await openAsAdmin('/#/people');
+    try {
+      const employeeId = await createEmployee(page, name);
+      await page.getByTestId('nav-users').click();
+      const row = userRow(page, user.username);
+      await row.waitFor();
+      const select = row.getByTestId('user-employee');
+      assert.equal(await select.inputValue(), '');
+      await select.locator(`option[value="${employeeId}"]`).waitFor({ state: 'attached' });
+      await select.selectOption(employeeId);
+      // Linked: the row opens the employee's record, and no other account's row offers them.
+      const open = row.getByRole('link', { name: 'Fiche du salarié' });
+      await open.waitFor();
+      assert.equal(await select.inputValue(), employeeId);
+      await userRow(page, 'admin').getByTestId('user-employee').locator(`option[value="${employeeId}"]`).waitFor({ state: 'detached' });
+      assert.equal(await row.locator('.users__error').textContent(), '');
+      await synced(page, 'the link reaches the server');
+      await reload(page);
+      await page.waitForFunction(
+        ([username, id]) => document.querySelector(`[data-testid="user-row"][data-username="${username}"] [data-testid="user-employee"]`)?.value === id,
+        [user.username, employeeId],
+        { timeout: 30_000 },
+      );
+      const userId = (await select.getAttribute('id')).replace(/^user-/, '').replace(/-employee$/, '');
+      // The employee's record names the account, and the list says the employee has one.
+      await open.click();
+      await page.getByTestId('employee-name').filter({ hasText: name }).waitFor();
+      assert.equal(decodeURIComponent(new URL(page.url()).hash.split('/').pop()), employeeId);
+      await page.getByTestId('employee-user').locator(`option[value="${userId}"]`).waitFor({ state: 'attached' });
+      assert.equal(await page.getByTestId('employee-user').inputValue(), userId);
+      await page.getByTestId('people-tab-employees').click();
+      await badge(page.locator(`[data-testid="employee-row"][data-name="${name}"]`), 'A un compte').waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the admin revokes a session: that device’s next sync is refused', kTimeout, async () => {
+    const user = await ensureUser(`sacha${suffix}`, 'technician', { changePassword: false });
+    const device = await openSignIn();
+    const contexts = [device.context];
+    try {
+      // Signing in and choosing a password leaves exactly one session: this device's.
+      await signInWithTemporaryPassword(device.page, user.username, user.password, `Sacha-chosen-${suffix}`);
+      await waitForSync(device.page, (s) => s.lastSuccess !== '' && s.state === 'online', 'the device syncs');
+
+      const admin = await openAsAdmin('/#/users');
+      contexts.push(admin.context);
+      const { page } = admin;
+      const sessions = page.locator(`[data-testid="session-row"][data-username="${user.username}"]`);
+      await sessions.first().waitFor();
+      assert.equal(await sessions.count(), 1, 'one session, the device’s');
+      const admins = await page.locator('[data-testid="session-row"][data-username="admin"]').count();
+      assert.ok(admins >= 1, 'the admin’s own session is listed');
+      await sessions.getByTestId('session-revoke').click();
+      await sessions.waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('sessions-card').locator('[role="alert"]').textContent(), '');
+      await reload(page);
+      await page.getByTestId('session-row').first().waitFor();
+      assert.equal(await sessions.count(), 0, 'the revoked session is listed again');
+      assert.ok(await page.locator('[data-testid="session-row"][data-username="admin"]').count() >= 1, 'the admin’s sessions stay');
+
+      // The device still shows its page, but its next sync is refused: sign in again.
+      await device.page.getByTestId('sync-now').click();
+      const refused = device.page.locator('[data-testid="sync-error"][data-code="unauthenticated"]');
+      await refused.waitFor();
+      assert.match(await refused.textContent(), /session a expiré/);
+      await device.page.screenshot({ path: artifact('admin-session-revoked-1024x768.png') });
+      assert.deepEqual(admin.problems, []);
+      assert.deepEqual(unexpected(device.problems), []);
+      assert.ok(device.problems.some((p) => /^HTTP 401: .*\/api\//.test(p)), `the server refused the revoked session: ${device.problems}`);
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  });
+});
+
+describe('people: archiving and team membership', () => {
+  test('an archived employee is marked so, leaves the list, and stays archived after a reload', kTimeout, async () => {
+    const name = `Camille Archive ${suffix}`;
+    const { context, page, problems } = await openAsAdmin('/#/people');
+    try {
+      await createEmployee(page, name);
+      const archive = page.getByTestId('employee-archive');
+      assert.equal((await archive.textContent()).trim(), 'Archiver');
+      assert.equal(await badge(page.getByTestId('employee-name'), 'Archivé').count(), 0);
+      await archive.click();
+      await badge(page.getByTestId('employee-name'), 'Archivé').waitFor();
+      assert.equal((await archive.textContent()).trim(), 'Restaurer');
+      await synced(page, 'the archive reaches the server');
+      await reload(page);
+      await page.getByTestId('employee-name').filter({ hasText: name }).waitFor();
+      await badge(page.getByTestId('employee-name'), 'Archivé').waitFor();
+      assert.equal((await archive.textContent()).trim(), 'Restaurer');
+
+      // The list hides it, unless archived employees are asked for: then marked archived.
+      await page.getByTestId('employee-back').click();
+      const listed = page.locator(`[data-testid="employee-row"][data-name="${name}"]`);
+      await page.getByTestId('employees-archived').check();
+      await listed.waitFor();
+      await badge(listed, 'Archivé').waitFor();
+      assert.match(await listed.getAttribute('class'), /list__item--archived/);
+      await page.screenshot({ path: artifact('admin-employees-archived-1440x900.png'), fullPage: true });
+      await page.getByTestId('employees-archived').uncheck();
+      await listed.waitFor({ state: 'detached' });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an archived skill is marked so, no longer offered to employees, and stays archived after a reload', kTimeout, async () => {
+    const archived = `Hydraulique ${suffix}`;
+    const kept = `Pneumatique ${suffix}`;
+    const { context, page, problems } = await openAsAdmin('/#/people/skills');
+    try {
+      for (const name of [archived, kept]) {
+        await page.getByTestId('skill-new-name').fill(name);
+        await page.getByTestId('skill-create').click();
+        await page.getByTestId('skill-row').filter({ hasText: name }).waitFor();
+      }
+      const row = page.getByTestId('skill-row').filter({ hasText: archived });
+      assert.equal(await badge(row, 'Archivé').count(), 0);
+      await row.getByRole('button', { name: `Archiver — ${archived}` }).click();
+      await row.getByRole('button', { name: `Restaurer — ${archived}` }).waitFor();
+      await badge(row, 'Archivé').waitFor();
+      assert.match(await row.getAttribute('class'), /list__item--archived/);
+      const other = page.getByTestId('skill-row').filter({ hasText: kept });
+      assert.equal(await badge(other, 'Archivé').count(), 0, 'only that skill is archived');
+      await synced(page, 'the archive reaches the server');
+      await reload(page);
+      await badge(row, 'Archivé').waitFor();
+      assert.match(await row.getAttribute('class'), /list__item--archived/);
+      await row.getByRole('button', { name: `Restaurer — ${archived}` }).waitFor();
+      await page.screenshot({ path: artifact('admin-skills-archived-1440x900.png'), fullPage: true });
+
+      // An employee's skill picker offers the other skill, not the archived one.
+      await createEmployee(page, `Alex Compétences ${suffix}`);
+      const picker = page.getByTestId('employee-skill-new');
+      await picker.locator('option', { hasText: kept }).waitFor({ state: 'attached' });
+      const offered = await picker.locator('option').allTextContents();
+      assert.ok(!offered.includes(archived), `the archived skill is offered: ${offered}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a member removed from a team and an archived team stay so after a reload', kTimeout, async () => {
+    const member = `Lou Membre ${suffix}`;
+    const teamName = `Équipe Sud ${suffix}`;
+    const { context, page, problems } = await openAsAdmin('/#/people');
+    try {
+      const employeeId = await createEmployee(page, member);
+      await page.getByTestId('people-tab-teams').click();
+      await page.getByTestId('team-new-name').fill(teamName);
+      await page.getByTestId('team-create').click();
+      const team = page.locator(`[data-testid="team-card"][data-name="${teamName}"]`);
+      await team.waitFor();
+      await team.getByTestId('team-add-select').locator('option', { hasText: member }).waitFor({ state: 'attached' });
+      await team.getByTestId('team-add-select').selectOption({ label: member });
+      await team.getByTestId('team-add').click();
+      const row = team.getByTestId('team-member').filter({ hasText: member });
+      await row.waitFor();
+
+      // Removed: gone from the card, which says it has no member and offers them again.
+      await team.getByRole('button', { name: `Retirer ${member} de ${teamName}` }).click();
+      await row.waitFor({ state: 'detached' });
+      await team.getByText('Aucun membre pour l’instant.').waitFor();
+      await team.getByTestId('team-add-select').locator('option', { hasText: member }).waitFor({ state: 'attached' });
+
+      // Archived: marked so, and nobody can be added to it any more.
+      await team.getByRole('button', { name: 'Archiver', exact: true }).click();
+      await badge(team, 'Archivé').waitFor();
+      await team.getByRole('button', { name: 'Restaurer', exact: true }).waitFor();
+      assert.match(await team.getAttribute('class'), /people__archived/);
+      assert.equal(await team.getByTestId('team-add-select').count(), 0, 'a member can be added to an archived team');
+      await synced(page, 'the changes reach the server');
+
+      await reload(page);
+      await team.waitFor();
+      await badge(team, 'Archivé').waitFor();
+      await team.getByRole('button', { name: 'Restaurer', exact: true }).waitFor();
+      assert.equal(await team.getByTestId('team-member').count(), 0);
+      await team.getByText('Aucun membre pour l’instant.').waitFor();
+      assert.equal(await team.getByTestId('team-add-select').count(), 0);
+      await page.screenshot({ path: artifact('admin-teams-archived-1440x900.png'), fullPage: true });
+      // The former member's record lists no team.
+      await page.goto(`/#/people/employee/${employeeId}`);
+      await page.getByTestId('employee-name').filter({ hasText: member }).waitFor();
+      await page.getByText('Dans aucune équipe.').waitFor();
+      assert.equal(await page.getByTestId('employee-teams').count(), 0);
+      assert.deepEqual(problems, []);
     } finally {
       await context.close();
     }

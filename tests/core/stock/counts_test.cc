@@ -81,7 +81,7 @@ TEST_F(CountsTest, AWarehouseCountCountsItsZonesAndBins) {
   Json before = Query("count.review", {{"session_id", Id(500)}});
   ASSERT_EQ(before["uncounted"].size(), 5u) << before.dump();
   std::set<std::pair<std::string, std::string>> places;
-  for (const auto& o : before["uncounted"]) places.insert({o["reference"], o["location"]});
+  for (const auto& o : before["uncounted"]) places.insert({o["reference"].get<std::string>(), o["location"].get<std::string>()});
   EXPECT_EQ(places.count({"VIS-M8", "A-01"}), 1u);
   EXPECT_EQ(places.count({"ECROU-M8", "A-02"}), 1u);
   // Count vis in the bin (28 of 30) and at the warehouse (10 of 10); écrou in A-02 (12).
