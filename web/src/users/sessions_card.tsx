@@ -23,7 +23,7 @@ export function SessionsCard({ sessions, onChanged }: { sessions: Session[]; onC
           <li key={s.id} class="list__item" data-testid="session-row" data-username={s.username}>
             <span>
               <span class="list__name">{s.username}</span>
-              <span class="people__sub">{t('users.sessions.since', { created: when(s.created_at), expires: when(s.expires_at) })}</span>
+              <span class="users__sub">{t('users.sessions.since', { created: when(s.created_at), expires: when(s.expires_at) })}</span>
             </span>
             <button type="button" class="button button--secondary" data-testid="session-revoke"
               aria-label={t('users.sessions.revoke_named', { username: s.username })}

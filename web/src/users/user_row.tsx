@@ -43,14 +43,17 @@ export function UserRow({ user, employees, onChanged, onSecret }: Props) {
   async function reset() {
     const password = temporaryPassword();
     const ok = await action.run(() => core.admin('POST', kAdminPaths.resetPassword, { id: user.id, password }));
-    if (ok) onSecret({ username: user.username, password, created: false });
+    if (ok) {
+      onSecret({ username: user.username, password, created: false });
+      onChanged();  // the row's "temporary password" badge and the sessions the reset ended
+    }
   }
 
   return (
     <li class={`list__item users__row${user.active ? '' : ' list__item--archived'}`} data-testid="user-row" data-username={user.username}>
       <div class="users__who">
         <span class="list__name">{user.display_name}</span>
-        <span class="people__sub">
+        <span class="users__sub">
           {user.username}
           {user.email ? ` · ${user.email}` : ''}
         </span>
