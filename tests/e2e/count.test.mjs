@@ -320,11 +320,11 @@ describe('counting mode', () => {
       await page.goto(`/#/stock/item/${items.A.id}`);
       const onhand = page.getByTestId('detail-onhand');
       await onhand.filter({ hasText: bin.name }).waitFor({ timeout: 20_000 });
-      const rows = await onhand.locator('tr, li').allTextContents();
-      const binRow = rows.find((r) => r.includes(bin.name));
-      const warehouseRow = rows.find((r) => r.includes(location.name) && !r.includes(bin.name));
-      assert.match(binRow ?? '', /\b1\b/, JSON.stringify(rows));
-      assert.match(warehouseRow ?? '', /\b1\b/, JSON.stringify(rows));
+      const rows = await page.getByTestId('detail-onhand-row').evaluateAll((items) =>
+        items.map((li) => [li.querySelector('.list__name')?.textContent?.trim(), li.querySelector('.stock-qty')?.textContent?.trim()]));
+      const qtyAt = (name) => rows.find(([where]) => where === name)?.[1] ?? '';
+      assert.match(qtyAt(bin.name), /^1\b/, JSON.stringify(rows));
+      assert.match(qtyAt(location.name), /^1\b/, JSON.stringify(rows));
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

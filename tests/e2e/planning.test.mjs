@@ -87,8 +87,27 @@ async function cell(page, dayIndex, who) {
   }
 }
 
-async function drag(page, title, target) {
+/** Resolves once the calendar's DOM has not changed for 400 ms (at most 5 s): a drop re-reads and redraws it. */
+function settled(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const root = document.querySelector('[data-testid="planning-calendar"]') ?? document.body;
+    let timer;
+    const done = () => { observer.disconnect(); clearTimeout(timer); clearTimeout(cap); resolve(); };
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 400); });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    timer = setTimeout(done, 400);
+    const cap = setTimeout(done, 5000);
+  }));
+}
+
+/**
+ * Drags the event `title` onto `where()` (measured only once the calendar has settled: a
+ * redraw after the previous drop may change the rows' heights).
+ */
+async function drag(page, title, where) {
   await waitForSync(page, (s) => s.pending === '0' && s.state !== 'syncing', 'idle before a drag');
+  await settled(page);
+  const target = await where();
   const event = page.locator('.ec-event', { hasText: title });
   // The calendar may redraw between finding the event and measuring it: retry, like cell().
   let box = null;
@@ -150,13 +169,13 @@ describe('the planning calendar', () => {
       await waitForPlace(page, names.t1, { day: 0, row: names.alice });
 
       // Reschedule: Monday -> Tuesday, same technician.
-      await drag(page, names.t1, await cell(page, 1, names.alice));
+      await drag(page, names.t1, () => cell(page, 1, names.alice));
       await waitForPlace(page, names.t1, { day: 1, row: names.alice });
       // Reassign: Alice's row -> Bruno's row, same day.
-      await drag(page, names.t2, await cell(page, 1, names.bruno));
+      await drag(page, names.t2, () => cell(page, 1, names.bruno));
       await waitForPlace(page, names.t2, { day: 1, row: names.bruno });
       // Onto the absent technician: the core's warning in the live region.
-      await drag(page, names.t3, await cell(page, 3, names.bruno));
+      await drag(page, names.t3, () => cell(page, 3, names.bruno));
       const warning = page.getByTestId('planning-warning').filter({ hasText: names.bruno });
       await warning.first().waitFor();
       console.log(`# warning shown: ${await warning.first().textContent()}`);
@@ -207,7 +226,7 @@ describe('the planning calendar', () => {
       await waitForSync(page, (s) => s.lastSuccess !== '', 'first sync');
       await openResourceWeek(page);
       assert.equal(await page.locator('.ec-draggable').count(), 0, 'nothing draggable');
-      await drag(page, names.t1, await cell(page, 4, names.alice));
+      await drag(page, names.t1, () => cell(page, 4, names.alice));
       await waitForPlace(page, names.t1, { day: 1, row: names.alice });
       await page.getByTestId('planning-view').selectOption('week');
       await page.locator('.ec-event', { hasText: names.t1 }).waitFor();

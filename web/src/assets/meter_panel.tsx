@@ -73,14 +73,18 @@ export function MeterPanel({ meter, onChanged }: { meter: AssetMeter; onChanged(
       )}
       <div aria-live="polite">
         {generated.length > 0 && (
-          <p class="banner banner--info" data-testid="meter-generated">
-            {t('assets.meters.generated', { count: generated.length })}{' '}
-            {generated.map((g) => (
-              <a key={g.task_id} href={href('work', g.task_id)} data-testid="meter-generated-task">
-                {t('assets.plan.generated_item', { date: formatDay(i18n, g.due_date) })}
-              </a>
-            ))}
-          </p>
+          <div class="banner banner--info" data-testid="meter-generated">
+            {t('assets.meters.generated', { count: generated.length })}
+            <ul class="assets__created">
+              {generated.map((g) => (
+                <li key={g.task_id}>
+                  <a href={href('work', g.task_id)} data-testid="meter-generated-task">
+                    {t('assets.plan.generated_item', { date: formatDay(i18n, g.due_date) })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </div>
     </div>
