@@ -5,12 +5,12 @@
  * Planners (task.update) tick rows and act on them together (bulk_panel.tsx); a consultant
  * only reads (the rows open the work order's read-only detail).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useCore, useReceived } from '../core/core_context';
 import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 import { usePermissions } from '../shell/permissions';
-import { href, useRouteQuery } from '../shell/route';
+import { href, useRouteFilters } from '../shell/route';
 import { today } from '../work/work_core';
 import { BulkPanel } from './bulk_panel';
 import type { OrderFilters as Filters, OrderRow, Priority, TaskStatus, TaskType } from './contract';
@@ -52,16 +52,8 @@ export function OrderList() {
   const { can } = usePermissions();
   const received = useReceived();
   const references = useReferences();
-  // The address may carry filters (a dashboard widget's link); a new address sets them again.
-  const query = useRouteQuery();
-  const [values, setValues] = useState<FilterValues>(() => filtersFromQuery(query));
-  const queryText = query.toString();
-  const firstQuery = useRef(queryText);
-  useEffect(() => {
-    if (queryText === firstQuery.current) return;
-    firstQuery.current = queryText;
-    setValues(filtersFromQuery(new URLSearchParams(queryText)));
-  }, [queryText]);
+  // The address may carry filters (a dashboard widget's link).
+  const [values, setValues] = useRouteFilters<FilterValues>(filtersFromQuery);
   const [changed, setChanged] = useState(0);
   const [selected, setSelected] = useState<Map<string, OrderRow>>(new Map());
   // The bulk panel stays open after a run (with its summary) until closed.

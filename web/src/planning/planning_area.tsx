@@ -6,14 +6,14 @@
  * and refusals show in a live region above the calendar, a refused drop goes back.
  */
 import type { Calendar } from '@event-calendar/core';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { useCore } from '../core/core_context';
 import { CoreError } from '../core/core_error';
 import { coreErrorMessage } from '../i18n/error_message';
 import { useI18n } from '../i18n/i18n';
 import { useLoaded } from '../people/use_loaded';
 import { usePermissions } from '../shell/permissions';
-import { useRouteQuery } from '../shell/route';
+import { useRouteFilters } from '../shell/route';
 import { type CalendarOptions, CalendarView } from './calendar_view';
 import type { PlanningTask } from './contract';
 import { EventDialog } from './event_dialog';
@@ -35,17 +35,8 @@ export function PlanningArea({ path }: { path: string[] }) {
   const { t } = i18n;
   const { can } = usePermissions();
   const [view, setView] = useState<PlanningView>('week');
-  // The address may carry a team or a site (a dashboard widget's link); a new address sets them again.
-  const query = useRouteQuery();
-  const fromQuery = (q: URLSearchParams): PlanningFilters => ({ team: q.get('team') ?? '', site: q.get('site') ?? '', type: '' });
-  const [filters, setFilters] = useState<PlanningFilters>(() => fromQuery(query));
-  const queryText = query.toString();
-  const firstQuery = useRef(queryText);
-  useEffect(() => {
-    if (queryText === firstQuery.current) return;
-    firstQuery.current = queryText;
-    setFilters(fromQuery(new URLSearchParams(queryText)));
-  }, [queryText]);
+  // The address may carry a team or a site (a dashboard widget's link).
+  const [filters, setFilters] = useRouteFilters<PlanningFilters>((q) => ({ team: q.get('team') ?? '', site: q.get('site') ?? '', type: '' }));
   const [range, setRange] = useState<{ from: string; to: string; title: string } | null>(null);
   const [messages, setMessages] = useState<{ warnings: string[]; error: string | null }>({ warnings: [], error: null });
   const [open, setOpen] = useState<PlanningTask | null>(null);

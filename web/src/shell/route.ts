@@ -6,7 +6,7 @@
  * A list may also take its filters from the address, after a "?" ("#/orders?overdue=1"):
  * the dashboard's widgets link to the list behind them that way (hrefWith, useRouteQuery).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 export function parseRoute(hash: string): string[] {
   return hash
@@ -63,4 +63,21 @@ export function useRoute(): string[] {
 export function useRouteQuery(): URLSearchParams {
   const hash = useHash();
   return useMemo(() => parseRouteQuery(hash), [hash]);
+}
+
+/**
+ * A list screen's filters, read from the address's query when the screen opens (a dashboard
+ * widget's link) and read again when the address's query changes; in between, the screen's own.
+ */
+export function useRouteFilters<T>(parse: (query: URLSearchParams) => T): [T, (next: T) => void] {
+  const query = useRouteQuery();
+  const [value, setValue] = useState<T>(() => parse(query));
+  const text = query.toString();
+  const seen = useRef(text);
+  useEffect(() => {
+    if (text === seen.current) return;
+    seen.current = text;
+    setValue(parse(new URLSearchParams(text)));
+  }, [text]);
+  return [value, setValue];
 }
