@@ -7,9 +7,13 @@
  * (localStorage "invento.bench.dashboard_fetch" = "sequential") instead of all at once. The
  * first opening (the dashboard's and Chart.js's chunks not loaded yet) is reported apart.
  *
- *   node bench/dashboard/dashboard.bench.mjs [--items N] [--orders N] [--runs N]
+ *   node bench/dashboard/dashboard.bench.mjs [--items N] [--orders N] [--movements N] [--runs N]
  *       a private server (WEB_DIST: the built web app, default web/dist) seeded with N items
- *       in 10 categories, each with a stock receipt, and N work orders (defaults 5000, 2000);
+ *       in 10 categories, each with a stock receipt, N work orders (defaults 5000, 2000) over
+ *       40 projects, assigned to 20 technicians and spread over a year (about 55 a day for
+ *       20,000: done up to two weeks ago, open after), and N more stock movements (receipts,
+ *       issues and transfers over 4 locations; default 0) — the issue's database is
+ *       --items 100000 --movements 900000 --orders 20000 (1,000,000 movements in all);
  *   node bench/dashboard/dashboard.bench.mjs --url http://host:port --user NAME --password PW
  *       [--profile DIR] [--runs N]
  *       an existing server and its data (e.g. the 100k items / 1M movements / 20k work
@@ -33,6 +37,7 @@ const { values: opts } = parseArgs({
     profile: { type: 'string' },
     items: { type: 'string', default: '5000' },
     orders: { type: 'string', default: '2000' },
+    movements: { type: 'string', default: '0' },
     runs: { type: 'string', default: '9' },
   },
 });
@@ -59,23 +64,50 @@ async function pushAll(base, token, mutations) {
   }
 }
 
-/** Items in 10 categories with a receipt each (some under their minimum), work orders. */
+/** Items in 10 categories with a receipt each (some under their minimum), more movements,
+ * projects, technicians and work orders assigned to them. */
 async function seed(base) {
   let { token } = await post(base, '/api/login', { username: 'admin', password: 'Admin123!' });
   await post(base, '/api/password', { current_password: 'Admin123!', new_password: opts.password }, token);
   ({ token } = await post(base, '/api/login', { username: 'admin', password: opts.password }));
-  const store = randomUUID();
+  const places = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const [store] = places;
   const categories = Array.from({ length: 10 }, () => randomUUID());
-  const m = [['location.create', { id: store, kind: 'warehouse', name: 'Magasin banc' }]];
+  const m = places.map((id, i) => ['location.create', { id, kind: i < 2 ? 'warehouse' : 'vehicle', name: `Lieu banc ${i + 1}` }]);
   categories.forEach((id, i) => m.push(['category.create', { id, name: `Catégorie ${i + 1}`, parent_id: null }]));
+  const items = [];
   for (let n = 0; n < Number(opts.items); n += 1) {
     const id = randomUUID();
+    items.push(id);
     m.push(['item.create', { id, reference: `DB-${n}`, label: `Article ${n}`, category_id: categories[n % 10], unit_price_cents: 100 + (n % 900), min_qty: n % 7 === 0 ? '50' : undefined }]);
     m.push(['stock.receipt', { id: randomUUID(), item_id: id, location_id: store, qty: String(1 + (n % 40)) }]);
   }
-  const statuses = ['draft', 'planned'];
+  // Receipts into every place, then issues and transfers that stay within what was received.
+  for (let n = 0; n < Number(opts.movements); n += 1) {
+    const item_id = items[n % items.length];
+    const round = Math.floor(n / items.length);
+    const place = places[round % places.length];
+    if (round % 3 === 0) m.push(['stock.receipt', { id: randomUUID(), item_id, location_id: place, qty: '5' }]);
+    else if (round % 3 === 1) m.push(['stock.transfer', { id: randomUUID(), item_id, from_location_id: places[(round - 1) % places.length], to_location_id: place, qty: '2' }]);
+    else m.push(['stock.issue', { id: randomUUID(), item_id, location_id: places[(round - 1) % places.length], qty: '1' }]);
+  }
+  const people = Array.from({ length: 20 }, () => randomUUID());
+  people.forEach((id, i) => m.push(['employee.create', { id, name: `Technicien banc ${i + 1}` }]));
+  const projects = Array.from({ length: 40 }, () => randomUUID());
+  projects.forEach((id, i) => m.push(['project.create', { id, code: `PB-${i + 1}`, name: `Projet banc ${i + 1}`, status: 'active', budget_cents: 5_000_000 }]));
+  // Work orders spread as a 20-technician company makes them: about 55 a day over a year
+  // (nine months back, three ahead), done in the past, open from two weeks ago on.
+  const day = 86_400_000;
+  const today = Date.now() - (Date.now() % day);
   for (let n = 0; n < Number(opts.orders); n += 1) {
-    m.push(['task.create', { id: randomUUID(), title: `OT ${n}`, status: statuses[n % 2], type: ['corrective', 'preventive', 'inspection'][n % 3], due_date: n % 5 === 0 ? '2020-01-01' : '2031-06-01' }]);
+    const id = randomUUID();
+    const offset = (n % 365) - 270;
+    const start = today + offset * day + (7 + (n % 10)) * 3_600_000;
+    m.push(['task.create', { id, title: `OT ${n}`, status: n % 9 === 0 ? 'draft' : 'planned', type: ['corrective', 'preventive', 'inspection'][n % 3], due_date: n % 5 === 0 ? '2020-01-01' : '2031-06-01', project_id: projects[n % projects.length], planned_start: start, planned_end: start + 2 * 3_600_000, estimated_hours: '2' }]);
+    m.push(['task.assign', { id: randomUUID(), task_id: id, employee_id: people[n % people.length] }]);
+    if (n % 9 === 0) continue;
+    if (offset < 0) m.push(['task.set_status', { id: randomUUID(), task_id: id, status: 'in_progress' }]);
+    if (offset < -14) m.push(['task.set_status', { id: randomUUID(), task_id: id, status: 'done', completion_note: 'Fait (banc)' }]);
   }
   const started = Date.now();
   await pushAll(base, token, m);

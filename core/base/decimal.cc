@@ -68,12 +68,16 @@ std::optional<std::int64_t> ParseMoney(std::string_view text) {
 }
 std::string FormatMoney(std::int64_t cents) { return FormatFixed(cents, 2, false); }
 
-std::int64_t ValueCents(std::int64_t milli, std::int64_t unit_price_cents) {
+Int128 ValueCentsWide(std::int64_t milli, std::int64_t unit_price_cents) {
   Int128 p = static_cast<Int128>(milli) * unit_price_cents;
   Int128 q = p / kMilli, r = p % kMilli;
   if (r * 2 >= kMilli) ++q;
   if (r * 2 <= -kMilli) --q;
-  return static_cast<std::int64_t>(q);
+  return q;
+}
+
+std::int64_t ValueCents(std::int64_t milli, std::int64_t unit_price_cents) {
+  return static_cast<std::int64_t>(ValueCentsWide(milli, unit_price_cents));
 }
 
 }  // namespace invento

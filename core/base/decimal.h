@@ -31,5 +31,7 @@ std::optional<std::int64_t> ParseMoney(std::string_view text);
 std::string FormatMoney(std::int64_t cents);
 // value in cents of milli-units at a unit price, rounded half away from zero.
 std::int64_t ValueCents(std::int64_t milli, std::int64_t unit_price_cents);
+// The same, without narrowing to 64 bits (sums that must detect an overflow).
+Int128 ValueCentsWide(std::int64_t milli, std::int64_t unit_price_cents);
 
 }  // namespace invento

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/base/clock.h"
 #include "core/base/date.h"
@@ -96,8 +97,15 @@ Result<Json> Movements(const db::Db& db, const Json& args, const Actor&) {
                                   {"issue", 0},         {"transfer", 0}, {"adjustment", 0},
                                   {"count", 0}};
   }
-  // Grouped by day in SQL (the time index bounds the scan), folded into buckets here.
+  // Grouped by day in SQL, folded into buckets here. Unfiltered: the per-day counts kept by
+  // triggers (schema/0010); filtered by place or category: the movements of the period (the
+  // time index bounds the scan).
   const std::string sql =
+      !location_id && !category_id
+          ? "SELECT day, kind, n FROM stock_movement_days WHERE day >= date(?1 / 1000, "
+            "'unixepoch') AND day < date(?2 / 1000, 'unixepoch') AND ?3 IS NULL AND ?4 IS NULL"
+            " AND n > 0"
+          :
       std::string(
           "SELECT date(m.occurred_at / 1000, 'unixepoch') AS day, m.kind, count(*) AS n"
           " FROM stock_movements m WHERE m.deleted = 0 AND m.occurred_at >= ?1 AND "
@@ -153,31 +161,47 @@ Result<Json> Workload(const db::Db& db, const Json& args, const Actor&) {
                                      {"milli_hours", 0}, {"absent_days", 0}};
   }
   // Open tasks that may meet the range (the exact days are TaskDays), with each assignee:
-  // directly or through a live team.
+  // directly or through a live team. Read row by row (no JSON per row: a busy week holds
+  // thousands); `t.status IN (...)` is the open statuses, written so the live-status index
+  // (schema/0010) serves it.
   INVENTO_ASSIGN_OR_RETURN(
-      auto tasks,
-      Rows(db,
+      db::Stmt st,
+      db.Prepare(
            "SELECT t.id, t.planned_start, t.planned_end, t.due_date, t.estimated_hours,"
            " coalesce(a.employee_id, m.employee_id) AS employee_id"
            " FROM tasks t JOIN task_assignees a ON a.task_id = t.id AND a.deleted = 0"
            " LEFT JOIN teams tm ON tm.id = a.team_id AND tm.deleted = 0"
            " LEFT JOIN team_members m ON m.team_id = tm.id AND m.deleted = 0"
-           " WHERE t.deleted = 0 AND t.status NOT IN ('done', 'closed', 'cancelled')"
+           " WHERE t.deleted = 0 AND t.status IN ('draft', 'planned', 'in_progress', 'on_hold')"
            " AND (t.planned_start < ?2 OR (t.planned_start IS NULL AND t.due_date <= ?4))"
            " AND (coalesce(t.planned_end, t.planned_start + 86400000) > ?1"
-           "      OR (t.planned_start IS NULL AND t.due_date >= ?3))",
-           {Json(DayStartMs(range.from)), Json(DayStartMs(AddDays(range.to, 1))), Json(from),
-            Json(to)}));
-  std::map<std::pair<std::string, std::string>, bool> counted;  // (employee, task)
-  for (const auto& t : tasks) {
-    auto it = by_employee.find(Str(t, "employee_id"));
-    if (it == by_employee.end()) continue;
-    auto days = TaskDays(t);
+           "      OR (t.planned_start IS NULL AND t.due_date >= ?3))"));
+  st.Bind(1, DayStartMs(range.from)).Bind(2, DayStartMs(AddDays(range.to, 1)));
+  st.Bind(3, std::string_view(from)).Bind(4, std::string_view(to));
+  struct Load {
+    std::int64_t tasks = 0, milli_hours = 0;
+  };
+  std::map<std::string, Load> load;
+  std::set<std::pair<std::string, std::string>> counted;  // (employee, task)
+  while (true) {
+    INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    if (st.IsNull(5)) continue;
+    std::string employee = st.Text(5);
+    if (!by_employee.count(employee)) continue;
+    auto opt_int = [&](int c) { return st.IsNull(c) ? std::nullopt : std::optional(st.Int(c)); };
+    auto days = maint::TaskDays(opt_int(1), opt_int(2),
+                                st.IsNull(3) ? std::nullopt : std::optional(st.Text(3)));
     if (!days || days->second < from || days->first > to) continue;
-    if (counted.emplace(std::pair{it->first, Str(t, "id")}, true).second) {
-      it->second["tasks"] = Int(it->second, "tasks") + 1;
-      it->second["milli_hours"] = Int(it->second, "milli_hours") + Int(t, "estimated_hours");
+    if (counted.emplace(employee, st.Text(0)).second) {
+      Load& l = load[employee];
+      ++l.tasks;
+      l.milli_hours += st.Int(4);
     }
+  }
+  for (const auto& [employee, l] : load) {
+    by_employee[employee]["tasks"] = l.tasks;
+    by_employee[employee]["milli_hours"] = l.milli_hours;
   }
   INVENTO_ASSIGN_OR_RETURN(
       auto absences,

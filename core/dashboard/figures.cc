@@ -12,6 +12,7 @@
 #include "core/projects/project_costs.h"
 #include "core/rows/date_args.h"
 #include "core/rows/rows.h"
+#include "core/stock/alerts.h"
 #include "core/stock/common.h"
 
 namespace invento::dashboard {
@@ -55,12 +56,29 @@ Result<Json> StockByCategory(const db::Db& db, const Json& args, const Actor& ac
   return RunInternalQuery(db, "stock.value", q, actor);
 }
 
+// The count of items under their minimum, and the first kItemsShown of them (a widget shows
+// a few lines and links to the filtered stock list for the rest).
+constexpr std::size_t kItemsShown = 50;
+
 Result<Json> ItemsUnderMin(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
   auto location_id = r.OptionalId("location_id");
   auto category_id = r.OptionalId("category_id");
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_RETURN_IF_ERROR(stock::CheckScope(db, location_id, category_id));
+  if (!location_id && !category_id) {
+    // Unfiltered (the default layouts): the count in SQL, the first kItemsShown alerts.
+    INVENTO_ASSIGN_OR_RETURN(Json listed,
+                             RunInternalQuery(db, "alert.list",
+                                              Json{{"include_acknowledged", true},
+                                                   {"below_minimum_only", true},
+                                                   {"limit", kItemsShown}},
+                                              actor));
+    Json& items = listed["alerts"];
+    if (!listed["more"].get<bool>()) return Json{{"count", items.size()}, {"items", items}};
+    INVENTO_ASSIGN_OR_RETURN(std::int64_t count, stock::CountUnderMinimum(db, actor));
+    return Json{{"count", count}, {"items", std::move(items)}};
+  }
   // The items and locations in scope (subtrees), when filtered.
   INVENTO_ASSIGN_OR_RETURN(
       auto in_scope,
@@ -79,6 +97,7 @@ Result<Json> ItemsUnderMin(const db::Db& db, const Json& args, const Actor& acto
                                                  {"below_minimum_only", true}},
                                             actor));
   Json items = Json::array();
+  std::int64_t count = 0;
   for (const auto& a : alerts["alerts"]) {
     if (a["kind"] != "under_min" && a["kind"] != "under_min_location") continue;
     if (location_id && !(a.contains("location_id") && a["location_id"].is_string() &&
@@ -86,9 +105,10 @@ Result<Json> ItemsUnderMin(const db::Db& db, const Json& args, const Actor& acto
       continue;
     }
     if (category_id && !items_in_category.count(a.value("item_id", ""))) continue;
-    items.push_back(a);
+    ++count;
+    if (items.size() < kItemsShown) items.push_back(a);
   }
-  return Json{{"count", items.size()}, {"items", items}};
+  return Json{{"count", count}, {"items", items}};
 }
 
 Result<Json> ProjectsByStatus(const db::Db& db, const Json& args, const Actor&) {
@@ -116,13 +136,14 @@ Result<Json> Tasks(const db::Db& db, const Json& args, const Actor&) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_ASSIGN_OR_RETURN(auto as_of_opt, CheckDate(as_of_text, "as_of"));
   const std::string as_of = as_of_opt.value_or(FormatDate(DayOfMs(NowMs())));
-  constexpr const char* kWhere =
-      " FROM tasks WHERE deleted = 0 AND (?1 IS NULL OR project_id = ?1) AND (?2 IS NULL OR "
-      "asset_id = ?2)"
-      " AND (?3 IS NULL OR type = ?3)";
+  // Only the filters given (unfiltered, the counts read the live-status index, schema/0010).
+  const std::string kWhere = std::string(" FROM tasks WHERE deleted = 0") +
+                             (project_id ? " AND project_id = ?1" : " AND ?1 IS NULL") +
+                             (asset_id ? " AND asset_id = ?2" : " AND ?2 IS NULL") +
+                             (type ? " AND type = ?3" : " AND ?3 IS NULL");
   INVENTO_ASSIGN_OR_RETURN(
       auto counts,
-      Rows(db, std::string("SELECT status, count(*) AS count") + kWhere + " GROUP BY status",
+      Rows(db, "SELECT status, count(*) AS count" + kWhere + " GROUP BY status",
            {OptJson(project_id), OptJson(asset_id), OptJson(type)}));
   Json by_status = Json::array();
   std::int64_t in_progress = 0, on_hold = 0;
@@ -137,7 +158,7 @@ Result<Json> Tasks(const db::Db& db, const Json& args, const Actor&) {
     by_status.push_back({{"status", s}, {"count", n}});
   }
   const std::string overdue_where =
-      std::string(kWhere) + " AND due_date < ?4 AND status NOT IN ('done', 'closed', 'cancelled')";
+      kWhere + " AND due_date < ?4 AND status NOT IN ('done', 'closed', 'cancelled')";
   INVENTO_ASSIGN_OR_RETURN(Json overdue, db.QueryValue("SELECT count(*)" + overdue_where,
                                                        {OptJson(project_id), OptJson(asset_id),
                                                         OptJson(type), Json(as_of)}));

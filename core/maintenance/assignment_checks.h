@@ -28,6 +28,10 @@ struct Window {
 std::optional<Window> TaskWindow(const Json& task);
 // First and last day (YYYY-MM-DD) the task occupies, if any.
 std::optional<std::pair<std::string, std::string>> TaskDays(const Json& task);
+// The same from the three columns (absent: std::nullopt), for loops over many rows.
+std::optional<std::pair<std::string, std::string>> TaskDays(
+    std::optional<std::int64_t> planned_start, std::optional<std::int64_t> planned_end,
+    const std::optional<std::string>& due_date);
 // Tasks in a booking status assigned to the employee (directly or via a team), with a window,
 // ordered by planned_start: {id, title, status, planned_start, planned_end}. With `within`,
 // only those whose window may overlap it (an index range on planned_start, not every

@@ -123,8 +123,9 @@ std::string ListOrder(const std::string& sort, bool descending) {
 
 Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
   ArgReader r(args);
-  auto status = r.OptionalEnum(
-      "status", {"draft", "planned", "in_progress", "on_hold", "done", "closed", "cancelled"});
+  // "open": every status but done, closed and cancelled (the work still to do).
+  auto status = r.OptionalEnum("status", {"draft", "planned", "in_progress", "on_hold", "done",
+                                          "closed", "cancelled", "open"});
   auto type = r.OptionalEnum("type", kTypes);
   auto priority = r.OptionalEnum("priority", kPriorities);
   auto project_id = r.OptionalId("project_id");
@@ -161,7 +162,9 @@ Result<Json> List(const db::Db& db, const Json& args, const Actor& actor) {
   // (planned_start is in ms; dates compare as text YYYY-MM-DD).
   static const std::string kWhere =
       " FROM tasks t WHERE t.deleted = 0"
-      " AND (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.type = ?2)"
+      " AND (?1 IS NULL OR t.status = ?1"
+      "   OR (?1 = 'open' AND t.status NOT IN ('done', 'closed', 'cancelled')))"
+      " AND (?2 IS NULL OR t.type = ?2)"
       " AND (?3 IS NULL OR t.priority = ?3)"
       " AND (?4 IS NULL OR t.project_id = ?4) AND (?5 IS NULL OR t.asset_id = ?5)"
       " AND (?6 IS NULL OR t.id IN (SELECT task_id FROM task_assignees WHERE employee_id = ?6 "

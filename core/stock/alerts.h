@@ -8,9 +8,10 @@
 //                       periods of N days since the last count (never counted: 1,000,000)
 // alert.list {days_not_counted?=90, as_of?=now (ms), include_acknowledged?=false,
 //             below_minimum_only?=false (under_min and under_min_location only: no scan of
-//             every on-hand row, for the dashboard's count)}
+//             the on-hand rows, for the dashboard), limit? (1..100,000: the first alerts only;
+//             the navigation badge asks 100)}
 //   -> {alerts:[{key, kind, item_id, reference, label, location_id?, location?, qty, min_qty?,
-//               severity, acknowledged}]}
+//               severity, acknowledged}], more? (with limit: whether alerts were left out)}
 //   Alerts of a location where a blind count hides the item's quantity from the caller are left
 //   out (counts.h).
 // alert.ack {id, alert_key, days_not_counted?=90}: records the alert's CURRENT severity (computed
@@ -23,5 +24,9 @@
 namespace invento::stock {
 
 void RegisterAlerts(Registry& registry);
+
+// The number of under_min and under_min_location alerts the actor would see in
+// alert.list {include_acknowledged: true, below_minimum_only: true}, counted in SQL.
+Result<std::int64_t> CountUnderMinimum(const db::Db& db, const Actor& actor);
 
 }  // namespace invento::stock

@@ -323,6 +323,33 @@ Result<Json> Value(const db::Db& db, const Json& args, const Actor&) {
   INVENTO_RETURN_IF_ERROR(r.Finish());
   INVENTO_RETURN_IF_ERROR(CheckScope(db, location_id, category_id));
   const bool by_location = group == "location";
+  auto clamp = [](Int128 v) -> Result<std::int64_t> {
+    if (v > INT64_MAX || v < INT64_MIN) return Status::Internal("stock value overflows");
+    return static_cast<std::int64_t>(v);
+  };
+  if (!by_location && !location_id && !category_id) {
+    // The per-category figures the triggers keep (schema/0010), unless one went beyond 64 bits.
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt kept, db.Prepare(
+        "SELECT v.category_id, coalesce(c.name, ''), v.value_cents, typeof(v.value_cents)"
+        " FROM stock_value_by_category v LEFT JOIN categories c ON c.id = v.category_id"
+        " WHERE v.n_rows > 0 ORDER BY v.category_id"));
+    Json rows = Json::array();
+    Int128 total = 0;
+    bool exact = true;
+    while (exact) {
+      INVENTO_ASSIGN_OR_RETURN(bool row, kept.Step());
+      if (!row) break;
+      exact = kept.Text(3) == "integer";
+      const std::string id = kept.Text(0);
+      rows.push_back({{"id", id.empty() ? Json() : Json(id)}, {"name", kept.Text(1)},
+                      {"value_cents", kept.Int(2)}});
+      total += kept.Int(2);
+    }
+    if (exact) {
+      INVENTO_ASSIGN_OR_RETURN(std::int64_t t, clamp(total));
+      return Json{{"rows", std::move(rows)}, {"total_cents", t}};
+    }
+  }
 #define INVENTO_VALUE_FILTERS                                         \
   " AND (?1 IS NULL OR o.location_id IN " INVENTO_SQL_LOCATION_SUBTREE("?1") ")" \
   " AND (?2 IS NULL OR i.category_id IN " INVENTO_SQL_CATEGORY_SUBTREE("?2") ")"
@@ -342,16 +369,12 @@ Result<Json> Value(const db::Db& db, const Json& args, const Actor&) {
   while (true) {
     INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    std::int64_t v = ValueCents(st.Int(2), st.Int(3));
+    const Int128 v = ValueCentsWide(st.Int(2), st.Int(3));
     auto& g = groups[st.Text(0)];
     g.first = st.Text(1);
     g.second += v;
     total += v;
   }
-  auto clamp = [](Int128 v) -> Result<std::int64_t> {
-    if (v > INT64_MAX || v < INT64_MIN) return Status::Internal("stock value overflows");
-    return static_cast<std::int64_t>(v);
-  };
   Json rows = Json::array();
   for (const auto& [id, g] : groups) {
     INVENTO_ASSIGN_OR_RETURN(std::int64_t v, clamp(g.second));

@@ -59,6 +59,18 @@ TEST_F(DashboardTest, StockFiguresReuseTheStockQueries) {
             1);  // acknowledged, still under
 }
 
+// Past 50 items the widget gets the count of all and the first 50 (the count in SQL).
+TEST_F(DashboardTest, ItemsUnderMinCountsAllAndSendsTheFirstFifty) {
+  for (int n = 0; n < 60; ++n) {
+    Ok("item.create", {{"id", Id(1000 + n)}, {"reference", "MIN-" + std::to_string(n)},
+                       {"label", "Sous le minimum"}, {"min_qty", 5}});
+  }
+  Json under = Query("dashboard.items_under_min", Json::object());
+  EXPECT_EQ(under["count"], 61);  // and FILTRE
+  EXPECT_EQ(under["items"].size(), 50u);
+  EXPECT_EQ(Query("alert.list", {{"below_minimum_only", true}, {"include_acknowledged", true}})["alerts"].size(), 61u);
+}
+
 TEST_F(DashboardTest, StockFiguresByCategoryAndFiltered) {
   // Hand-checked: FILTRE 2 × 12.50 in "Filtres"; HUILE 10 × 8.99 uncategorised.
   Json by_cat = Query("dashboard.stock_by_category", Json::object());

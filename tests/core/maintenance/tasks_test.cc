@@ -165,6 +165,12 @@ TEST_F(TasksTest, ListFilters) {
   EXPECT_EQ(reversed.status().field(), "from");
   auto unknown = core_->Query("task.list", {{"sort", "DROP TABLE"}}, {"u", Role::kAdmin});
   EXPECT_EQ(unknown.status().field(), "sort");
+
+  // "open": everything not finished (the dashboard's open work orders link here).
+  EXPECT_EQ(ids({{"status", "open"}}), (std::vector<std::string>{Id(11), Id(10), Id(12)}));
+  Ok("task.set_status", {{"id", Id(32)}, {"task_id", Id(12)}, {"status", "cancelled"}});
+  EXPECT_EQ(ids({{"status", "open"}}), (std::vector<std::string>{Id(11), Id(10)}));
+  EXPECT_EQ(ids({{"status", "cancelled"}}), (std::vector<std::string>{Id(12)}));
 }
 
 }  // namespace

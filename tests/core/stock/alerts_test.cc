@@ -39,6 +39,33 @@ TEST_F(AlertsTest, UnderMinimumNegativeAndNotCounted) {
   EXPECT_EQ(levels[1], Find(alerts, "under_min_location"));
 }
 
+// The badge asks for the first alerts only; `more` says that some were left out. A not-counted
+// alert is acknowledged through its item alone.
+TEST_F(AlertsTest, ALimitedListStopsEarlyAndSaysSo) {
+  std::string w = Warehouse(1);
+  for (int n = 0; n < 7; ++n) {
+    std::string item = Item(100 + n, "REF-" + std::to_string(n), {{"min_qty", 10}});
+    Ok("stock.receipt", {{"id", Id(400 + n)}, {"item_id", item}, {"location_id", w}, {"qty", 1}});
+  }
+  const Json all = Alerts();
+  ASSERT_EQ(all.size(), 14u);  // under_min and not_counted for each item
+  Json first = Query("alert.list", {{"as_of", now_}, {"days_not_counted", 30}, {"limit", 5}});
+  ASSERT_EQ(first["alerts"].size(), 5u);
+  EXPECT_EQ(first["more"], true);
+  for (size_t k = 0; k < 5; ++k) EXPECT_EQ(first["alerts"][k], all[k]);
+  Json exact = Query("alert.list", {{"as_of", now_}, {"days_not_counted", 30}, {"limit", 14}});
+  EXPECT_EQ(exact["alerts"], all);
+  EXPECT_EQ(exact["more"], false);
+  EXPECT_FALSE(Query("alert.list", {{"as_of", now_}}).contains("more"));
+  auto zero = core_->Query("alert.list", {{"limit", 0}}, {"user-1", Role::kAdmin});
+  ASSERT_FALSE(zero.ok());
+  EXPECT_EQ(zero.status().field(), "limit");
+  Json uncounted = Find(all, "not_counted");
+  Ok("alert.ack", {{"id", Id(500)}, {"alert_key", uncounted["key"]}, {"days_not_counted", 30}});
+  EXPECT_EQ(Alerts().size(), 13u);
+  ExpectError("alert.ack", {{"id", Id(501)}, {"alert_key", "not_counted"}}, Code::kNotFound, "alert_key");
+}
+
 TEST_F(AlertsTest, AcknowledgedAlertsReappearWhenWorse) {
   std::string item = Item(100, "FILTRE", {{"min_qty", 10}});
   std::string w = Warehouse(1);

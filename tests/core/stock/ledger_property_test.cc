@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <random>
 
+#include "core/base/date.h"
 #include "core/core.h"
 #include "core/stock/ledger_fold.h"
 
@@ -38,8 +39,9 @@ std::vector<LedgerEntry> RandomLedger(std::mt19937_64& rng, const std::vector<st
     e.item_id = items[rng() % items.size()];
     e.kind = kinds[rng() % 5];
     std::string l1 = locs[rng() % locs.size()], l2 = locs[rng() % locs.size()];
-    // Few distinct times, so ties (broken by id) are frequent.
-    e.occurred_at = 1'700'000'000'000 + static_cast<std::int64_t>(rng() % 40) * 1000;
+    // Few distinct times, so ties (broken by id) are frequent; over three days.
+    e.occurred_at = 1'700'000'000'000 + static_cast<std::int64_t>(rng() % 40) * 1000 +
+                    static_cast<std::int64_t>(rng() % 3) * 86'400'000;
     e.qty = static_cast<std::int64_t>(rng() % 20000) + 1;
     if (e.kind == "receipt" || e.kind == "count") e.to_location_id = l1;
     if (e.kind == "count") e.qty = static_cast<std::int64_t>(rng() % 50) * 1000;
@@ -62,6 +64,22 @@ OnHandMap CacheOf(Core& core) {
   OnHandMap m;
   auto st = core.db().Prepare("SELECT item_id, location_id, qty FROM stock_onhand");
   while (st->Step().value()) m[{st->Text(0), st->Text(1)}] = st->Int(2);
+  return m;
+}
+
+// The per-day movement counts (schema/0010) as stored, and as the ledger says they must be.
+using DayCounts = std::map<std::pair<std::string, std::string>, std::int64_t>;
+DayCounts DaysOf(Core& core) {
+  DayCounts m;
+  auto st = core.db().Prepare("SELECT day, kind, n FROM stock_movement_days WHERE n <> 0");
+  while (st->Step().value()) m[{st->Text(0), st->Text(1)}] = st->Int(2);
+  return m;
+}
+DayCounts ExpectedDays(const std::vector<LedgerEntry>& ledger) {
+  DayCounts m;
+  for (const auto& e : ledger) {
+    if (!e.deleted) ++m[{FormatDate(DayOfMs(e.occurred_at)), e.kind}];
+  }
   return m;
 }
 
@@ -98,6 +116,8 @@ TEST(LedgerPropertyTest, FoldIsOrderIndependentAndCacheEqualsFold) {
 
     ASSERT_EQ(CacheOf(*a), expected) << "round " << round;
     ASSERT_EQ(CacheOf(*b), expected) << "round " << round;
+    ASSERT_EQ(DaysOf(*a), ExpectedDays(ledger)) << "round " << round;
+    ASSERT_EQ(DaysOf(*b), ExpectedDays(ledger)) << "round " << round;
     std::vector<LedgerEntry> reversed(ledger.rbegin(), ledger.rend());
     ASSERT_EQ(FoldOnHand(reversed), expected);
   }
@@ -112,6 +132,8 @@ TEST(LedgerPropertyTest, CacheFollowsUndoOfPendingMovements) {
   auto core = Core::Open({}).value();
   Deliver(*core, confirmed);
   OnHandMap before = CacheOf(*core);
+  const DayCounts days_before = DaysOf(*core);
+  EXPECT_EQ(days_before, ExpectedDays(confirmed));
   // Pending local writes through WriteTx, then undone from their before-images (rebase).
   auto tx = db::Transaction::Begin(core->db());
   WriteTx w(core->db(), core->tables(), 0);
@@ -119,9 +141,11 @@ TEST(LedgerPropertyTest, CacheFollowsUndoOfPendingMovements) {
   std::vector<LedgerEntry> all = confirmed;
   all.insert(all.end(), pending.begin(), pending.end());
   EXPECT_EQ(CacheOf(*core), FoldOnHand(all));
+  EXPECT_EQ(DaysOf(*core), ExpectedDays(all));
   ASSERT_TRUE(WriteTx::Undo(core->db(), core->tables(), w.changes()).ok());
   ASSERT_TRUE((*tx)->Commit().ok());
   OnHandMap after = CacheOf(*core);
+  EXPECT_EQ(DaysOf(*core), days_before);
   // Pairs only touched by pending rows now fold to zero; everything else is restored exactly.
   for (auto& [k, v] : before) EXPECT_EQ(after[k], v);
   for (auto& [k, v] : after) {
@@ -129,6 +153,30 @@ TEST(LedgerPropertyTest, CacheFollowsUndoOfPendingMovements) {
       EXPECT_EQ(v, 0);
     }
   }
+}
+
+// A tombstone (a movement deleted on the server) and a row rewritten with another time or kind
+// move the per-day counts with them.
+TEST(LedgerPropertyTest, DayCountsFollowTombstonesAndRewrites) {
+  std::mt19937_64 rng(11);
+  std::vector<std::string> items{Uuid(rng), Uuid(rng)};
+  std::vector<std::string> locs{Uuid(rng), Uuid(rng), Uuid(rng)};
+  auto ledger = RandomLedger(rng, items, locs, 80);
+  auto core = Core::Open({}).value();
+  Deliver(*core, ledger);
+  ASSERT_EQ(DaysOf(*core), ExpectedDays(ledger));
+  const db::TableDef* def = core->tables().Find("stock_movements");
+  for (size_t k = 0; k < ledger.size(); k += 3) {
+    LedgerEntry& e = ledger[k];
+    if (k % 2 == 0) {
+      e.deleted = true;
+    } else {
+      e.occurred_at += 86'400'000;
+      if (e.kind == "receipt") e.kind = "adjustment";
+    }
+    ASSERT_TRUE(WriteTx::WriteFullRow(core->db(), *def, ToRow(e)).ok());
+  }
+  EXPECT_EQ(DaysOf(*core), ExpectedDays(ledger));
 }
 
 }  // namespace

@@ -10,7 +10,8 @@ export interface AlertMutators {
 
 export interface AlertQueries {
   'alert.list': {
-    args: { days_not_counted?: number; as_of?: number; include_acknowledged?: boolean };
-    result: { alerts: StockAlert[] };
+    /** limit: the first alerts only (`more` then says whether some were left out). */
+    args: { days_not_counted?: number; as_of?: number; include_acknowledged?: boolean; below_minimum_only?: boolean; limit?: number };
+    result: { alerts: StockAlert[]; more?: boolean };
   };
 }

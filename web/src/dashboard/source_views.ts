@@ -19,14 +19,25 @@ const stockByCategory: Viewer<'dashboard.stock_by_category'> = (i18n, d) => ({
   },
 });
 
-const itemsUnderMin: Viewer<'dashboard.items_under_min'> = (i18n, d) => ({
-  headline: { value: count(i18n, d.count), label: i18n.t('dashboard.headline.under_min') },
-  table: {
-    headers: [i18n.t('dashboard.col.item'), i18n.t('dashboard.col.location'), i18n.t('dashboard.col.qty'), i18n.t('dashboard.col.min')],
-    rows: d.items.map((a) => [`${a.reference} ${a.label}`, a.location ?? '—', decimal(i18n, a.qty), decimal(i18n, a.min_qty ?? null)]),
-  },
-  list: d.items.map((a) => i18n.t('dashboard.under_min_line', { item: `${a.reference} ${a.label}`, qty: decimal(i18n, a.qty), min: decimal(i18n, a.min_qty ?? null) })),
-});
+/** The core sends the count and the first items only: the rest is said in one line. */
+const itemsUnderMin: Viewer<'dashboard.items_under_min'> = (i18n, d) => {
+  const rest = d.count - d.items.length;
+  const more = rest > 0 ? i18n.t('dashboard.more_items', { n: count(i18n, rest) }) : null;
+  return {
+    headline: { value: count(i18n, d.count), label: i18n.t('dashboard.headline.under_min') },
+    table: {
+      headers: [i18n.t('dashboard.col.item'), i18n.t('dashboard.col.location'), i18n.t('dashboard.col.qty'), i18n.t('dashboard.col.min')],
+      rows: [
+        ...d.items.map((a) => [`${a.reference} ${a.label}`, a.location ?? '—', decimal(i18n, a.qty), decimal(i18n, a.min_qty ?? null)]),
+        ...(more ? [[more, '', '', '']] : []),
+      ],
+    },
+    list: [
+      ...d.items.map((a) => i18n.t('dashboard.under_min_line', { item: `${a.reference} ${a.label}`, qty: decimal(i18n, a.qty), min: decimal(i18n, a.min_qty ?? null) })),
+      ...(more ? [more] : []),
+    ],
+  };
+};
 
 const projectsByStatus: Viewer<'dashboard.projects_by_status'> = (i18n, d) => ({
   headline: {

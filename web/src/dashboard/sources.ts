@@ -31,7 +31,7 @@ export const kSources: readonly SourceInfo[] = [
   { id: 'dashboard.items_under_min', label: 'dashboard.source.items_under_min', types: ['number', 'table', 'list'], filters: ['location', 'category'], link: stockList({ under_min: '1' }) },
   { id: 'dashboard.movements', label: 'dashboard.source.movements', types: ['line', 'bar', 'table'], filters: ['location', 'category', 'period', 'bucket'], link: stockList() },
   { id: 'dashboard.tasks', label: 'dashboard.source.tasks', types: ['number', ...kCharts], filters: [], link: (w) => hrefWith(['orders'], { overdue: w.type === 'number' ? '1' : undefined }) },
-  { id: 'dashboard.work_orders', label: 'dashboard.source.work_orders', types: ['number', ...kCharts], filters: ['open_only'], link: plain('orders') },
+  { id: 'dashboard.work_orders', label: 'dashboard.source.work_orders', types: ['number', ...kCharts], filters: ['open_only'], link: (w) => hrefWith(['orders'], { status: w.filters.open_only ? 'open' : undefined }) },
   { id: 'dashboard.maintenance_kpis', label: 'dashboard.source.maintenance_kpis', types: ['number', 'table', 'list'], filters: ['period'], link: plain('assets', 'plans') },
   { id: 'dashboard.projects_by_status', label: 'dashboard.source.projects_by_status', types: ['number', 'bar', 'doughnut', 'table', 'list'], filters: [], link: plain('projects') },
   { id: 'dashboard.cost_vs_budget', label: 'dashboard.source.cost_vs_budget', types: ['number', 'bar', 'table', 'list'], filters: [], link: plain('projects') },

@@ -43,7 +43,7 @@ export function filtersFromQuery(query: URLSearchParams): FilterValues {
   return {
     ...kNoFilters,
     q: text('q'),
-    status: pick('status', kStatuses),
+    status: pick('status', [...kStatuses, 'open'] as const),
     type: pick('type', kTypes),
     priority: pick('priority', kPriorities),
     asset: text('asset'),
@@ -82,6 +82,7 @@ export function OrderFilters({ values, onChange, references }: { values: FilterV
       </div>
       <Select id="status" label={t('orders.field.status')} value={values.status} onChange={(v) => set('status', v)}>
         {all}
+        <option value="open">{t('orders.filter.open')}</option>
         {kStatuses.map((s) => <option key={s} value={s}>{statusLabel(i18n, s)}</option>)}
       </Select>
       <Select id="type" label={t('orders.field.type')} value={values.type} onChange={(v) => set('type', v)}>

@@ -32,7 +32,7 @@ function useDebounced<T>(value: T, ms: number): T {
 function toFilters(values: FilterValues, q: string): Filters {
   const filters: Filters = { sort: values.sort, dir: values.dir };
   if (q.trim() !== '') filters.q = q.trim();
-  if (values.status !== '') filters.status = values.status as TaskStatus;
+  if (values.status !== '') filters.status = values.status as TaskStatus | 'open';
   if (values.type !== '') filters.type = values.type as TaskType;
   if (values.priority !== '') filters.priority = values.priority as Priority;
   if (values.asset !== '') filters.asset_id = values.asset;

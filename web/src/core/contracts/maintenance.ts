@@ -51,7 +51,8 @@ export interface TaskRow extends TaskBase {
 
 /** task.list's filters (all optional; `mine`: the tasks of the caller's employee). */
 export interface TaskFilters {
-  status?: TaskStatus;
+  /** 'open': every status but done, closed and cancelled. */
+  status?: TaskStatus | 'open';
   type?: TaskType;
   priority?: Priority;
   project_id?: string;
