@@ -9,20 +9,24 @@
  *   - a drop's mutator round trip: task.update {id, planned_start, planned_end} through the
  *     Worker and the C++ core, offline (no sync traffic), p50/p99 of 300, with the calendar
  *     open (it re-reads and re-renders after each change) and with another screen open.
+ * The browser has an on-disk profile (launchPersistentContext), as an installed app has: an
+ * incognito context keeps OPFS in memory behind the browser process, which made every
+ * mutation's commit 8-10 ms here (even a category.create) and hid the core's own cost.
  * Run against a private server and a build:
  *   (cd web && npx vite build --outDir /tmp/dist-planning)
  *   tests/e2e/run-one.sh /tmp/dist-planning ../../bench/planning/calendar.bench.mjs
  * Figures are logged, never asserted (docs/benchmarks.md keeps them).
  */
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { coreState, openPage, sharedBrowser, waitForSync } from '../../tests/e2e/lib/browser.mjs';
+import { coreState, launchPersistent, waitForSync } from '../../tests/e2e/lib/browser.mjs';
 import { pushAsAdmin } from '../../tests/e2e/lib/server_api.mjs';
 
 const kOrders = Number(process.env.ORDERS ?? 2000);
 const kPeople = 20;
-const shared = sharedBrowser();
 
 function summary(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -72,7 +76,10 @@ test(`planning calendar with ${kOrders} work orders in a week`, { timeout: 900_0
   let t = Date.now();
   const tasks = await seed();
   console.log(`# seeded ${kOrders} orders for ${kPeople} technicians: ${Date.now() - t} ms`);
-  const { page, context } = await openPage(shared.browser, { viewport: { width: 1440, height: 900 } });
+  const profile = mkdtempSync(join(tmpdir(), 'invento-bench-planning-'));
+  const context = await launchPersistent(profile);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.setViewportSize({ width: 1440, height: 900 });
   try {
     await page.addInitScript(() => localStorage.setItem('invento.bench', '1'));
     await page.goto('/#/settings');
@@ -132,5 +139,6 @@ test(`planning calendar with ${kOrders} work orders in a week`, { timeout: 900_0
     console.log(`# load average (1 min) at the end: ${loadavg()[0].toFixed(2)}; ${new Date().toISOString()}`);
   } finally {
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 });

@@ -10,6 +10,9 @@
  *   technician shows the core's absence warning in the live region; after a reload both
  *   moves are still there, and a second browser profile of the same manager sees them after
  *   its first sync;
+ * - with the network cut (context.setOffline), a reschedule and a reassignment by dragging are
+ *   shown at once, queued, still there after an offline reload (service worker), pushed once
+ *   back online and seen by a second profile;
  * - the keyboard path: an event focused with Tab opens the dialog with Enter;
  * - a consultant (English) sees the calendar with nothing draggable;
  * - a crowded technician-day (five orders) draws the earliest two and a "+3" event listing the
@@ -21,15 +24,15 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { ensureUser } from './lib/accounts.mjs';
-import { artifact, coreState, openPage, sharedBrowser, waitForSync } from './lib/browser.mjs';
+import { artifact, coreState, openPage, serviceWorkerActivated, sharedBrowser, waitForSync } from './lib/browser.mjs';
 import { checkScreen, kSizes } from './lib/screen_checks.mjs';
 import { pushAsAdmin } from './lib/server_api.mjs';
 
 const kTimeout = { timeout: 120_000 };
 const shared = sharedBrowser();
 const tag = String(Date.now() % 100000);
-const ids = { alice: randomUUID(), bruno: randomUUID(), team: randomUUID(), t1: randomUUID(), t2: randomUUID(), t3: randomUUID() };
-const names = { alice: `Alice Cal ${tag}`, bruno: `Bruno Cal ${tag}`, t1: `Jour ${tag}`, t2: `Ligne ${tag}`, t3: `Absent ${tag}` };
+const ids = { alice: randomUUID(), bruno: randomUUID(), team: randomUUID(), t1: randomUUID(), t2: randomUUID(), t3: randomUUID(), t4: randomUUID(), t5: randomUUID() };
+const names = { alice: `Alice Cal ${tag}`, bruno: `Bruno Cal ${tag}`, t1: `Jour ${tag}`, t2: `Ligne ${tag}`, t3: `Absent ${tag}`, t4: `Décalé ${tag}`, t5: `Relais ${tag}` };
 const at = (text) => new Date(text).getTime();
 const crowd = Array.from({ length: 5 }, () => randomUUID());
 let manager;
@@ -52,6 +55,11 @@ async function seed() {
     ['task.assign', { id: randomUUID(), task_id: ids.t1, employee_id: ids.alice }],
     ['task.assign', { id: randomUUID(), task_id: ids.t2, employee_id: ids.alice }],
     ['task.assign', { id: randomUUID(), task_id: ids.t3, employee_id: ids.alice }],
+    // Moved with the network cut (the offline test).
+    task(ids.t4, names.t4, '2031-03-12T09:00', '2031-03-12T10:00'),
+    task(ids.t5, names.t5, '2031-03-12T14:00', '2031-03-12T15:00'),
+    ['task.assign', { id: randomUUID(), task_id: ids.t4, employee_id: ids.alice }],
+    ['task.assign', { id: randomUUID(), task_id: ids.t5, employee_id: ids.alice }],
     // A crowded day: five orders for Alice on Tuesday 18 March.
     ...crowd.flatMap((id, i) => [
       task(id, `Tournée ${i + 1} ${tag}`, `2031-03-18T${String(7 + i).padStart(2, '0')}:00`, `2031-03-18T${String(7 + i).padStart(2, '0')}:30`),
@@ -104,8 +112,8 @@ function settled(page) {
  * Drags the event `title` onto `where()` (measured only once the calendar has settled: a
  * redraw after the previous drop may change the rows' heights).
  */
-async function drag(page, title, where) {
-  await waitForSync(page, (s) => s.pending === '0' && s.state !== 'syncing', 'idle before a drag');
+async function drag(page, title, where, { offline = false } = {}) {
+  if (!offline) await waitForSync(page, (s) => s.pending === '0' && s.state !== 'syncing', 'idle before a drag');
   await settled(page);
   const target = await where();
   const event = page.locator('.ec-event', { hasText: title });
@@ -213,6 +221,55 @@ describe('the planning calendar', () => {
       await other.page.getByTestId('planning-view').selectOption('month');
       await other.page.locator('.ec-event', { hasText: names.t1 }).waitFor();
       await checkScreen(other.page, 'planning', 'month', { sizes: [kSizes[1], kSizes[2]], axeAt: ['800x1280'] });
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  test('with the network cut, a reschedule and a reassignment are saved, survive a reload and reach another device once back online', kTimeout, async () => {
+    const { context, page, problems } = await openPage(shared.browser, { viewport: kSizes[0].viewport, serviceWorkers: 'allow' });
+    try {
+      await page.goto('/#/planning/2031-03-10');
+      await coreState(page, { user: manager });
+      await serviceWorkerActivated(page);
+      await waitForSync(page, (s) => s.lastSuccess !== '' && s.pending === '0', 'first sync');
+      await openResourceWeek(page, '2031-03-10', names.t4);
+      await waitForPlace(page, names.t4, { day: 2, row: names.alice });
+      await waitForPlace(page, names.t5, { day: 2, row: names.alice });
+
+      await context.setOffline(true);
+      await waitForSync(page, (s) => s.state === 'offline', 'offline');
+      // Wednesday -> Friday, then Alice -> Bruno the same Wednesday: each drop is a mutator
+      // run on the device, queued for the server.
+      await drag(page, names.t4, () => cell(page, 4, names.alice), { offline: true });
+      await waitForPlace(page, names.t4, { day: 4, row: names.alice });
+      await drag(page, names.t5, () => cell(page, 2, names.bruno), { offline: true });
+      await waitForPlace(page, names.t5, { day: 2, row: names.bruno });
+      await waitForSync(page, (s) => Number(s.pending) >= 2 && s.state === 'offline', 'both moves queued');
+
+      // Still offline: the app restarts from the service worker with both moves.
+      const reloaded = await page.reload();
+      assert.equal(reloaded.fromServiceWorker(), true);
+      await coreState(page, { user: manager });
+      await openResourceWeek(page, '2031-03-10', names.t4);
+      await waitForPlace(page, names.t4, { day: 4, row: names.alice });
+      await waitForPlace(page, names.t5, { day: 2, row: names.bruno });
+
+      await context.setOffline(false);
+      await waitForSync(page, (s) => s.pending === '0' && s.state === 'online', 'moves pushed once online');
+      assert.deepEqual(problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED')), []);
+    } finally {
+      await context.close();
+    }
+
+    const other = await openPage(shared.browser, { viewport: kSizes[1].viewport });
+    try {
+      await other.page.goto('/#/planning/2031-03-10');
+      await coreState(other.page, { user: manager });
+      await waitForSync(other.page, (s) => s.lastSuccess !== '', 'second device sync');
+      await openResourceWeek(other.page, '2031-03-10', names.t4);
+      await waitForPlace(other.page, names.t4, { day: 4, row: names.alice });
+      await waitForPlace(other.page, names.t5, { day: 2, row: names.bruno });
     } finally {
       await other.context.close();
     }

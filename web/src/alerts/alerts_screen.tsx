@@ -19,6 +19,8 @@ import { alertsChanged } from './alerts_badge';
 
 /** Never counted: the core's severity for stock held at a location with no count at all. */
 const kNeverCounted = 1_000_000;
+/** The alerts shown at once (a database that was never counted has one per item and place). */
+const kShown = 500;
 
 export function AlertsScreen() {
   const core = useCore();
@@ -26,8 +28,9 @@ export function AlertsScreen() {
   const { t } = i18n;
   const [withSeen, setWithSeen] = useState(false);
   const [acked, setAcked] = useState(false);
-  const alerts = useLoaded(() => core.query('alert.list', { include_acknowledged: withSeen }), [core, withSeen]);
+  const alerts = useLoaded(() => core.query('alert.list', { include_acknowledged: withSeen, limit: kShown }), [core, withSeen]);
   const items = alerts.data?.alerts ?? [];
+  const more = alerts.data?.more === true;
 
   return (
     <section class="screen alerts" aria-labelledby="alerts-title" data-testid="alerts-screen">
@@ -44,8 +47,13 @@ export function AlertsScreen() {
       <section class="card" aria-labelledby="alerts-list-title">
         <h3 id="alerts-list-title" class="card__title">
           {t('alerts.list')}
-          {alerts.data !== null && <span class="card__count">{items.length}</span>}
+          {alerts.data !== null && <span class="card__count">{more ? `${items.length}+` : items.length}</span>}
         </h3>
+        {more && (
+          <p class="list__message" data-testid="alerts-more">
+            {t('alerts.more', { n: items.length })}
+          </p>
+        )}
         {alerts.error !== null && (
           <p class="list__message list__message--error">{t('alerts.failed', { message: coreErrorMessage(i18n, 'alerts', alerts.error) })}</p>
         )}
