@@ -11,36 +11,37 @@ CREATE INDEX stock_onhand_to_count ON stock_onhand (coalesce(last_count_at, 0)) 
 -- so counting them reads no item row.
 CREATE INDEX items_with_min ON items (min_qty, deleted, archived, id) WHERE min_qty > 0;
 
--- 2. Live movements per day (UTC, as date(occurred_at / 1000, 'unixepoch')) and kind: the
+-- 2. Live movements per day (UTC day number: occurred_at / 86,400,000) and kind: the
 --    dashboard's movements over time without a location or category filter reads this
 --    instead of every movement of the period. Kept by the triggers below whatever writes the
---    ledger (a mutator, a pulled row, an undo before a rebase); a test proves it always
---    equals the grouped ledger (tests/core/stock/movement_days_test.cc).
+--    ledger (a mutator, a pulled row, an undo before a rebase);
+--    tests/core/stock/ledger_property_test.cc proves it always equals the grouped ledger.
 CREATE TABLE stock_movement_days (
-  day  TEXT NOT NULL,
+  day  INTEGER NOT NULL,
   kind TEXT NOT NULL,
   n    INTEGER NOT NULL,
   PRIMARY KEY (day, kind)
 ) STRICT, WITHOUT ROWID;
 INSERT INTO stock_movement_days (day, kind, n)
-  SELECT date(occurred_at / 1000, 'unixepoch'), kind, count(*) FROM stock_movements
+  SELECT occurred_at / 86400000, kind, count(*) FROM stock_movements
    WHERE deleted = 0 GROUP BY 1, 2;
 
 CREATE TRIGGER stock_movement_days_ai AFTER INSERT ON stock_movements WHEN NEW.deleted = 0 BEGIN
-  INSERT INTO stock_movement_days (day, kind, n)
-  VALUES (date(NEW.occurred_at / 1000, 'unixepoch'), NEW.kind, 1)
+  INSERT INTO stock_movement_days (day, kind, n) VALUES (NEW.occurred_at / 86400000, NEW.kind, 1)
   ON CONFLICT (day, kind) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER stock_movement_days_ad AFTER DELETE ON stock_movements WHEN OLD.deleted = 0 BEGIN
   UPDATE stock_movement_days SET n = n - 1
-   WHERE day = date(OLD.occurred_at / 1000, 'unixepoch') AND kind = OLD.kind;
+   WHERE day = OLD.occurred_at / 86400000 AND kind = OLD.kind;
 END;
 CREATE TRIGGER stock_movement_days_au AFTER UPDATE OF deleted, occurred_at, kind ON stock_movements
+WHEN OLD.deleted <> NEW.deleted OR OLD.occurred_at / 86400000 <> NEW.occurred_at / 86400000
+  OR OLD.kind <> NEW.kind
 BEGIN
   UPDATE stock_movement_days SET n = n - 1
-   WHERE OLD.deleted = 0 AND day = date(OLD.occurred_at / 1000, 'unixepoch') AND kind = OLD.kind;
+   WHERE OLD.deleted = 0 AND day = OLD.occurred_at / 86400000 AND kind = OLD.kind;
   INSERT INTO stock_movement_days (day, kind, n)
-  SELECT date(NEW.occurred_at / 1000, 'unixepoch'), NEW.kind, 1 WHERE NEW.deleted = 0
+  SELECT NEW.occurred_at / 86400000, NEW.kind, 1 WHERE NEW.deleted = 0
   ON CONFLICT (day, kind) DO UPDATE SET n = n + 1;
 END;
 
@@ -74,31 +75,30 @@ CREATE TRIGGER stock_value_onhand_ai AFTER INSERT ON stock_onhand BEGIN
                                           n_rows = n_rows + 1;
 END;
 CREATE TRIGGER stock_value_onhand_ad AFTER DELETE ON stock_onhand BEGIN
-  UPDATE stock_value_by_category
-     SET value_cents = value_cents - (
-           SELECT CASE WHEN OLD.qty * i.unit_price_cents >= 0
-                       THEN (OLD.qty * i.unit_price_cents + 500) / 1000
-                       ELSE -((500 - OLD.qty * i.unit_price_cents) / 1000) END
-             FROM items i WHERE i.id = OLD.item_id),
-         n_rows = n_rows - 1
-   WHERE category_id = (SELECT coalesce(category_id, '') FROM items
-                         WHERE id = OLD.item_id AND deleted = 0);
+  INSERT INTO stock_value_by_category (category_id, value_cents, n_rows)
+  SELECT coalesce(i.category_id, ''),
+         -CASE WHEN OLD.qty * i.unit_price_cents >= 0 THEN (OLD.qty * i.unit_price_cents + 500) / 1000
+               ELSE -((500 - OLD.qty * i.unit_price_cents) / 1000) END, -1
+    FROM items i WHERE i.id = OLD.item_id AND i.deleted = 0
+  ON CONFLICT (category_id) DO UPDATE SET value_cents = value_cents + excluded.value_cents,
+                                          n_rows = n_rows - 1;
 END;
-CREATE TRIGGER stock_value_onhand_au AFTER UPDATE OF qty ON stock_onhand BEGIN
-  UPDATE stock_value_by_category
-     SET value_cents = value_cents + (
-           SELECT CASE WHEN NEW.qty * i.unit_price_cents >= 0
-                       THEN (NEW.qty * i.unit_price_cents + 500) / 1000
-                       ELSE -((500 - NEW.qty * i.unit_price_cents) / 1000) END
-                - CASE WHEN OLD.qty * i.unit_price_cents >= 0
-                       THEN (OLD.qty * i.unit_price_cents + 500) / 1000
-                       ELSE -((500 - OLD.qty * i.unit_price_cents) / 1000) END
-             FROM items i WHERE i.id = NEW.item_id)
-   WHERE category_id = (SELECT coalesce(category_id, '') FROM items
-                         WHERE id = NEW.item_id AND deleted = 0);
+-- (The usual change: a movement's upsert of the pair. One item lookup, one upsert.)
+CREATE TRIGGER stock_value_onhand_au AFTER UPDATE OF qty ON stock_onhand
+WHEN NEW.qty <> OLD.qty BEGIN
+  INSERT INTO stock_value_by_category (category_id, value_cents, n_rows)
+  SELECT coalesce(i.category_id, ''),
+         CASE WHEN NEW.qty * i.unit_price_cents >= 0 THEN (NEW.qty * i.unit_price_cents + 500) / 1000
+              ELSE -((500 - NEW.qty * i.unit_price_cents) / 1000) END
+         - CASE WHEN OLD.qty * i.unit_price_cents >= 0 THEN (OLD.qty * i.unit_price_cents + 500) / 1000
+                ELSE -((500 - OLD.qty * i.unit_price_cents) / 1000) END, 0
+    FROM items i WHERE i.id = NEW.item_id AND i.deleted = 0
+  ON CONFLICT (category_id) DO UPDATE SET value_cents = value_cents + excluded.value_cents;
 END;
 -- An item's price, category or tombstone changes: its rows leave the old figure, enter the new.
 CREATE TRIGGER stock_value_items_au AFTER UPDATE OF unit_price_cents, category_id, deleted ON items
+WHEN OLD.unit_price_cents <> NEW.unit_price_cents OR OLD.category_id IS NOT NEW.category_id
+  OR OLD.deleted <> NEW.deleted
 BEGIN
   UPDATE stock_value_by_category
      SET value_cents = value_cents - (

@@ -102,8 +102,8 @@ Result<Json> Movements(const db::Db& db, const Json& args, const Actor&) {
   // time index bounds the scan).
   const std::string sql =
       !location_id && !category_id
-          ? "SELECT day, kind, n FROM stock_movement_days WHERE day >= date(?1 / 1000, "
-            "'unixepoch') AND day < date(?2 / 1000, 'unixepoch') AND ?3 IS NULL AND ?4 IS NULL"
+          ? "SELECT date(day * 86400, 'unixepoch') AS day, kind, n FROM stock_movement_days"
+            " WHERE day >= ?1 / 86400000 AND day < ?2 / 86400000 AND ?3 IS NULL AND ?4 IS NULL"
             " AND n > 0"
           :
       std::string(

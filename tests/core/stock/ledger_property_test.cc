@@ -71,7 +71,8 @@ OnHandMap CacheOf(Core& core) {
 using DayCounts = std::map<std::pair<std::string, std::string>, std::int64_t>;
 DayCounts DaysOf(Core& core) {
   DayCounts m;
-  auto st = core.db().Prepare("SELECT day, kind, n FROM stock_movement_days WHERE n <> 0");
+  auto st = core.db().Prepare(
+      "SELECT date(day * 86400, 'unixepoch'), kind, n FROM stock_movement_days WHERE n <> 0");
   while (st->Step().value()) m[{st->Text(0), st->Text(1)}] = st->Int(2);
   return m;
 }
