@@ -165,6 +165,21 @@ async function waitForPlace(page, title, expected) {
   assert.deepEqual(seen, expected, `${title} placed; the calendar showed ${JSON.stringify(shown)}`);
 }
 
+/**
+ * A second profile of the manager (a fresh device) after its first sync, on the technicians'
+ * week of 10 March 2031: each of `places` ({title: {day, row}}) as expected. Returns the
+ * opened page for more checks; the caller closes its context.
+ */
+async function secondDevice(places, first) {
+  const other = await openPage(shared.browser, { viewport: kSizes[1].viewport });
+  await other.page.goto('/#/planning/2031-03-10');
+  await coreState(other.page, { user: manager });
+  await waitForSync(other.page, (s) => s.lastSuccess !== '', 'second device sync');
+  await openResourceWeek(other.page, '2031-03-10', first);
+  for (const [title, place] of Object.entries(places)) await waitForPlace(other.page, title, place);
+  return other;
+}
+
 describe('the planning calendar', () => {
   test('a manager reschedules and reassigns by dragging; the moves survive a reload and reach another device', kTimeout, async () => {
     await seed();
@@ -210,14 +225,8 @@ describe('the planning calendar', () => {
     }
 
     // A second profile of the same manager: sees both moves after its first sync.
-    const other = await openPage(shared.browser, { viewport: kSizes[1].viewport });
+    const other = await secondDevice({ [names.t1]: { day: 1, row: names.alice }, [names.t2]: { day: 1, row: names.bruno } }, names.t1);
     try {
-      await other.page.goto('/#/planning/2031-03-10');
-      await coreState(other.page, { user: manager });
-      await waitForSync(other.page, (s) => s.lastSuccess !== '', 'second device sync');
-      await openResourceWeek(other.page);
-      await waitForPlace(other.page, names.t1, { day: 1, row: names.alice });
-      await waitForPlace(other.page, names.t2, { day: 1, row: names.bruno });
       await other.page.getByTestId('planning-view').selectOption('month');
       await other.page.locator('.ec-event', { hasText: names.t1 }).waitFor();
       await checkScreen(other.page, 'planning', 'month', { sizes: [kSizes[1], kSizes[2]], axeAt: ['800x1280'] });
@@ -262,17 +271,8 @@ describe('the planning calendar', () => {
       await context.close();
     }
 
-    const other = await openPage(shared.browser, { viewport: kSizes[1].viewport });
-    try {
-      await other.page.goto('/#/planning/2031-03-10');
-      await coreState(other.page, { user: manager });
-      await waitForSync(other.page, (s) => s.lastSuccess !== '', 'second device sync');
-      await openResourceWeek(other.page, '2031-03-10', names.t4);
-      await waitForPlace(other.page, names.t4, { day: 4, row: names.alice });
-      await waitForPlace(other.page, names.t5, { day: 2, row: names.bruno });
-    } finally {
-      await other.context.close();
-    }
+    const other = await secondDevice({ [names.t4]: { day: 4, row: names.alice }, [names.t5]: { day: 2, row: names.bruno } }, names.t4);
+    await other.context.close();
   });
 
   test('a consultant sees the calendar read-only (English)', kTimeout, async () => {
