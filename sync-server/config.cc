@@ -24,6 +24,24 @@ Result<long> ParseNumber(const std::string& name, const std::string& value, long
 
 }  // namespace
 
+Result<std::string> SqlitePathFromUrl(const std::string& url) {
+  if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) {
+    return Status::InvalidArgument(
+        "DATABASE_URL: PostgreSQL is not supported by this build yet; use a SQLite path");
+  }
+  std::string path = url;
+  if (url.rfind("sqlite:///", 0) == 0) {
+    path = url.substr(10);  // sqlite:///relative/path, sqlite:////absolute/path
+  } else if (url.find("://") != std::string::npos) {
+    return Status::InvalidArgument("DATABASE_URL must be a file path, sqlite:///relative/path or "
+                                   "sqlite:////absolute/path (got '" + url + "')");
+  }
+  if (path.empty() || path.back() == '/' || path.find('\0') != std::string::npos) {
+    return Status::InvalidArgument("DATABASE_URL must name a database file (got '" + url + "')");
+  }
+  return path;
+}
+
 std::map<std::string, std::string> ProcessVariables() {
   std::map<std::string, std::string> vars;
   std::ifstream env_file(".env");
@@ -54,19 +72,19 @@ Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env
     return it == env.end() || it->second.empty() ? nullptr : &it->second;
   };
   if (auto v = get("DATABASE_URL")) {
-    std::string url = *v;
-    if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) {
-      return Status::InvalidArgument(
-          "DATABASE_URL: PostgreSQL is not supported by this build yet; use a SQLite path");
-    }
-    if (url.rfind("sqlite://", 0) == 0) url = url.substr(9);
-    c.database_path = url;
+    INVENTO_ASSIGN_OR_RETURN(c.database_path, SqlitePathFromUrl(*v));
   }
   if (auto v = get("PORT")) {
     INVENTO_ASSIGN_OR_RETURN(long p, ParseNumber("PORT", *v, 0, 65535));
     c.port = static_cast<int>(p);
   }
-  if (auto v = get("BIND_ADDRESS")) c.bind_address = *v;
+  if (auto v = get("BIND_ADDRESS")) {
+    if (!IsIpAddress(*v)) {
+      return Status::InvalidArgument("BIND_ADDRESS must be an IP address such as 127.0.0.1 or "
+                                     "0.0.0.0 (got '" + *v + "')");
+    }
+    c.bind_address = *v;
+  }
   if (auto v = get("WEB_ROOT")) c.web_root = *v;
   if (auto v = get("BODY_LIMIT")) {
     INVENTO_ASSIGN_OR_RETURN(long b, ParseNumber("BODY_LIMIT", *v, 1024, 1L << 30));

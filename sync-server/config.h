@@ -1,9 +1,11 @@
 // Server configuration from the environment, with a `.env` file in the working directory
 // as a fallback (real environment variables win).
 //
-//   DATABASE_URL  SQLite path (or sqlite:///abs/path); default data/invento.db.
+//   DATABASE_URL  SQLite file: a path, sqlite:///relative/path (as in the original
+//                 specification) or sqlite:////absolute/path; default data/invento.db.
 //                 postgresql:// URLs are recognised and refused until PostgreSQL lands.
-//   PORT          default 8080          BIND_ADDRESS  default 127.0.0.1
+//   PORT          default 8080 (0: any free port)
+//   BIND_ADDRESS  an IP address, default 127.0.0.1
 //   WEB_ROOT      built web app, default web/dist
 //   BODY_LIMIT    max request body in bytes, default 1 MiB
 //   READ_TIMEOUT  seconds to receive a whole request, default 30
@@ -20,6 +22,8 @@
 //                         X-Forwarded-For is believed (client_address.h); default none.
 //   MAIL_SERVER           SMTP host for check-alerts e-mails (sending is not implemented
 //                         yet: check-alerts says so when it is set)
+// Every value is checked; a bad one fails start-up with a message naming the variable.
+// .env.example lists them all (tests/server/config_test.cc keeps the two lists equal).
 #pragma once
 
 #include <cstdint>
@@ -49,6 +53,8 @@ struct Config {
 // The attachments folder: attachments_dir, or "attachments" next to the database file.
 std::string AttachmentsDir(const Config& config);
 
+// The SQLite file a DATABASE_URL names (see above), or invalid_argument naming DATABASE_URL.
+Result<std::string> SqlitePathFromUrl(const std::string& url);
 // Reads variables from `env` (normally the process environment merged with .env).
 Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env);
 // The process environment, with .env (if present in the working directory) underneath.
