@@ -6,7 +6,7 @@
 import type { I18n } from '../i18n/i18n';
 import { priorityLabel, statusLabel } from '../work/work_core';
 import type { DataSource, SourceResults } from './contract';
-import { count, day, decimal, money, shortDay, type View } from './views';
+import { count, day, decimal, kListLines, money, shortDay, type View } from './views';
 
 type Viewer<N extends DataSource> = (i18n: I18n, data: SourceResults[N]) => View;
 
@@ -19,23 +19,26 @@ const stockByCategory: Viewer<'dashboard.stock_by_category'> = (i18n, d) => ({
   },
 });
 
-/** The core sends the count and the first items only: the rest is said in one line. */
+/**
+ * The core sends the count and the first items only; what a table or a list cannot show is
+ * said in its last line.
+ */
 const itemsUnderMin: Viewer<'dashboard.items_under_min'> = (i18n, d) => {
-  const rest = d.count - d.items.length;
-  const more = rest > 0 ? i18n.t('dashboard.more_items', { n: count(i18n, rest) }) : null;
+  const more = (shown: number) => (d.count > shown ? i18n.t('dashboard.more_items', { n: count(i18n, d.count - shown) }) : null);
+  const line = (a: (typeof d.items)[number]) => i18n.t('dashboard.under_min_line', { item: `${a.reference} ${a.label}`, qty: decimal(i18n, a.qty), min: decimal(i18n, a.min_qty ?? null) });
+  const listed = d.count > kListLines ? d.items.slice(0, kListLines - 1) : d.items;
+  const listMore = more(listed.length);
+  const tableMore = more(d.items.length);
   return {
     headline: { value: count(i18n, d.count), label: i18n.t('dashboard.headline.under_min') },
     table: {
       headers: [i18n.t('dashboard.col.item'), i18n.t('dashboard.col.location'), i18n.t('dashboard.col.qty'), i18n.t('dashboard.col.min')],
       rows: [
         ...d.items.map((a) => [`${a.reference} ${a.label}`, a.location ?? '—', decimal(i18n, a.qty), decimal(i18n, a.min_qty ?? null)]),
-        ...(more ? [[more, '', '', '']] : []),
+        ...(tableMore ? [[tableMore, '', '', '']] : []),
       ],
     },
-    list: [
-      ...d.items.map((a) => i18n.t('dashboard.under_min_line', { item: `${a.reference} ${a.label}`, qty: decimal(i18n, a.qty), min: decimal(i18n, a.min_qty ?? null) })),
-      ...(more ? [more] : []),
-    ],
+    list: [...listed.map(line), ...(listMore ? [listMore] : [])],
   };
 };
 

@@ -31,6 +31,9 @@ export interface View {
   list?: string[];
 }
 
+/** The lines a list widget shows (widget_body.tsx). */
+export const kListLines = 20;
+
 export function count(i18n: I18n, n: number): string {
   return new Intl.NumberFormat(i18n.language).format(n);
 }

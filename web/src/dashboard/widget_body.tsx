@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { DataSource, SourceResults, Widget } from './contract';
 import { viewOf } from './source_views';
-import { seriesList, seriesTable } from './views';
+import { kListLines, seriesList, seriesTable } from './views';
 import { WidgetChart } from './widget_chart';
 import { WidgetTable } from './widget_table';
 
@@ -50,7 +50,7 @@ export function WidgetBody({ widget, data, title, onPainted }: { widget: Widget;
           <p class="list__message">{t('dashboard.empty_data')}</p>
         ) : (
           <ul class="dashboard__list" data-testid="widget-list">
-            {list.slice(0, 20).map((line, i) => (
+            {list.slice(0, kListLines).map((line, i) => (
               <li key={i}>{line}</li>
             ))}
           </ul>
