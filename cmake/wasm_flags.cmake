@@ -5,16 +5,23 @@
 # "First-load size"). Each choice below was measured there:
 # - INVENTO_WASM_OPT (default -Oz): the optimisation level of every object and of the link
 #   (emcc runs wasm-opt with it). -O2/-O3 are ~2x larger for a small speed gain.
-# - INVENTO_WASM_EXCEPTIONS (default wasm): C++ exceptions as WebAssembly exception
-#   handling (-fwasm-exceptions; Chromium 95+, Firefox 100+, Safari 15.2+) instead of
-#   Emscripten's JS emulation, which routes every call that may throw through a JS
-#   trampoline (larger and slower). "js" restores the emulation.
+# - INVENTO_WASM_EXCEPTIONS (default none): the browser's core is built without C++
+#   exceptions (-fno-exceptions; -83 KB gzip, a seventh of the module: no landing pads
+#   around every call that may throw). No expected error is an exception in core/: every
+#   refusal is a Status, JSON parsing reports its errors without throwing
+#   (core/base/json_parse.cc), and the fuzzers hold every mutator and query to never fail
+#   `internal` natively, where an escaping exception is still caught and reported as such
+#   (core/mutators/registry.cc). In the browser such a bug (a nlohmann-json type error, an
+#   allocation failure) aborts the module instead: the worker then refuses every later call
+#   with an error that asks for a reload (wasm/core_call.ts); nothing committed is lost, the
+#   aborted call's transaction never commits. "wasm" builds with WebAssembly exception
+#   handling (-fwasm-exceptions), "js" with Emscripten's JS emulation.
 # - INVENTO_WASM_LTO (default ON): link-time optimisation across SQLite, core and bindings.
 # - Post-MVP instructions that every browser with OPFS synchronous access handles has
 #   (Chromium 102+, Safari 15.2+, Firefox 111+): bulk memory (memory.copy/fill instead of
 #   calls), non-trapping float-to-int conversions, sign extension.
 set(INVENTO_WASM_OPT "-Oz" CACHE STRING "Optimisation level of the wasm build (-Oz, -Os, -O2, -O3)")
-set(INVENTO_WASM_EXCEPTIONS "wasm" CACHE STRING "C++ exceptions in wasm: wasm (native) or js (emulated)")
+set(INVENTO_WASM_EXCEPTIONS "none" CACHE STRING "C++ exceptions in wasm: none, wasm (native) or js (emulated)")
 option(INVENTO_WASM_LTO "Link-time optimisation of the wasm build" ON)
 
 set(INVENTO_WASM_FEATURES -mbulk-memory -mnontrapping-fptoint -msign-ext)
@@ -31,8 +38,11 @@ if(INVENTO_WASM_EXCEPTIONS STREQUAL "wasm")
   set(INVENTO_WASM_EH_LINK_FLAGS -fwasm-exceptions)
 elseif(INVENTO_WASM_EXCEPTIONS STREQUAL "js")
   set(INVENTO_WASM_EH_LINK_FLAGS -fexceptions -sDISABLE_EXCEPTION_CATCHING=0)
+elseif(INVENTO_WASM_EXCEPTIONS STREQUAL "none")
+  add_compile_options($<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions>)
+  set(INVENTO_WASM_EH_LINK_FLAGS)
 else()
-  message(FATAL_ERROR "INVENTO_WASM_EXCEPTIONS must be wasm or js")
+  message(FATAL_ERROR "INVENTO_WASM_EXCEPTIONS must be wasm, js or none")
 endif()
 
 # Link flags of every wasm module of the project (the core, bench/browser's SQLite module):

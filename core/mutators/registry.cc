@@ -27,11 +27,15 @@ Result<Json> RunMutator(WriteTx& tx, std::string_view name, const Json& args,
     return Status::Forbidden("role " + std::string(RoleName(ctx.actor.role)) +
                              " may not run " + std::string(name));
   }
+#if defined(__cpp_exceptions)  // a safety net for a bug (natively; the wasm build has none)
   try {
     return def->apply(tx, args, ctx);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("mutator ") + std::string(name) + " failed: " + e.what());
   }
+#else
+  return def->apply(tx, args, ctx);
+#endif
 }
 
 Result<Json> RunQuery(const db::Db& db, std::string_view name, const Json& args,
@@ -42,11 +46,15 @@ Result<Json> RunQuery(const db::Db& db, std::string_view name, const Json& args,
     return Status::Forbidden("role " + std::string(RoleName(actor.role)) + " may not run " +
                              std::string(name));
   }
+#if defined(__cpp_exceptions)
   try {
     return def->run(db, args, actor);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("query ") + std::string(name) + " failed: " + e.what());
   }
+#else
+  return def->run(db, args, actor);
+#endif
 }
 
 }  // namespace invento
