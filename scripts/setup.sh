@@ -10,7 +10,7 @@ log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
 # 1. Debian packages ---------------------------------------------------------
 APT_PACKAGES=(build-essential cmake ninja-build pkg-config git curl ca-certificates
-  emscripten libboost-dev nlohmann-json3-dev libsodium-dev zlib1g-dev
+  emscripten libboost-dev nlohmann-json3-dev libsodium-dev zlib1g-dev libssl-dev openssl
   libgtest-dev googletest libpq-dev postgresql chromium
   clang-14 libclang-rt-14-dev  # clang + libFuzzer/ASan runtimes: tests/fuzz (docs/fuzzing.md)
   python3)  # tests/tools/core_layers.py and cited_files.py (ctest)

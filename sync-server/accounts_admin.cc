@@ -18,6 +18,12 @@ bool ValidUsername(const std::string& u) {
   return true;
 }
 
+bool EmailShape(const std::string& e) {
+  const auto at = e.find('@');
+  return e.size() <= 254 && at != std::string::npos && at > 0 && at + 1 < e.size() &&
+         e.find_first_of(" \t\r\n<>,;") == std::string::npos;
+}
+
 }  // namespace
 
 Status Accounts::ValidateNewUser(const NewUser& u) {
@@ -28,7 +34,7 @@ Status Accounts::ValidateNewUser(const NewUser& u) {
   if (u.display_name.empty() || u.display_name.size() > 120) {
     return Status::InvalidArgument("display_name must be 1 to 120 characters", "display_name");
   }
-  if (u.email.size() > 254 || (!u.email.empty() && u.email.find('@') == std::string::npos)) {
+  if (!u.email.empty() && !EmailShape(u.email)) {
     return Status::InvalidArgument("email is not a valid address", "email");
   }
   INVENTO_ASSIGN_OR_RETURN(Role role, ParseRole(u.role));
@@ -64,8 +70,8 @@ Result<std::string> Accounts::CreateUser(const NewUser& u, const std::string& ha
 
 Result<Json> Accounts::ListUsers() {
   INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare(
-      "SELECT id, username, display_name, email, role, active, must_change_password, created_at"
-      " FROM users ORDER BY username_key"));
+      "SELECT id, username, display_name, email, role, active, must_change_password, created_at,"
+      " mail_stock, mail_orders, mail_maintenance, mail_language FROM users ORDER BY username_key"));
   Json out = Json::array();
   while (true) {
     INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -73,43 +79,77 @@ Result<Json> Accounts::ListUsers() {
     Json o = st.RowObject();
     o["active"] = o["active"] == 1;
     o["must_change_password"] = o["must_change_password"] == 1;
+    for (const char* k : {"mail_stock", "mail_orders", "mail_maintenance"}) o[k] = o[k] == 1;
     out.push_back(std::move(o));
   }
   return out;
 }
 
+namespace {
+
+// The columns an administrator may change, each checked before anything is written.
+struct UserChange {
+  const char* column;
+  db::Json value;
+};
+
+Result<std::vector<UserChange>> CheckUserChanges(const Json& c) {
+  std::vector<UserChange> out;
+  for (const auto& [key, v] : c.items()) {
+    if (key == "role") {
+      if (!v.is_string()) return Status::InvalidArgument("role must be a string", "role");
+      INVENTO_ASSIGN_OR_RETURN(Role r, ParseRole(v.get<std::string>()));
+      (void)r;
+      out.push_back({"role", v});
+    } else if (key == "display_name") {
+      if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 120) {
+        return Status::InvalidArgument("display_name must be 1 to 120 characters", "display_name");
+      }
+      out.push_back({"display_name", v});
+    } else if (key == "email") {
+      if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) {
+        out.push_back({"email", db::Json()});
+      } else if (v.is_string() && EmailShape(v.get<std::string>())) {
+        out.push_back({"email", v});
+      } else {
+        return Status::InvalidArgument("email is not a valid address", "email");
+      }
+    } else if (key == "active" || key == "mail_stock" || key == "mail_orders" || key == "mail_maintenance") {
+      if (!v.is_boolean()) return Status::InvalidArgument(key + " must be true or false", key);
+      static constexpr const char* kColumns[] = {"active", "mail_stock", "mail_orders", "mail_maintenance"};
+      for (const char* col : kColumns) {
+        if (key == col) out.push_back({col, db::Json(v.get<bool>() ? 1 : 0)});
+      }
+    } else if (key == "mail_language") {
+      if (v != "fr" && v != "en") return Status::InvalidArgument("mail_language must be fr or en", key);
+      out.push_back({"mail_language", v});
+    } else {
+      return Status::InvalidArgument("unknown user field " + key, key);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Status Accounts::UpdateUser(const std::string& id, const Json& c) {
   INVENTO_ASSIGN_OR_RETURN(db::Json exists, db_.QueryValue("SELECT count(*) FROM users WHERE id = ?", {db::Json(id)}));
   if (exists.get<std::int64_t>() == 0) return Status::NotFound("no such user", "id");
-  if (c.contains("role")) {
-    if (!c["role"].is_string()) return Status::InvalidArgument("role must be a string", "role");
-    INVENTO_ASSIGN_OR_RETURN(Role r, ParseRole(c["role"].get<std::string>()));
-    (void)r;
-    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare("UPDATE users SET role = ? WHERE id = ?"));
-    st.Bind(1, c["role"]).Bind(2, std::string_view(id));
+  INVENTO_ASSIGN_OR_RETURN(auto changes, CheckUserChanges(c));
+  INVENTO_ASSIGN_OR_RETURN(auto tx, db::Transaction::Begin(db_));
+  for (const UserChange& change : changes) {
+    // The column name comes from CheckUserChanges' fixed list, never from the request.
+    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare(std::string("UPDATE users SET ") + change.column +
+                                                       " = ? WHERE id = ?"));
+    st.Bind(1, change.value).Bind(2, std::string_view(id));
     INVENTO_RETURN_IF_ERROR(st.Run());
-  }
-  if (c.contains("display_name")) {
-    if (!c["display_name"].is_string() || c["display_name"].get<std::string>().empty() ||
-        c["display_name"].get<std::string>().size() > 120) {
-      return Status::InvalidArgument("display_name must be 1 to 120 characters", "display_name");
-    }
-    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare("UPDATE users SET display_name = ? WHERE id = ?"));
-    st.Bind(1, c["display_name"]).Bind(2, std::string_view(id));
-    INVENTO_RETURN_IF_ERROR(st.Run());
-  }
-  if (c.contains("active")) {
-    if (!c["active"].is_boolean()) return Status::InvalidArgument("active must be true or false", "active");
-    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare("UPDATE users SET active = ? WHERE id = ?"));
-    st.Bind(1, std::int64_t{c["active"].get<bool>() ? 1 : 0}).Bind(2, std::string_view(id));
-    INVENTO_RETURN_IF_ERROR(st.Run());
-    if (!c["active"].get<bool>()) {
+    if (std::string_view(change.column) == "active" && change.value == 0) {
       INVENTO_ASSIGN_OR_RETURN(db::Stmt rv, db_.Prepare("UPDATE sessions SET revoked = 1 WHERE user_id = ?"));
       rv.Bind(1, std::string_view(id));
       INVENTO_RETURN_IF_ERROR(rv.Run());
     }
   }
-  return Status::Ok();
+  return tx->Commit();
 }
 
 Status Accounts::ResetPassword(const std::string& id, const std::string& hash) {

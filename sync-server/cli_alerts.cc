@@ -1,6 +1,10 @@
 // check-alerts (cli.h): the core's own alert queries, run on the server database through the
-// Core facade, printed as a short report for an operator or a cron job.
+// Core facade, printed as a short report for an operator or a cron job; then, when
+// MAIL_SERVER is set, each recipient's digest e-mailed (alert_digest.h). Exit status 1 when
+// a digest could not be sent.
 #include <string>
+
+#include "sync-server/alert_digest.h"
 
 #include "core/base/clock.h"
 #include "core/base/date.h"
@@ -8,53 +12,6 @@
 #include "sync-server/cli_support.h"
 
 namespace invento::server {
-namespace {
-
-constexpr std::size_t kLinesPerSection = 10;
-
-std::string Text(const Json& o, const char* key) {
-  auto it = o.find(key);
-  if (it == o.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
-std::string AlertLine(const Json& a) {
-  const std::string kind = Text(a, "kind");
-  std::string where = Text(a, "reference") + " " + Text(a, "label");
-  if (a.contains("location")) where += " at " + Text(a, "location");
-  if (kind == "under_min" || kind == "under_min_location") {
-    return "below minimum   " + where + ": " + Text(a, "qty") + " on hand, minimum " +
-           Text(a, "min_qty");
-  }
-  if (kind == "negative") return "negative stock  " + where + ": " + Text(a, "qty");
-  if (kind == "not_counted") {
-    return "not counted     " + where +
-           (a.value("severity", 0) >= 1'000'000 ? ": never counted" : ": not counted recently");
-  }
-  return kind + " " + where;
-}
-
-std::string TaskLine(const Json& t) {
-  return "due " + Text(t, "due_date") + "  [" + Text(t, "priority") + "] " + Text(t, "title") +
-         " (" + Text(t, "status") + ")";
-}
-
-std::string PmLine(const Json& p) {
-  std::string line = Text(p, "title") + " — " + Text(p, "asset");
-  if (p.contains("next_due_date")) return line + " (next due " + Text(p, "next_due_date") + ")";
-  return line + " (meter " + Text(p, "meter_total") + " of " + Text(p, "next_threshold") + ")";
-}
-
-template <typename Fn>
-void Section(std::ostream& out, const std::string& title, const Json& rows, Fn line) {
-  out << title << ": " << rows.size() << "\n";
-  for (std::size_t i = 0; i < rows.size() && i < kLinesPerSection; ++i)
-    out << "  " << line(rows[i]) << "\n";
-  if (rows.size() > kLinesPerSection)
-    out << "  ... and " << rows.size() - kLinesPerSection << " more\n";
-}
-
-}  // namespace
 
 int CheckAlertsCommand(const Config& config, const CliArgs& args, std::ostream& out,
                        std::ostream& err) {
@@ -80,39 +37,31 @@ int CheckAlertsCommand(const Config& config, const CliArgs& args, std::ostream& 
     err << "check-alerts: " << core.status().message() << "\n";
     return 1;
   }
-  // Reads only; the role lets every query see everything (as the server would for an admin).
+  // The whole picture for the operator: read as an administrator would.
   const Actor system{.user_id = "check-alerts", .role = Role::kAdmin};
-  auto stock = (*core)->Query("alert.list", {{"as_of", as_of_ms}}, system);
-  Json tasks = Json::array();
-  Status tasks_status;
-  for (std::int64_t offset = 0;; offset += 1000) {
-    auto page = (*core)->Query(
-        "task.list", {{"overdue_as_of", day}, {"limit", 1000}, {"offset", offset}}, system);
-    if (!page.ok()) {
-      tasks_status = page.status();
-      break;
-    }
-    for (auto& t : page.value()["items"]) tasks.push_back(std::move(t));
-    if (page.value()["items"].size() < 1000) break;
-  }
-  auto pm = (*core)->Query("pm.due", {{"as_of", day}, {"only_overdue", true}}, system);
-  for (const Status& s : {stock.status(), tasks_status, pm.status()}) {
-    if (!s.ok()) {
-      err << "check-alerts: " << s.ToString() << "\n";
-      return 1;
-    }
+  auto figures = CollectAlerts(**core, system, day, as_of_ms, {.stock = true, .orders = true, .maintenance = true});
+  if (!figures.ok()) {
+    err << "check-alerts: " << figures.status().ToString() << "\n";
+    return 1;
   }
   out << "Invento alerts on " << day << " (database " << config.database_path << ")\n";
-  Section(out, "Stock alerts", stock.value()["alerts"], AlertLine);
-  Section(out, "Overdue work orders", tasks, TaskLine);
-  Section(out, "Overdue preventive maintenance", pm.value()["items"], PmLine);
+  PrintAlertReport(out, *figures);
   if (config.mail_server.empty()) {
     out << "E-mail: MAIL_SERVER is not set; nothing was sent.\n";
-  } else {
-    out << "E-mail: MAIL_SERVER is set (" << config.mail_server
-        << "), but sending e-mail is not implemented yet; nothing was sent.\n";
+    return 0;
   }
-  return 0;
+  auto run = SendDigests(**core, config, day, as_of_ms, /*skip_already_sent=*/false);
+  if (!run.ok()) {
+    err << "check-alerts: " << run.status().ToString() << "\n";
+    return 1;
+  }
+  out << "E-mail through " << config.mail_server << ":" << config.mail_port << ": " << run->sent << " sent, "
+      << run->nothing_to_say << " with nothing to report, " << run->failed << " failed\n";
+  for (const std::string& line : run->lines) out << "  " << line << "\n";
+  if (run->sent + run->nothing_to_say + run->failed == 0) {
+    out << "  (no recipient: an administrator chooses them on the Users screen; each needs an e-mail address)\n";
+  }
+  return run->failed > 0 ? 1 : 0;
 }
 
 }  // namespace invento::server

@@ -1,5 +1,6 @@
 #include "sync-server/config.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,76 @@ Result<long> ParseNumber(const std::string& name, const std::string& value, long
                                    " and " + std::to_string(max) + " (got '" + value + "')");
   }
   return v;
+}
+
+template <typename Get>
+Status ReadMail(const Get& get, Config& c) {
+  if (auto v = get("MAIL_SERVER")) {
+    if (v->find_first_of(" \t\r\n/") != std::string::npos) {
+      return Status::InvalidArgument("MAIL_SERVER must be a host name or IP address (got '" + *v + "')");
+    }
+    c.mail_server = *v;
+  }
+  if (auto v = get("MAIL_USE_TLS")) {
+    if (*v == "true" || *v == "1" || *v == "yes") {
+      c.mail_use_tls = true;
+    } else if (*v == "false" || *v == "0" || *v == "no") {
+      c.mail_use_tls = false;
+    } else {
+      return Status::InvalidArgument("MAIL_USE_TLS must be true or false (got '" + *v + "')");
+    }
+  }
+  if (auto v = get("MAIL_PORT")) {
+    INVENTO_ASSIGN_OR_RETURN(long p, ParseNumber("MAIL_PORT", *v, 1, 65535));
+    c.mail_port = static_cast<int>(p);
+  }
+  if (auto v = get("MAIL_USERNAME")) c.mail_username = *v;
+  if (auto v = get("MAIL_PASSWORD")) c.mail_password = *v;
+  if (c.mail_username.empty() != c.mail_password.empty()) {
+    return Status::InvalidArgument(c.mail_username.empty() ? "MAIL_USERNAME is required with MAIL_PASSWORD"
+                                                           : "MAIL_PASSWORD is required with MAIL_USERNAME");
+  }
+  if (auto v = get("MAIL_FROM")) {
+    const auto at = v->find('@');
+    if (at == std::string::npos || at == 0 || at + 1 == v->size() ||
+        v->find_first_of(" \t\r\n<>,") != std::string::npos) {
+      return Status::InvalidArgument("MAIL_FROM must be an e-mail address such as alerts@example.com (got '" +
+                                     *v + "')");
+    }
+    c.mail_from = *v;
+  }
+  if (auto v = get("MAIL_CA_FILE")) {
+    if (!std::filesystem::is_regular_file(*v)) {
+      return Status::InvalidArgument("MAIL_CA_FILE must be a readable PEM file (got '" + *v + "')");
+    }
+    c.mail_ca_file = *v;
+  }
+  if (auto v = get("ALERTS_DAILY_AT")) {
+    const std::string& t = *v;
+    const bool shape = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+                       std::isdigit(static_cast<unsigned char>(t[1])) &&
+                       std::isdigit(static_cast<unsigned char>(t[3])) &&
+                       std::isdigit(static_cast<unsigned char>(t[4]));
+    const int h = shape ? (t[0] - '0') * 10 + (t[1] - '0') : 99;
+    const int m = shape ? (t[3] - '0') * 10 + (t[4] - '0') : 99;
+    if (h > 23 || m > 59) {
+      return Status::InvalidArgument("ALERTS_DAILY_AT must be a time written HH:MM, 00:00 to 23:59 (got '" + t +
+                                     "')");
+    }
+    c.alerts_daily_at_minute = h * 60 + m;
+  }
+  if (c.mail_server.empty()) {
+    for (const char* k : {"MAIL_PORT", "MAIL_USE_TLS", "MAIL_USERNAME", "MAIL_FROM", "MAIL_CA_FILE"}) {
+      if (get(k)) return Status::InvalidArgument(std::string(k) + " is set but MAIL_SERVER is not");
+    }
+    if (c.alerts_daily_at_minute >= 0) {
+      return Status::InvalidArgument("ALERTS_DAILY_AT needs MAIL_SERVER (the digests are sent by e-mail)");
+    }
+  } else if (c.mail_from.empty()) {
+    return Status::InvalidArgument("MAIL_FROM is required with MAIL_SERVER (the digests' sender address)");
+  }
+  if (c.mail_port == 0) c.mail_port = c.mail_use_tls ? 587 : 25;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -114,7 +185,7 @@ Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env
     INVENTO_ASSIGN_OR_RETURN(long m, ParseNumber("SNAPSHOT_MIN_VERSION", *v, 0, 1L << 50));
     c.snapshot_min_version = m;
   }
-  if (auto v = get("MAIL_SERVER")) c.mail_server = *v;
+  INVENTO_RETURN_IF_ERROR(ReadMail(get, c));
   if (auto v = get("TRUSTED_PROXIES")) {
     std::stringstream list(*v);
     std::string a;

@@ -20,8 +20,17 @@
 //                         default 5000, 0 disables snapshots (sync-server/snapshot_store.h).
 //   TRUSTED_PROXIES       comma-separated IP addresses of reverse proxies whose
 //                         X-Forwarded-For is believed (client_address.h); default none.
-//   MAIL_SERVER           SMTP host for check-alerts e-mails (sending is not implemented
-//                         yet: check-alerts says so when it is set)
+//   MAIL_SERVER           SMTP host for the alert digests (check-alerts, ALERTS_DAILY_AT);
+//                         unset: no e-mail is sent. The other MAIL_ variables need it.
+//   MAIL_PORT             default 587 with MAIL_USE_TLS, else 25
+//   MAIL_USE_TLS          true/false (default false): STARTTLS before anything else; the
+//                         server's certificate and host name are verified
+//   MAIL_USERNAME         SMTP authentication (AUTH PLAIN, or LOGIN), with MAIL_PASSWORD;
+//   MAIL_PASSWORD         both or neither
+//   MAIL_FROM             the sender address, required with MAIL_SERVER
+//   MAIL_CA_FILE          PEM certificates trusted for MAIL_USE_TLS instead of the system's
+//   ALERTS_DAILY_AT       HH:MM (server local time): `serve` sends the digests every day then;
+//                         unset: only the check-alerts command sends them
 // Every value is checked; a bad one fails start-up with a message naming the variable.
 // .env.example lists them all (tests/server/config_test.cc keeps the two lists equal).
 #pragma once
@@ -45,7 +54,11 @@ struct Config {
   bool fast_password_hash = false;
   std::string attachments_dir;  // empty: "attachments" next to the database
   std::size_t attachment_max_bytes = 25 << 20;
-  std::string mail_server;
+  std::string mail_server;  // empty: no e-mail
+  int mail_port = 0;         // 0: 587 with TLS, 25 without
+  bool mail_use_tls = false;
+  std::string mail_username, mail_password, mail_from, mail_ca_file;
+  int alerts_daily_at_minute = -1;  // minutes after local midnight; -1: not scheduled
   std::vector<std::string> trusted_proxies;
   std::int64_t snapshot_min_version = 5000;  // 0: never serve snapshots
 };

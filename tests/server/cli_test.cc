@@ -7,11 +7,17 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "core/base/clock.h"
+#include "core/base/date.h"
+#include "sync-server/accounts.h"
+#include "sync-server/alert_digest.h"
+#include "sync-server/cli_support.h"
+#include "tests/server/smtp_sink.h"
 #include "tests/server/test_support.h"
 
 namespace invento::server {
@@ -213,7 +219,7 @@ TEST_F(CliTest, CheckAlertsSummarisesTheCoreQueries) {
   ASSERT_EQ(before.code, 0) << before.err;
   EXPECT_NE(before.out.find("Invento alerts on 2030-01-01"), std::string::npos) << before.out;
   EXPECT_NE(before.out.find(
-                "Stock alerts: 1\n  below minimum   FILTRE-9 Filtre a huile: 0 on hand, minimum 4"),
+                "Stock alerts: 1\n  below minimum — FILTRE-9 Filtre a huile: 0 on hand, minimum 4"),
             std::string::npos)
       << before.out;
   EXPECT_NE(before.out.find("Overdue work orders: 0\n"), std::string::npos) << before.out;
@@ -221,9 +227,7 @@ TEST_F(CliTest, CheckAlertsSummarisesTheCoreQueries) {
       << before.out;
   EXPECT_NE(before.out.find("MAIL_SERVER is not set; nothing was sent"), std::string::npos);
 
-  Config mail = Cfg();
-  mail.mail_server = "smtp.example.fr";
-  Outcome after = Call(CheckAlertsCommand, {"--as-of=2030-02-01"}, mail);
+  Outcome after = Call(CheckAlertsCommand, {"--as-of=2030-02-01"}, Cfg());
   ASSERT_EQ(after.code, 0) << after.err;
   EXPECT_NE(after.out.find(
                 "Overdue work orders: 1\n  due 2030-01-10  [high] Remplacer la pompe (planned)"),
@@ -234,10 +238,129 @@ TEST_F(CliTest, CheckAlertsSummarisesTheCoreQueries) {
           "Overdue preventive maintenance: 1\n  Vidange — Compresseur A (next due 2030-01-05)"),
       std::string::npos)
       << after.out;
-  EXPECT_NE(after.out.find(
-                "MAIL_SERVER is set (smtp.example.fr), but sending e-mail is not implemented yet"),
+}
+
+// The e-mail digests (alert_digest.h) through check-alerts, to a local SMTP sink: one per
+// recipient an administrator chose, in their language, with their sections only; none for
+// users without an address, inactive, or with nothing to report; a refused recipient fails
+// the command without stopping the others; the daily run sends each digest once a day.
+TEST_F(CliTest, CheckAlertsEmailsEachRecipientTheirDigest) {
+  ASSERT_TRUE(App::Create(Cfg()).ok());
+  SeedAlerts(Cfg().database_path);
+  {
+    auto core = OpenServerDatabase(Cfg(), true);
+    ASSERT_TRUE(core.ok());
+    Accounts accounts((*core)->db(), true);
+    auto add = [&](const char* name, const char* role, const char* email, const Json& mail) {
+      auto id = accounts.CreateUser({name, name, email, role, "Correct-Horse-9"}, 0);
+      ASSERT_TRUE(id.ok()) << id.status().ToString();
+      Status s = accounts.UpdateUser(*id, mail);
+      ASSERT_TRUE(s.ok()) << s.ToString();
+    };
+    add("marie", "manager", "marie@example.fr", {{"mail_stock", true}, {"mail_orders", true}, {"mail_maintenance", true}});
+    add("tom", "technician", "tom@example.com", {{"mail_orders", true}, {"mail_language", "en"}});
+    add("nomail", "manager", "", {{"mail_stock", true}});
+    add("gone", "manager", "gone@example.fr", {{"mail_stock", true}, {"active", false}});
+    add("refused", "consultant", "refused@example.fr", {{"mail_stock", true}});
+    add("silent", "consultant", "silent@example.fr", {});
+    // Bad settings are refused and change nothing.
+    auto users = accounts.ListUsers();
+    ASSERT_TRUE(users.ok());
+    std::string tom_id;
+    for (const Json& u : *users) {
+      if (u["username"] == "tom") tom_id = u["id"].get<std::string>();
+    }
+    EXPECT_EQ(accounts.UpdateUser(tom_id, {{"mail_stock", true}, {"mail_language", "de"}}).code(), Code::kInvalidArgument);
+    EXPECT_EQ(accounts.UpdateUser(tom_id, {{"mail_orders", false}, {"email", "not-an-address"}}).code(),
+              Code::kInvalidArgument);
+    EXPECT_EQ(accounts.UpdateUser(tom_id, {{"mail_orders", "yes"}}).code(), Code::kInvalidArgument);
+    EXPECT_EQ(accounts.UpdateUser(tom_id, {{"password_hash", "x"}}).code(), Code::kInvalidArgument);
+    users = accounts.ListUsers();
+    for (const Json& u : *users) {
+      if (u["username"] != "tom") continue;
+      EXPECT_EQ(u["mail_orders"], true);
+      EXPECT_EQ(u["mail_stock"], false);
+      EXPECT_EQ(u["mail_language"], "en");
+      EXPECT_EQ(u["email"], "tom@example.com");
+    }
+  }
+  testing::SmtpSink sink(testing::SinkOptions::Plain().Refuse("refused@example.fr"));
+  Config mail = Cfg();
+  mail.mail_server = "127.0.0.1";
+  mail.mail_port = sink.port();
+  mail.mail_from = "invento@example.fr";
+
+  // 2030-01-01: only the stock alert. Tom (work orders only) has nothing to read.
+  Outcome first = Call(CheckAlertsCommand, {"--as-of", "2030-01-01"}, mail);
+  EXPECT_EQ(first.code, 1) << first.out;  // the refused recipient
+  EXPECT_NE(first.out.find("1 sent, 1 with nothing to report, 1 failed"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("tom@example.com: nothing to report, not sent"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("refused@example.fr: NOT sent: RCPT TO <refused@example.fr> refused"), std::string::npos)
+      << first.out;
+  auto got = sink.messages();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].to, std::vector<std::string>{"marie@example.fr"});
+
+  Outcome second = Call(CheckAlertsCommand, {"--as-of", "2030-02-01"}, mail);
+  EXPECT_NE(second.out.find("2 sent, 0 with nothing to report, 1 failed"), std::string::npos) << second.out;
+  got = sink.messages();
+  ASSERT_EQ(got.size(), 3u);
+  std::map<std::string, std::string> text;
+  for (const auto& m : got) {
+    const std::string body = m.data.substr(m.data.find("\r\n\r\n") + 4);
+    std::string b64;
+    for (char c : body) {
+      if (c != '\r' && c != '\n') b64 += c;
+    }
+    std::string plain(b64.size(), '\0');
+    std::size_t n = 0;
+    ASSERT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(plain.data()), plain.size(), b64.c_str(),
+                                b64.size(), nullptr, &n, nullptr, sodium_base64_VARIANT_ORIGINAL), 0);
+    plain.resize(n);
+    text[m.to.at(0)] = plain;
+  }
+  const std::string& marie = text["marie@example.fr"];
+  EXPECT_NE(marie.find("Bonjour marie,"), std::string::npos) << marie;
+  EXPECT_NE(marie.find("Stock sous le minimum ou négatif: 1\r\n  sous le minimum — FILTRE-9 Filtre a huile: 0 en "
+                       "stock, minimum 4"),
             std::string::npos)
-      << after.out;
+      << marie;
+  EXPECT_NE(marie.find("Ordres de travail en retard: 1\r\n  échéance 2030-01-10  [high] Remplacer la pompe"),
+            std::string::npos)
+      << marie;
+  EXPECT_NE(marie.find("Maintenance préventive en retard: 1\r\n  Vidange — Compresseur A"), std::string::npos) << marie;
+  const std::string& tom = text["tom@example.com"];
+  EXPECT_NE(tom.find("Hello tom,\r\n\r\nOverdue work orders: 1\r\n  due 2030-01-10  [high] Remplacer la pompe"),
+            std::string::npos)
+      << tom;
+  EXPECT_EQ(tom.find("FILTRE-9"), std::string::npos) << "tom did not ask for stock";
+  EXPECT_EQ(tom.find("Vidange"), std::string::npos) << "nor for maintenance";
+  for (const auto& [to, body] : text) EXPECT_TRUE(to == "marie@example.fr" || to == "tom@example.com") << to;
+
+  // The daily run: what check-alerts sent on that day is not sent again.
+  auto core = OpenServerDatabase(mail, true);
+  ASSERT_TRUE(core.ok());
+  auto daily = SendDigests(**core, mail, "2030-02-01", DayStartMs(*ParseDate("2030-02-01")), true);
+  ASSERT_TRUE(daily.ok()) << daily.status().ToString();
+  EXPECT_EQ(daily->sent, 0);
+  EXPECT_EQ(daily->already_sent, 2);
+  EXPECT_EQ(daily->failed, 1);  // still refused: tried again
+  EXPECT_EQ(sink.messages().size(), 3u);
+}
+
+TEST(AlertScheduleTest, NextDailyRunIsTheNextLocalTimeOfDay) {
+  setenv("TZ", "Europe/Paris", 1);
+  tzset();
+  // 2030-01-15 06:00 in Paris (UTC+1) = 05:00 UTC.
+  const std::int64_t six = 1894683600;
+  EXPECT_EQ(NextDailyRun(six, 7 * 60), six + 3600);             // 07:00 the same day
+  EXPECT_EQ(NextDailyRun(six, 6 * 60), six + 24 * 3600);        // exactly now: tomorrow
+  EXPECT_EQ(NextDailyRun(six, 5 * 60 + 30), six + 23 * 3600 + 1800);
+  // Across the change to summer time (2030-03-31 02:00 -> 03:00): 07:00 is 05:00 UTC.
+  const std::int64_t saturday_eight = 1901084400;  // 2030-03-30 08:00 +01:00
+  EXPECT_EQ(NextDailyRun(saturday_eight, 7 * 60), saturday_eight + 22 * 3600);
+  unsetenv("TZ");
+  tzset();
 }
 
 TEST_F(CliTest, CheckAlertsRefusesBadInput) {
@@ -249,10 +372,15 @@ TEST_F(CliTest, CheckAlertsRefusesBadInput) {
   Outcome bad_date = Call(CheckAlertsCommand, {"--as-of", "01/02/2030"}, Cfg());
   EXPECT_EQ(bad_date.code, 2);
   EXPECT_NE(bad_date.err.find("YYYY-MM-DD"), std::string::npos);
-  Outcome through_binary = RunBinary(dir_, "check-alerts", "MAIL_SERVER=mail.example.fr");
+  Outcome through_binary =
+      RunBinary(dir_, "check-alerts", "MAIL_SERVER=mail.example.fr MAIL_FROM=invento@example.fr");
   EXPECT_EQ(through_binary.code, 0) << through_binary.err;
   EXPECT_NE(through_binary.out.find("Stock alerts: 0"), std::string::npos) << through_binary.out;
-  EXPECT_NE(through_binary.out.find("not implemented yet"), std::string::npos);
+  EXPECT_NE(through_binary.out.find("(no recipient: an administrator chooses them"), std::string::npos)
+      << through_binary.out;
+  Outcome no_from = RunBinary(dir_, "check-alerts", "MAIL_SERVER=mail.example.fr");
+  EXPECT_NE(no_from.code, 0);
+  EXPECT_NE(no_from.err.find("MAIL_FROM is required with MAIL_SERVER"), std::string::npos) << no_from.err;
 }
 
 TEST_F(CliTest, BackupIsAnOnlineCheckedCopy) {

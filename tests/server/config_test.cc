@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -40,6 +41,43 @@ TEST(ConfigTest, EveryBadValueNamesItsVariable) {
   ASSERT_TRUE(good.ok()) << good.status().message();
   EXPECT_EQ(good->bind_address, "0.0.0.0");
   EXPECT_EQ(good->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
+}
+
+TEST(ConfigTest, MailSettings) {
+  auto none = ConfigFromVariables({});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->mail_server.empty());
+  EXPECT_EQ(none->alerts_daily_at_minute, -1);
+  auto tls = ConfigFromVariables({{"MAIL_SERVER", "smtp.example.com"}, {"MAIL_USE_TLS", "true"},
+                                  {"MAIL_FROM", "alerts@example.com"}, {"MAIL_USERNAME", "u"},
+                                  {"MAIL_PASSWORD", "p"}, {"ALERTS_DAILY_AT", "07:30"}});
+  ASSERT_TRUE(tls.ok()) << tls.status().message();
+  EXPECT_EQ(tls->mail_port, 587);  // STARTTLS's submission port by default
+  EXPECT_TRUE(tls->mail_use_tls);
+  EXPECT_EQ(tls->alerts_daily_at_minute, 7 * 60 + 30);
+  auto plain = ConfigFromVariables({{"MAIL_SERVER", "10.0.0.5"}, {"MAIL_FROM", "a@b.fr"}});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->mail_port, 25);
+  // Each bad value or missing companion is refused, naming the variable.
+  const std::string server = "smtp.example.com", from = "alerts@example.com";
+  const std::vector<std::pair<std::map<std::string, std::string>, std::string>> bad{
+      {{{"MAIL_SERVER", server}}, "MAIL_FROM"},
+      {{{"MAIL_SERVER", "smtp example"}, {"MAIL_FROM", from}}, "MAIL_SERVER"},
+      {{{"MAIL_SERVER", server}, {"MAIL_FROM", "alerts"}}, "MAIL_FROM"},
+      {{{"MAIL_SERVER", server}, {"MAIL_FROM", from}, {"MAIL_PORT", "0"}}, "MAIL_PORT"},
+      {{{"MAIL_SERVER", server}, {"MAIL_FROM", from}, {"MAIL_USE_TLS", "maybe"}}, "MAIL_USE_TLS"},
+      {{{"MAIL_SERVER", server}, {"MAIL_FROM", from}, {"MAIL_USERNAME", "u"}}, "MAIL_PASSWORD"},
+      {{{"MAIL_SERVER", server}, {"MAIL_FROM", from}, {"MAIL_CA_FILE", "/nonexistent.pem"}}, "MAIL_CA_FILE"},
+      {{{"MAIL_SERVER", server}, {"MAIL_FROM", from}, {"ALERTS_DAILY_AT", "24:00"}}, "ALERTS_DAILY_AT"},
+      {{{"MAIL_SERVER", server}, {"MAIL_FROM", from}, {"ALERTS_DAILY_AT", "7:00"}}, "ALERTS_DAILY_AT"},
+      {{{"MAIL_FROM", from}}, "MAIL_FROM"},
+      {{{"ALERTS_DAILY_AT", "07:00"}}, "ALERTS_DAILY_AT"},
+  };
+  for (const auto& [vars, name] : bad) {
+    auto r = ConfigFromVariables(vars);
+    ASSERT_FALSE(r.ok()) << name;
+    EXPECT_NE(r.status().message().find(name), std::string::npos) << r.status().message();
+  }
 }
 
 // .env.example names exactly the variables config.h documents (the one list to copy from).
