@@ -1,5 +1,9 @@
 #include "sync-server/alert_digest.h"
 
+#include "sync-server/cli_support.h"
+#include "sync-server/server_log.h"
+
+#include <chrono>
 #include <ctime>
 #include <utility>
 
@@ -213,6 +217,56 @@ Result<DigestRun> SendDigests(Core& core, const Config& config, const std::strin
     INVENTO_RETURN_IF_ERROR(st.Run());
   }
   return run;
+}
+
+std::string LocalDay(std::int64_t now) {
+  const std::time_t t = static_cast<std::time_t>(now);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char day[16];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &local);
+  return day;
+}
+
+DailyDigests::DailyDigests(Config config) : config_(std::move(config)) {
+  thread_ = std::thread([this] { Loop(); });
+}
+
+DailyDigests::~DailyDigests() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+Result<DigestRun> DailyDigests::RunOnce(std::int64_t now) const {
+  INVENTO_ASSIGN_OR_RETURN(auto core, OpenServerDatabase(config_, /*must_exist=*/true));
+  return SendDigests(*core, config_, LocalDay(now), now * 1000, /*skip_already_sent=*/true);
+}
+
+void DailyDigests::Loop() {
+  PrepareThreadForCrashLog();
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    const std::int64_t next = NextDailyRun(static_cast<std::int64_t>(std::time(nullptr)), config_.alerts_daily_at_minute);
+    const auto at = std::chrono::system_clock::from_time_t(static_cast<std::time_t>(next));
+    if (wake_.wait_until(lock, at, [&] { return stopping_; })) return;
+    lock.unlock();
+    auto run = RunOnce(next);
+    if (!run.ok()) {
+      LogError("alert e-mails", run.status().ToString());
+    } else {
+      LogInfo("alert e-mails", std::to_string(run->sent) + " sent, " + std::to_string(run->nothing_to_say) +
+                                   " with nothing to report, " + std::to_string(run->already_sent) +
+                                   " already sent today, " + std::to_string(run->failed) + " failed");
+      for (const std::string& line : run->lines) {
+        if (line.find("NOT sent") != std::string::npos) LogError("alert e-mails", line);
+      }
+    }
+    lock.lock();
+  }
 }
 
 std::int64_t NextDailyRun(std::int64_t now, int minute) {

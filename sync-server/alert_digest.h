@@ -14,7 +14,10 @@
 // Not thread-safe for the database: the caller holds the lock that serialises its use.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
+#include <thread>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -65,6 +68,31 @@ struct DigestRun {
 // Sends the day's digests. `skip_already_sent`: the daily run (true) or check-alerts (false).
 Result<DigestRun> SendDigests(Core& core, const Config& config, const std::string& day, std::int64_t as_of_ms,
                               bool skip_already_sent);
+
+// `serve`'s daily run (ALERTS_DAILY_AT): a thread that sleeps until the configured local
+// time, sends that day's digests (SendDigests with skip_already_sent, on its own database
+// connection), logs what happened and sleeps until the next day. Stopped (and joined) by
+// the destructor, at once even mid-wait.
+class DailyDigests {
+ public:
+  explicit DailyDigests(Config config);
+  ~DailyDigests();
+  DailyDigests(const DailyDigests&) = delete;
+  DailyDigests& operator=(const DailyDigests&) = delete;
+  // One run as the thread does it at `now` (Unix seconds); returns what happened.
+  Result<DigestRun> RunOnce(std::int64_t now) const;
+
+ private:
+  void Loop();
+  Config config_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+// The local date (YYYY-MM-DD) at Unix time `now`, in the process's time zone.
+std::string LocalDay(std::int64_t now);
 
 // When the next daily run falls: the first local time-of-day `minute` (minutes after
 // midnight) strictly after `now` (Unix seconds), as Unix seconds, in the process's time zone.

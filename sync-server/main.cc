@@ -24,6 +24,9 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "sync-server/alert_digest.h"
 #include "sync-server/app.h"
 #include "sync-server/cli.h"
 #include "sync-server/config.h"
@@ -43,7 +46,8 @@ constexpr const char* kUsage =
     "                   changed at the first sign-in). The username defaults to the e-mail.\n"
     "  check-alerts [--as-of YYYY-MM-DD]\n"
     "                   print stock alerts, overdue work orders and overdue preventive\n"
-    "                   maintenance (e-mail sending is not implemented yet)\n"
+    "                   maintenance; with MAIL_SERVER, e-mail each recipient their digest\n"
+    "                   (ALERTS_DAILY_AT makes serve do it every day)\n"
     "  backup-database [--output PATH]\n"
     "                   online copy of the database (SQLite backup API), checked with\n"
     "                   PRAGMA integrity_check; default: <db>-backup-<UTC time>.db beside it\n"
@@ -141,11 +145,17 @@ int main(int argc, char** argv) {
   auto port = server.Start(2);
   if (!port.ok()) return Fail(port.status().message());
   server.StopOnSignals();
+  // The daily alert e-mails (ALERTS_DAILY_AT), stopped with the server.
+  std::unique_ptr<invento::server::DailyDigests> digests;
+  if (config->alerts_daily_at_minute >= 0) {
+    digests = std::make_unique<invento::server::DailyDigests>(config.value());
+  }
   std::printf("Invento listening on http://%s:%d (database %s, web %s, attachments %s)\n",
               config->bind_address.c_str(), port.value(), config->database_path.c_str(),
               config->web_root.c_str(), invento::server::AttachmentsDir(config.value()).c_str());
   std::fflush(stdout);
   server.Wait();
+  digests.reset();
   std::printf("Invento stopped\n");
   return 0;
 }

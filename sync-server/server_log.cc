@@ -71,6 +71,13 @@ void LogError(std::string_view where, std::string_view cause) {
   }
 }
 
+void LogInfo(std::string_view where, std::string_view what) {
+  try {
+    Write(UtcNow() + " INFO " + Printable(where, 100) + ": " + Printable(what, 2000));
+  } catch (...) {
+  }
+}
+
 void PrepareThreadForCrashLog() {
   thread_local std::unique_ptr<char[]> stack;
   if (stack) return;

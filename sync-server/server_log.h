@@ -25,6 +25,8 @@ struct RequestLogEntry {
 
 void LogRequest(const RequestLogEntry& entry);
 void LogError(std::string_view where, std::string_view cause);
+// A line of information (e.g. the daily alert e-mails: how many went out).
+void LogInfo(std::string_view where, std::string_view what);
 // Gives the calling thread its own signal stack, so a crash there (even a stack overflow)
 // can still be reported by the fatal-signal handler that main() installs.
 void PrepareThreadForCrashLog();

@@ -286,6 +286,7 @@ TEST_F(CliTest, CheckAlertsEmailsEachRecipientTheirDigest) {
   }
   testing::SmtpSink sink(testing::SinkOptions::Plain().Refuse("refused@example.fr"));
   Config mail = Cfg();
+  mail.alerts_daily_at_minute = 7 * 60;  // for the daily thread below
   mail.mail_server = "127.0.0.1";
   mail.mail_port = sink.port();
   mail.mail_from = "invento@example.fr";
@@ -346,6 +347,22 @@ TEST_F(CliTest, CheckAlertsEmailsEachRecipientTheirDigest) {
   EXPECT_EQ(daily->already_sent, 2);
   EXPECT_EQ(daily->failed, 1);  // still refused: tried again
   EXPECT_EQ(sink.messages().size(), 3u);
+
+  // serve's daily thread does the same run on its own connection, on the local date.
+  setenv("TZ", "UTC", 1);
+  tzset();
+  {
+    DailyDigests daily_thread(mail);  // (its first run is hours away; RunOnce is that run)
+    auto run = daily_thread.RunOnce(DayStartMs(*ParseDate("2030-02-01")) / 1000 + 7 * 3600);
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    EXPECT_EQ(run->already_sent, 2);
+    auto next_day = daily_thread.RunOnce(DayStartMs(*ParseDate("2030-02-02")) / 1000 + 7 * 3600);
+    ASSERT_TRUE(next_day.ok());
+    EXPECT_EQ(next_day->sent, 2);
+  }  // stopped and joined at once
+  unsetenv("TZ");
+  tzset();
+  EXPECT_EQ(sink.messages().size(), 5u);
 }
 
 TEST(AlertScheduleTest, NextDailyRunIsTheNextLocalTimeOfDay) {
