@@ -538,6 +538,67 @@ describe('the users screen: roles, activation, password reset, employee link, se
     }
   });
 
+  test('the admin chooses who receives the alert e-mails, with what, in which language', kTimeout, async () => {
+    const user = await ensureUser(`zoe${suffix}`, 'technician');
+    const { context, page, problems } = await openAsAdmin('/#/users');
+    try {
+      const row = userRow(page, user.username);
+      await row.waitFor();
+      assert.equal(await row.getByTestId('user-mail-badge').count(), 0);
+      // By keyboard: the button opens a dialog whose first field takes focus.
+      await row.getByTestId('user-mail').focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByTestId('user-mail-dialog');
+      await dialog.waitFor();
+      const email = dialog.getByTestId('user-mail-email');
+      assert.equal(await email.evaluate((el) => el === document.activeElement), true, 'the address field has focus');
+      // Sections without an address: said at once.
+      await dialog.getByTestId('user-mail-mail_orders').check();
+      await dialog.getByTestId('user-mail-no-address').waitFor();
+      // A bad address is refused by the server, with the field's message, and nothing changes.
+      await email.fill('zoe-at-example');
+      await dialog.getByTestId('user-mail-save').click();
+      await dialog.getByText('Saisissez une adresse e-mail valide.').waitFor();
+      assert.equal(await email.getAttribute('aria-invalid'), 'true');
+      await untilServer(user.username, (u) => u.mail_orders === false && u.email === null, 'nothing saved');
+      await assertAccessible(page, 'e-mail alerts dialog with an error');
+      await page.screenshot({ path: artifact('admin-users-mail-dialog-1440x900.png') });
+
+      await email.fill(`zoe${suffix}@example.fr`);
+      await dialog.getByTestId('user-mail-mail_maintenance').check();
+      await dialog.getByTestId('user-mail-language').selectOption('en');
+      await dialog.getByTestId('user-mail-save').click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByTestId('user-mail-badge').waitFor();
+      const saved = await untilServer(user.username, (u) => u.mail_orders && u.mail_maintenance, 'the settings');
+      assert.equal(saved.mail_stock, false);
+      assert.equal(saved.mail_language, 'en');
+      assert.equal(saved.email, `zoe${suffix}@example.fr`);
+      assert.match(await row.textContent(), new RegExp(`zoe${suffix}@example\\.fr`));
+
+      // Read again: the dialog shows what the server holds; Escape closes it without saving.
+      await reload(page);
+      await row.getByTestId('user-mail').click();
+      await dialog.waitFor();
+      assert.equal(await dialog.getByTestId('user-mail-mail_orders').isChecked(), true);
+      assert.equal(await dialog.getByTestId('user-mail-mail_stock').isChecked(), false);
+      assert.equal(await dialog.getByTestId('user-mail-language').inputValue(), 'en');
+      await dialog.getByTestId('user-mail-mail_stock').check();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await untilServer(user.username, (u) => u.mail_stock === false, 'Escape saved nothing');
+      await page.setViewportSize(kSizes[2].viewport);
+      await row.getByTestId('user-mail').click();
+      await dialog.waitFor();
+      await page.screenshot({ path: artifact('admin-users-mail-dialog-800x1280.png') });
+      await page.keyboard.press('Escape');
+      // The refused address answered 400 (the error shown above); nothing else went wrong.
+      assert.deepEqual(problems.filter((p) => !/^HTTP 400: .*\/api\/admin\/users\/update$/.test(p)), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the admin revokes a session: that device’s next sync is refused', kTimeout, async () => {
     const user = await ensureUser(`sacha${suffix}`, 'technician', { changePassword: false });
     const device = await openSignIn();

@@ -17,7 +17,16 @@ export interface UserAccount {
   active: boolean;
   must_change_password: boolean;
   created_at: number;
+  /** The alert digests this account receives by e-mail, and their language. */
+  mail_stock: boolean;
+  mail_orders: boolean;
+  mail_maintenance: boolean;
+  mail_language: MailLanguage;
 }
+
+export type MailLanguage = 'fr' | 'en';
+/** The sections of the alert e-mail, as the server names them (alert_digest.h). */
+export const kMailSections = ['mail_stock', 'mail_orders', 'mail_maintenance'] as const;
 
 export interface Session {
   /** The first 16 hex digits of the token's hash: what revoke takes. */

@@ -3,14 +3,16 @@
  * password reset. The server checks each change; an employee link is the core's
  * employee.update (it refuses a user already linked to another employee).
  */
+import { useState } from 'preact/hooks';
 import { useCore } from '../core/core_context';
 import { useAction } from '../core/use_action';
 import { useI18n } from '../i18n/i18n';
 import type { EmployeeSummary } from '../people/contract';
 import { usePermissions } from '../shell/permissions';
 import { href } from '../shell/route';
-import { kAdminPaths, kRoles, type Role, type UserAccount } from './contract';
+import { kAdminPaths, kMailSections, kRoles, type Role, type UserAccount } from './contract';
 import { temporaryPassword } from './temporary_password';
+import { UserMailDialog } from './user_mail_dialog';
 import type { Secret } from './users_screen';
 
 interface Props {
@@ -28,6 +30,8 @@ export function UserRow({ user, employees, onChanged, onSecret }: Props) {
   const employee = employees.find((e) => e.user_id === user.id);
   const base = `user-${user.id}`;
   const self = user.id === userId;
+  const [mailOpen, setMailOpen] = useState(false);
+  const mailed = user.email !== null && user.email !== '' && kMailSections.some((s) => user[s]);
 
   const update = (changes: Partial<Pick<UserAccount, 'role' | 'active'>>) =>
     void action.run(() => core.admin('POST', kAdminPaths.update, { id: user.id, ...changes })).then((ok) => ok && onChanged());
@@ -61,6 +65,7 @@ export function UserRow({ user, employees, onChanged, onSecret }: Props) {
           {!user.active && <span class="badge">{t('users.inactive')}</span>}
           {user.must_change_password && <span class="badge">{t('users.must_change')}</span>}
           {self && <span class="badge">{t('users.you')}</span>}
+          {mailed && <span class="badge" data-testid="user-mail-badge">{t('users.mail.badge')}</span>}
         </span>
       </div>
       <div class="users__controls">
@@ -113,6 +118,10 @@ export function UserRow({ user, employees, onChanged, onSecret }: Props) {
               {t('users.open_employee')}
             </a>
           )}
+          <button type="button" class="button button--secondary" onClick={() => setMailOpen(true)} data-testid="user-mail"
+            aria-label={t('users.mail.open_named', { username: user.username })}>
+            {t('users.mail.open')}
+          </button>
           <button type="button" class="button button--secondary" onClick={() => void reset()} data-testid="user-reset"
             aria-label={t('users.reset_named', { username: user.username })}>
             {t('users.reset')}
@@ -128,6 +137,13 @@ export function UserRow({ user, employees, onChanged, onSecret }: Props) {
       <p class="field__error users__error" role="alert">
         {action.message}
       </p>
+      {mailOpen && (
+        <UserMailDialog user={user} onClose={() => setMailOpen(false)}
+          onSaved={() => {
+            setMailOpen(false);
+            onChanged();
+          }} />
+      )}
     </li>
   );
 }
