@@ -342,7 +342,8 @@ HttpResponse App::Push(const HttpRequest& req) {
     r = sync_.Push(user, body, clock_());
   }
   if (!r.ok()) return StatusResponse(r.status());
-  std::int64_t after = r.value()["version"].get<std::int64_t>();
+  // (A reset answer, for a device of another epoch, wrote nothing and has no version.)
+  std::int64_t after = r.value().value("version", before);
   if (after != before && on_version_) on_version_(after);
   Json& out = r.value();
   out["ok"] = true;

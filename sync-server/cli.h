@@ -50,5 +50,11 @@ int BackupDatabaseCommand(const Config& config, const CliArgs& args, std::ostrea
                           std::ostream& err);
 int SeedDemoCommand(const Config& config, const CliArgs& args, std::ostream& out,
                     std::ostream& err);
+// restore-database --from BACKUP (cli_backup.cc): refused while a server runs on the database.
+int RestoreDatabaseCommand(const Config& config, const CliArgs& args, std::ostream& out,
+                           std::ostream& err);
+// What serve holds while it runs (a shared lock on <database>.lock) so that restore-database
+// refuses to replace the database under it; -1 if it cannot be taken (a restore is running).
+int HoldServingLock(const std::string& database_path);
 
 }  // namespace invento::server

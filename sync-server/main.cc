@@ -6,6 +6,7 @@
 //   invento-server create-admin --email E [--username U] [--display-name N]
 //   invento-server check-alerts [--as-of YYYY-MM-DD]
 //   invento-server backup-database [--output PATH]
+//   invento-server restore-database --from BACKUP
 //   invento-server seed-demo        fill an empty database with a demo company
 //   invento-server --help
 // The administration subcommands live in cli*.cc (cli.h).
@@ -51,6 +52,10 @@ constexpr const char* kUsage =
     "  backup-database [--output PATH]\n"
     "                   online copy of the database (SQLite backup API), checked with\n"
     "                   PRAGMA integrity_check; default: <db>-backup-<UTC time>.db beside it\n"
+    "  restore-database --from BACKUP\n"
+    "                   with the server stopped: replace the database by a backup (the current\n"
+    "                   one is saved beside it first); devices start over at their next sync,\n"
+    "                   keeping the changes they had not sent (docs/operations.md)\n"
     "  seed-demo        fill an EMPTY database with a demo maintenance company and demo\n"
     "                   accounts (their password is printed once); refuses other databases\n"
     "  help, --help     this text\n";
@@ -109,7 +114,7 @@ int main(int argc, char** argv) {
   }
   const bool admin_command =
       command == "create-admin" || command == "check-alerts" || command == "backup-database" ||
-      command == "seed-demo";
+      command == "restore-database" || command == "seed-demo";
   if (command != "serve" && command != "init-db" && command != "migrate" && !admin_command) {
     std::fputs(kUsage, stderr);
     return Fail("unknown command '" + command + "'");
@@ -132,6 +137,9 @@ int main(int argc, char** argv) {
   if (command == "backup-database") {
     return invento::server::BackupDatabaseCommand(config.value(), args, std::cout, std::cerr);
   }
+  if (command == "restore-database") {
+    return invento::server::RestoreDatabaseCommand(config.value(), args, std::cout, std::cerr);
+  }
   if (command == "seed-demo") {
     return invento::server::SeedDemoCommand(config.value(), args, std::cout, std::cerr);
   }
@@ -140,6 +148,10 @@ int main(int argc, char** argv) {
   if (command != "serve") {
     std::printf("database %s is ready\n", config->database_path.c_str());
     return 0;
+  }
+  // Held while serving: restore-database refuses to replace the database under a server.
+  if (invento::server::HoldServingLock(config->database_path) < 0) {
+    return Fail("cannot lock " + config->database_path + ".lock: is restore-database running?");
   }
   invento::server::HttpServer server(**app);
   auto port = server.Start(2);

@@ -57,11 +57,21 @@ Result<std::int64_t> SyncService::ClientLastMutation(const SessionUser& user,
   return std::int64_t{0};
 }
 
+Result<std::string> SyncService::Epoch() const {
+  INVENTO_ASSIGN_OR_RETURN(Json e, core_.db().QueryValue("SELECT epoch FROM server_state WHERE id = 1"));
+  return e.get<std::string>();
+}
+
 Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::int64_t now_ms) {
   ArgReader r(body);
   std::string client_id = r.Id("client_id");
   const Json* muts = r.Raw("mutations");
+  auto device_epoch = r.OptionalString("epoch", {.min = 1, .max = 64});
   INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(std::string epoch, Epoch());
+  // Rows from another life of this database (restored from a backup since): the device
+  // starts over as a new client (core/sync/client.h, "Epochs"); nothing is processed.
+  if (device_epoch && *device_epoch != epoch) return Json{{"reset", true}, {"epoch", epoch}, {"server_time", now_ms}};
   if (!muts || !muts->is_array() || muts->size() > sync::kMaxPushMutations) {
     return Status::InvalidArgument("mutations must be a list of at most " +
                                        std::to_string(sync::kMaxPushMutations) + " entries",
@@ -173,7 +183,7 @@ Result<Json> SyncService::Push(const SessionUser& user, const Json& body, std::i
   INVENTO_RETURN_IF_ERROR(ver.Run());
   INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
   return Json{{"last_mutation_id", last}, {"version", version}, {"results", std::move(results)},
-              {"server_time", now_ms}};
+              {"server_time", now_ms}, {"epoch", epoch}};
 }
 
 Result<Json> SyncService::Pull(const SessionUser& user, const Json& params, std::int64_t now_ms) {
@@ -183,7 +193,10 @@ Result<Json> SyncService::Pull(const SessionUser& user, const Json& params, std:
   auto until_arg = r.OptionalInt("until", 0, INT64_MAX);
   auto cursor_arg = r.OptionalString("cursor", {.min = 1, .max = 200});
   std::int64_t limit = r.OptionalInt("limit", 1, sync::kMaxPullRows).value_or(sync::kDefaultPullRows);
+  auto device_epoch = r.OptionalString("epoch", {.min = 1, .max = 64});
   INVENTO_RETURN_IF_ERROR(r.Finish());
+  INVENTO_ASSIGN_OR_RETURN(std::string epoch, Epoch());
+  if (device_epoch && *device_epoch != epoch) return Json{{"reset", true}, {"epoch", epoch}, {"server_time", now_ms}};
   std::int64_t cv = 0;
   int ct = -1;
   std::string cid;
@@ -263,7 +276,7 @@ Result<Json> SyncService::Pull(const SessionUser& user, const Json& params, std:
   }
   return Json{{"scope", std::string(ReadScopeName(scope))}, {"rows", std::move(out_rows)}, {"cursor", cursor}, {"until", until},
               {"last_mutation_id", last}, {"rejected", std::move(rejected)},
-              {"server_time", now_ms}};
+              {"server_time", now_ms}, {"epoch", epoch}};
 }
 
 }  // namespace invento::server

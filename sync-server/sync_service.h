@@ -37,6 +37,8 @@ class SyncService {
   Result<Json> Push(const SessionUser& user, const Json& body, std::int64_t now_ms);
   Result<Json> Pull(const SessionUser& user, const Json& params, std::int64_t now_ms);
   Result<std::int64_t> CurrentVersion() const;
+  // The database's epoch: a random id, new after each restore (restore-database).
+  Result<std::string> Epoch() const;
 
  private:
   Result<std::int64_t> ClientLastMutation(const SessionUser& user, const std::string& client_id,

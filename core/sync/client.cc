@@ -1,6 +1,7 @@
 #include "core/sync/client.h"
 
 #include "core/sync/protocol.h"
+#include "core/rows/derived_id.h"
 
 #include <algorithm>
 #include <functional>
@@ -93,10 +94,19 @@ Result<Json> SyncClient::PushRequest(std::size_t max_mutations) const {
                     {"args", Json::parse(st.Text(2), nullptr, false)}, {"at", st.Int(3)}});
   }
   if (muts.empty()) return Json::object();
-  return Json{{"client_id", client_id}, {"mutations", std::move(muts)}};
+  Json req{{"client_id", client_id}, {"mutations", std::move(muts)}};
+  INVENTO_ASSIGN_OR_RETURN(std::string epoch, Get("epoch", ""));
+  if (!epoch.empty()) req["epoch"] = epoch;
+  return req;
 }
 
 Status SyncClient::ApplyPushResponse(const Json& response, std::int64_t device_now_ms) {
+  {
+    INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
+    INVENTO_ASSIGN_OR_RETURN(bool reset, FollowEpoch(response, actor_));
+    INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
+    if (reset) return Status::Ok();  // nothing of that push was processed: push again
+  }
   if (response.contains("last_mutation_id") && response["last_mutation_id"].is_number_integer()) {
     INVENTO_RETURN_IF_ERROR(Set("push_acked", std::to_string(response["last_mutation_id"].get<std::int64_t>())));
   }
@@ -116,6 +126,8 @@ Result<Json> SyncClient::PullRequest() const {
   Json req{{"client_id", client_id}, {"since", std::stoll(cookie)}};
   if (!cursor.empty()) req["cursor"] = cursor;
   if (!until.empty()) req["until"] = std::stoll(until);
+  INVENTO_ASSIGN_OR_RETURN(std::string epoch, Get("epoch", ""));
+  if (!epoch.empty()) req["epoch"] = epoch;
   return req;
 }
 
@@ -165,6 +177,15 @@ Status SyncClient::RedoPending(const Actor& actor) {
 
 Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
                                    std::int64_t device_now_ms) {
+  if (response.is_object() && response.value("reset", false) == true) {
+    INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
+    INVENTO_ASSIGN_OR_RETURN(bool reset, FollowEpoch(response, actor));
+    if (!reset) return Status::InvalidArgument("malformed pull response");
+    INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
+    INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
+    return Json{{"done", false}, {"rows", 0}, {"pending", pending}, {"rejected", Json::array()},
+                {"until", 0}, {"reached", 0}, {"reset", true}};
+  }
   if (!response.is_object() || !response.contains("rows") || !response["rows"].is_array() ||
       !response.contains("until") || !response["until"].is_number_integer() ||
       !response.contains("last_mutation_id") || !response["last_mutation_id"].is_number_integer()) {
@@ -181,6 +202,8 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
                   {"until", response["until"]}, {"reached", 0}, {"rescoped", true}};
     }
   }
+  INVENTO_ASSIGN_OR_RETURN(bool reset, FollowEpoch(response, actor));
+  if (reset) return Status::InvalidArgument("malformed pull response");  // reset comes alone
   INVENTO_RETURN_IF_ERROR(UndoPending());
   std::size_t applied = 0;
   std::int64_t reached = 0;  // highest version among the rows of this page
@@ -263,6 +286,44 @@ Result<bool> SyncClient::AdoptScope(const std::string& name, const Actor& actor)
       " DELETE FROM sync_state WHERE key IN ('pull_cursor', 'pull_until')"));
   INVENTO_RETURN_IF_ERROR(RedoPending(actor));
   return true;
+}
+
+Result<bool> SyncClient::FollowEpoch(const Json& response, const Actor& actor) {
+  auto e = response.find("epoch");
+  if (e == response.end()) return false;  // a server from before epochs
+  if (!e->is_string() || e->get<std::string>().empty() || e->get<std::string>().size() > 64) {
+    return Status::InvalidArgument("malformed epoch in the server's answer");
+  }
+  const std::string epoch = e->get<std::string>();
+  INVENTO_ASSIGN_OR_RETURN(std::string held, Get("epoch", ""));
+  if (held == epoch) return false;
+  if (response.value("reset", false) != true) {
+    // First answer naming an epoch (a device from before epochs, or a fresh one): adopt it.
+    INVENTO_RETURN_IF_ERROR(Set("epoch", epoch));
+    return false;
+  }
+  INVENTO_RETURN_IF_ERROR(StartNewEpoch(epoch, actor));
+  return true;
+}
+
+Status SyncClient::StartNewEpoch(const std::string& epoch, const Actor& actor) {
+  INVENTO_RETURN_IF_ERROR(UndoPending());
+  for (const auto& t : core_.tables().tables()) INVENTO_RETURN_IF_ERROR(core_.db().Exec("DELETE FROM " + t.name));
+  INVENTO_ASSIGN_OR_RETURN(std::string old_client, Get("client_id", ""));
+  // Renumbered from 1 in order (through negative ids: no two rows ever share one).
+  INVENTO_RETURN_IF_ERROR(core_.db().Exec(
+      "CREATE TEMP TABLE outbox_renumbered AS SELECT mutation_id AS old,"
+      " row_number() OVER (ORDER BY mutation_id) AS new FROM sync_outbox;"
+      " UPDATE sync_outbox SET mutation_id = -mutation_id;"
+      " UPDATE sync_outbox SET mutation_id = (SELECT new FROM outbox_renumbered"
+      " WHERE old = -sync_outbox.mutation_id);"
+      " DROP TABLE outbox_renumbered;"));
+  INVENTO_RETURN_IF_ERROR(Set("client_id", rows::DerivedId("client:" + old_client + ":" + epoch)));
+  INVENTO_RETURN_IF_ERROR(Set("epoch", epoch));
+  INVENTO_RETURN_IF_ERROR(core_.db().Exec(
+      "UPDATE sync_state SET value = '0' WHERE key IN ('cookie', 'last_mutation_id', 'push_acked');"
+      " DELETE FROM sync_state WHERE key IN ('pull_cursor', 'pull_until')"));
+  return RedoPending(actor);
 }
 
 Result<Json> SyncClient::State() const {

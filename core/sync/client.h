@@ -16,6 +16,15 @@
 //                 keeps its outbox, resets the cookie to 0 and answers done = false,
 //                 rescoped = true: the next pulls fetch every row again as the new scope
 //                 reads it.
+// Epochs: the server names its database's life with an epoch (a random id, new each time it
+// is restored from a backup: docs/operations.md). The device keeps the epoch of the rows it
+// holds and sends it with every push and pull; it adopts the first one it sees. When the
+// server answers {reset: true, epoch} (the device's epoch is not the server's), the device's
+// rows may hold changes the server no longer has and the server no longer knows its
+// mutation numbers, so it starts again as a new client of the new epoch (StartNewEpoch):
+// every replicated row dropped and pulled again from version 0, and its outbox kept — every
+// mutation still in it, acknowledged or not, renumbered from 1 under a new client id and
+// pushed again (ids make a replay of what the server kept a refusal, never a double count).
 // The actor (who runs the mutators and queries) is derived once from the signed-in session
 // and owned here: set by Init() (the stored session), SetSession() and Restore(); the
 // device's calls (Mutate, ApplyPull, Query without an actor) use it. Signed out, it is
@@ -107,6 +116,10 @@ class SyncClient {
   Status RedoPending(const Actor& actor);
   // True when the held data was reset for a new scope (see ApplyPull).
   Result<bool> AdoptScope(const std::string& name, const Actor& actor);
+  // The response's epoch: adopted when the device holds none; when it says reset, the device
+  // starts over in it (true). Invalid epochs are refused.
+  Result<bool> FollowEpoch(const Json& response, const Actor& actor);
+  Status StartNewEpoch(const std::string& epoch, const Actor& actor);
   // actor_ from the stored session (kNobody without a usable one).
   Status LoadActor();
   Core& core_;
