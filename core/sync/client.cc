@@ -47,9 +47,15 @@ Status SyncClient::Set(const std::string& key, const std::string& value) {
 Result<std::string> SyncClient::Init(const std::string& fresh_client_id) {
   INVENTO_RETURN_IF_ERROR(LoadActor());
   INVENTO_ASSIGN_OR_RETURN(std::string id, Get("client_id", ""));
-  if (!id.empty()) return id;
-  INVENTO_RETURN_IF_ERROR(Set("client_id", fresh_client_id));
-  return fresh_client_id;
+  if (id.empty()) {
+    id = fresh_client_id;
+    INVENTO_RETURN_IF_ERROR(Set("client_id", id));
+  }
+  // The database's own id: its first client id (a database from before epochs: its only one).
+  INVENTO_ASSIGN_OR_RETURN(std::string database_id, Get("database_id", ""));
+  if (!database_id.empty()) return database_id;
+  INVENTO_RETURN_IF_ERROR(Set("database_id", id));
+  return id;
 }
 
 Result<Json> SyncClient::Mutate(std::string_view name, const Json& args, const Actor& actor,
@@ -310,6 +316,8 @@ Status SyncClient::StartNewEpoch(const std::string& epoch, const Actor& actor) {
   INVENTO_RETURN_IF_ERROR(UndoPending());
   for (const auto& t : core_.tables().tables()) INVENTO_RETURN_IF_ERROR(core_.db().Exec("DELETE FROM " + t.name));
   INVENTO_ASSIGN_OR_RETURN(std::string old_client, Get("client_id", ""));
+  INVENTO_ASSIGN_OR_RETURN(std::string database_id, Get("database_id", ""));
+  if (database_id.empty()) INVENTO_RETURN_IF_ERROR(Set("database_id", old_client));  // kept: the same database
   // Renumbered from 1 in order (through negative ids: no two rows ever share one).
   INVENTO_RETURN_IF_ERROR(core_.db().Exec(
       "CREATE TEMP TABLE outbox_renumbered AS SELECT mutation_id AS old,"
@@ -456,7 +464,7 @@ Result<Json> SyncClient::Restore(const Json& salvaged, const std::string& fresh_
     INVENTO_RETURN_IF_ERROR(Set("client_id", fresh_client_id));
   } else {
     INVENTO_RETURN_IF_ERROR(Set("client_id", client_id));
-    for (const char* key : {"session", "clock_offset_ms", "last_mutation_id", "push_acked"}) {
+    for (const char* key : {"session", "clock_offset_ms", "last_mutation_id", "push_acked", "database_id", "epoch"}) {
       if (!text(key).empty()) INVENTO_RETURN_IF_ERROR(Set(key, text(key)));
     }
     // Keep the consecutive run that starts at the first id after the last acknowledged one.

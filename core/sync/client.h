@@ -49,7 +49,9 @@ class SyncClient {
   explicit SyncClient(Core& core) : core_(core) {}
 
   // Sets the client id the first time (a fresh random UUID from the platform); later calls
-  // keep the stored one. Loads the actor from the stored session. Returns the client id.
+  // keep the stored one. Loads the actor from the stored session. Returns the database's id:
+  // its first client id, which stays when a new epoch gives it another client id, so the
+  // page can tell "this browser's database was lost" (a new id) from "it started over".
   Result<std::string> Init(const std::string& fresh_client_id);
 
   // The signed-in user as an actor (kNobody when signed out).

@@ -39,7 +39,7 @@ namespace invento::sync {
 struct LocalReplica {
   std::unique_ptr<Core> core;
   std::unique_ptr<SyncClient> client;
-  std::string client_id;  // the sync client id in use
+  std::string client_id;  // the database's id (SyncClient::Init): its first sync client id
 };
 
 // The bytes of a server snapshot (a SQLite database file): copies up to `n` bytes from

@@ -321,4 +321,77 @@ describe('sync between browsers', () => {
       await server.stop();
     }
   });
+
+  test('after the server is restored from a backup, a device starts over and keeps what it had not sent', kTimeout, async () => {
+    const server = await startPrivateServer();
+    try {
+      const { context, page, problems } = await openPage(shared.browser, { baseURL: server.baseUrl });
+      try {
+        await page.addInitScript(() => localStorage.setItem('invento.bench', '1'));
+        await page.goto('/#/stock');
+        await coreState(page);
+        const create = (reference) =>
+          page.evaluate((ref) => window.__inventoCore.mutate('item.create', { id: crypto.randomUUID(), reference: ref, label: `Article ${ref}` }), reference);
+        const references = () =>
+          page.evaluate(async () => (await window.__inventoCore.query('item.search', { q: '', limit: 50 })).items.map((i) => i.reference).sort());
+        const sent = (what) => waitForSync(page, (s) => s.pending === '0' && s.state === 'online' && s.lastSuccess !== '', what);
+        await create('AVANT-1');
+        await sent('the first item reaches the server');
+        const backup = `${server.dir}/sauvegarde.db`;
+        const saved = server.run(['backup-database', '--output', backup]);
+        assert.equal(saved.status, 0, saved.stderr);
+        await create('APRES-SAUVEGARDE');  // reaches the server; the restore will lose it
+        await sent('the second item reaches the server');
+        await context.setOffline(true);
+        await create('HORS-LIGNE');  // made offline: still waiting when the server is restored
+        await waitForSync(page, (s) => s.pending === '1', 'one change waits');
+
+        let restored;
+        await server.restart(async () => {
+          restored = server.run(['restore-database', '--from', backup]);
+        });
+        assert.equal(restored.status, 0, restored.stderr);
+        assert.match(restored.stdout, /Devices start over at their next sync/);
+
+        await context.setOffline(false);
+        await page.getByTestId('sync-now').click();
+        await sent('the device started over and synced');
+        assert.deepEqual(await references(), ['AVANT-1', 'HORS-LIGNE']);
+        await page.reload();
+        await coreState(page);
+        await page.getByTestId('stock-row').first().waitFor().catch(() => {});
+        await page.screenshot({ path: artifact('sync-after-restore-1024x768.png') });
+        assert.deepEqual(await references(), ['AVANT-1', 'HORS-LIGNE']);
+        // The same local database started over: not mistaken for a lost one.
+        assert.equal(await page.locator('[data-testid="storage-banner"]').count(), 0, 'no storage banner');
+
+        // A fresh device on the restored server holds the same, and new work flows both ways.
+        const other = await openPage(shared.browser, { baseURL: server.baseUrl });
+        try {
+          await other.page.addInitScript(() => localStorage.setItem('invento.bench', '1'));
+          await other.page.goto('/#/stock');
+          await coreState(other.page);
+          await waitForSync(other.page, (s) => s.state === 'online' && s.lastSuccess !== '', 'the fresh device syncs');
+          const theirs = () =>
+            other.page.evaluate(async () => (await window.__inventoCore.query('item.search', { q: '', limit: 50 })).items.map((i) => i.reference).sort());
+          assert.deepEqual(await theirs(), ['AVANT-1', 'HORS-LIGNE']);
+          await create('NOUVELLE-EPOQUE');
+          await sent('new work after the restore');
+          await other.page.getByTestId('sync-now').click();
+          for (let i = 0; i < 50 && !(await theirs()).includes('NOUVELLE-EPOQUE'); i += 1) await other.page.waitForTimeout(100);
+          assert.deepEqual(await theirs(), ['AVANT-1', 'HORS-LIGNE', 'NOUVELLE-EPOQUE']);
+          assert.deepEqual(other.problems, []);
+        } finally {
+          await other.context.close();
+        }
+        // While the server was down and the network cut, requests failed: nothing else did.
+        const unexpected = problems.filter((p) => !/request failed: .*(ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED)|WebSocket/.test(p));
+        assert.deepEqual(unexpected, []);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
 });

@@ -16,7 +16,7 @@ const kRepo = fileURLToPath(new URL('../../../', import.meta.url));
 export const kServerBinary = process.env.INVENTO_SERVER ?? join(kRepo, 'build/sync-server/invento-server');
 const kWebDist = process.env.WEB_DIST ?? join(kRepo, 'web/dist');
 
-/** Resolves to { baseUrl, webRoot, stop, seedOutput } once the server answers /api/health;
+/** Resolves to { baseUrl, webRoot, dir, stop, restart, run, seedOutput } once the server answers /api/health;
  * `extraEnv` adds server settings (e.g. SNAPSHOT_MIN_VERSION). With `seedDemo`, the database
  * is first filled by `invento-server seed-demo`, whose report is `seedOutput`. */
 export async function startPrivateServer(extraEnv = {}, { seedDemo = false } = {}) {
@@ -40,18 +40,24 @@ export async function startPrivateServer(extraEnv = {}, { seedDemo = false } = {
     if (seeded.status !== 0) throw new Error(`seed-demo failed (${seeded.status}): ${seeded.stderr}`);
     seedOutput = seeded.stdout;
   }
-  const child = spawn(kServerBinary, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let child = null;
   let output = '';
-  const stop = async () => {
-    if (child.exitCode === null) {
+  const kill = async () => {
+    if (child !== null && child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
     }
+  };
+  const stop = async () => {
+    await kill();
     rmSync(dir, { recursive: true, force: true });
   };
-  try {
-    const baseUrl = await new Promise((resolve, reject) => {
+  /** Starts `serve` and resolves to its URL once it answers /api/health. */
+  const launch = async (serveEnv) => {
+    output = '';
+    child = spawn(kServerBinary, ['serve'], { cwd: dir, env: serveEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 15_000);
       const onData = (chunk) => {
         output += chunk;
@@ -68,9 +74,21 @@ export async function startPrivateServer(extraEnv = {}, { seedDemo = false } = {
         reject(new Error(`the server exited (${code}):\n${output}`));
       });
     });
-    const health = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
+    const health = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
     if (!health.ok) throw new Error(`GET /api/health -> ${health.status}`);
-    return { baseUrl, webRoot, stop, seedOutput };
+    return url;
+  };
+  /** Runs a subcommand of the server binary on this server's database (it may be running). */
+  const run = (args) => spawnSync(kServerBinary, args, { cwd: dir, env, encoding: 'utf8' });
+  try {
+    const baseUrl = await launch(env);
+    /** Stops the server, awaits `between()`, and starts it again on the same address (same origin for the browser). */
+    const restart = async (between) => {
+      await kill();
+      await between();
+      await launch({ ...env, PORT: new URL(baseUrl).port });
+    };
+    return { baseUrl, webRoot, dir, stop, restart, run, seedOutput };
   } catch (error) {
     await stop();
     throw error;
