@@ -137,13 +137,13 @@ Result<Json> Tasks(const db::Db& db, const Json& args, const Actor&) {
   INVENTO_ASSIGN_OR_RETURN(auto as_of_opt, CheckDate(as_of_text, "as_of"));
   const std::string as_of = as_of_opt.value_or(FormatDate(DayOfMs(NowMs())));
   // Only the filters given (unfiltered, the counts read the live-status index, schema/0010).
-  const std::string kWhere = std::string(" FROM tasks WHERE deleted = 0") +
+  const std::string from_where = std::string(" FROM tasks WHERE deleted = 0") +
                              (project_id ? " AND project_id = ?1" : " AND ?1 IS NULL") +
                              (asset_id ? " AND asset_id = ?2" : " AND ?2 IS NULL") +
                              (type ? " AND type = ?3" : " AND ?3 IS NULL");
   INVENTO_ASSIGN_OR_RETURN(
       auto counts,
-      Rows(db, "SELECT status, count(*) AS count" + kWhere + " GROUP BY status",
+      Rows(db, "SELECT status, count(*) AS count" + from_where + " GROUP BY status",
            {OptJson(project_id), OptJson(asset_id), OptJson(type)}));
   Json by_status = Json::array();
   std::int64_t in_progress = 0, on_hold = 0;
@@ -158,7 +158,7 @@ Result<Json> Tasks(const db::Db& db, const Json& args, const Actor&) {
     by_status.push_back({{"status", s}, {"count", n}});
   }
   const std::string overdue_where =
-      kWhere + " AND due_date < ?4 AND status NOT IN ('done', 'closed', 'cancelled')";
+      from_where + " AND due_date < ?4 AND status NOT IN ('done', 'closed', 'cancelled')";
   INVENTO_ASSIGN_OR_RETURN(Json overdue, db.QueryValue("SELECT count(*)" + overdue_where,
                                                        {OptJson(project_id), OptJson(asset_id),
                                                         OptJson(type), Json(as_of)}));
