@@ -138,9 +138,9 @@ Result<Json> Tasks(const db::Db& db, const Json& args, const Actor&) {
   const std::string as_of = as_of_opt.value_or(FormatDate(DayOfMs(NowMs())));
   // Only the filters given (unfiltered, the counts read the live-status index, schema/0010).
   const std::string from_where = std::string(" FROM tasks WHERE deleted = 0") +
-                             (project_id ? " AND project_id = ?1" : " AND ?1 IS NULL") +
-                             (asset_id ? " AND asset_id = ?2" : " AND ?2 IS NULL") +
-                             (type ? " AND type = ?3" : " AND ?3 IS NULL");
+                                 (project_id ? " AND project_id = ?1" : " AND ?1 IS NULL") +
+                                 (asset_id ? " AND asset_id = ?2" : " AND ?2 IS NULL") +
+                                 (type ? " AND type = ?3" : " AND ?3 IS NULL");
   INVENTO_ASSIGN_OR_RETURN(
       auto counts,
       Rows(db, "SELECT status, count(*) AS count" + from_where + " GROUP BY status",
