@@ -50,6 +50,9 @@ if(EMSCRIPTEN)
     SQLITE_OMIT_AUTOVACUUM SQLITE_OMIT_INTROSPECTION_PRAGMAS SQLITE_OMIT_LOCALTIME)
 else()
   target_compile_definitions(sqlite3 PUBLIC SQLITE_THREADSAFE=1)
+  # The server's PostgreSQL mode records each write transaction's changed rows with SQLite's
+  # session extension (sync-server/pg_mirror.h). Native only: the browser never needs it.
+  target_compile_definitions(sqlite3 PUBLIC SQLITE_ENABLE_SESSION SQLITE_ENABLE_PREUPDATE_HOOK)
   find_package(Threads REQUIRED)
   target_link_libraries(sqlite3 PUBLIC Threads::Threads ${CMAKE_DL_LIBS} m)
 endif()

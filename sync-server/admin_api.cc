@@ -20,7 +20,7 @@ HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
     return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
   };
   if (req.method == "GET") {
-    std::lock_guard lock(mu_);
+    return InUnit([&]() -> HttpResponse {
     if (path == "/api/admin/users") {
       auto r = accounts_.ListUsers();
       return r.ok() ? JsonResponse(200, {{"ok", true}, {"users", r.value()}}) : StatusResponse(r.status());
@@ -30,6 +30,7 @@ HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
       return r.ok() ? JsonResponse(200, {{"ok", true}, {"sessions", r.value()}}) : StatusResponse(r.status());
     }
     return JsonError(404, "not_found", "no API endpoint " + path);
+    });
   }
   if (req.method != "POST") return JsonError(405, "method_not_allowed", req.method + " is not allowed here");
   Json body;
@@ -46,8 +47,7 @@ HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
     if (!valid.ok()) return StatusResponse(valid);
     auto hash = accounts_.HashPassword(u.password);
     if (!hash.ok()) return StatusResponse(hash.status());
-    std::lock_guard lock(mu_);
-    auto r = accounts_.CreateUser(u, hash.value(), NowSeconds());
+    auto r = InUnit([&] { return accounts_.CreateUser(u, hash.value(), NowSeconds()); });
     return r.ok() ? JsonResponse(200, {{"ok", true}, {"id", r.value()}}) : StatusResponse(r.status());
   }
   if (path == "/api/admin/users/reset-password") {
@@ -55,10 +55,9 @@ HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
     if (!valid.ok()) return StatusResponse(valid);
     auto hash = accounts_.HashPassword(str("password"));
     if (!hash.ok()) return StatusResponse(hash.status());
-    std::lock_guard lock(mu_);
-    return done(accounts_.ResetPassword(str("id"), hash.value()));
+    return done(InUnit([&] { return accounts_.ResetPassword(str("id"), hash.value()); }));
   }
-  std::lock_guard lock(mu_);
+  return InUnit([&]() -> HttpResponse {
   if (path == "/api/admin/users/update") {
     Json changes = body;
     changes.erase("id");
@@ -80,6 +79,7 @@ HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
   }
   if (path == "/api/admin/sessions/revoke") return done(accounts_.RevokeSession(str("id")));
   return JsonError(404, "not_found", "no API endpoint " + path);
+  });
 }
 
 }  // namespace invento::server

@@ -178,8 +178,9 @@ SmtpServer MailServerOf(const Config& c) {
                     .username = c.mail_username, .password = c.mail_password, .ca_file = c.mail_ca_file};
 }
 
-Result<DigestRun> SendDigests(Core& core, const Config& config, const std::string& day, std::int64_t as_of_ms,
+Result<DigestRun> SendDigests(ServerDatabase& db, const Config& config, const std::string& day, std::int64_t as_of_ms,
                               bool skip_already_sent) {
+  Core& core = *db;
   if (config.mail_server.empty()) return Status::FailedPrecondition("MAIL_SERVER is not set");
   INVENTO_ASSIGN_OR_RETURN(auto recipients, DigestRecipients(core.db()));
   DigestRun run;
@@ -210,11 +211,13 @@ Result<DigestRun> SendDigests(Core& core, const Config& config, const std::strin
     }
     ++run.sent;
     run.lines.push_back(r.email + ": sent");
-    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core.db().Prepare(
-        "INSERT INTO alert_digests_sent (day, user_id, sent_at) VALUES (?, ?, ?)"
-        " ON CONFLICT (day, user_id) DO UPDATE SET sent_at = excluded.sent_at"));
-    st.Bind(1, std::string_view(day)).Bind(2, std::string_view(r.user_id)).Bind(3, static_cast<std::int64_t>(std::time(nullptr)));
-    INVENTO_RETURN_IF_ERROR(st.Run());
+    INVENTO_RETURN_IF_ERROR(db.Unit([&]() -> Status {
+      INVENTO_ASSIGN_OR_RETURN(db::Stmt st, core.db().Prepare(
+          "INSERT INTO alert_digests_sent (day, user_id, sent_at) VALUES (?, ?, ?)"
+          " ON CONFLICT (day, user_id) DO UPDATE SET sent_at = excluded.sent_at"));
+      st.Bind(1, std::string_view(day)).Bind(2, std::string_view(r.user_id)).Bind(3, static_cast<std::int64_t>(std::time(nullptr)));
+      return st.Run();
+    }));
   }
   return run;
 }
@@ -242,8 +245,8 @@ DailyDigests::~DailyDigests() {
 }
 
 Result<DigestRun> DailyDigests::RunOnce(std::int64_t now) const {
-  INVENTO_ASSIGN_OR_RETURN(auto core, OpenServerDatabase(config_, /*must_exist=*/true));
-  return SendDigests(*core, config_, LocalDay(now), now * 1000, /*skip_already_sent=*/true);
+  INVENTO_ASSIGN_OR_RETURN(auto db, OpenServerDatabase(config_, /*must_exist=*/true));
+  return SendDigests(db, config_, LocalDay(now), now * 1000, /*skip_already_sent=*/true);
 }
 
 void DailyDigests::Loop() {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/core.h"
+#include "sync-server/cli_support.h"
 #include "sync-server/config.h"
 #include "sync-server/smtp_client.h"
 
@@ -66,7 +67,10 @@ struct DigestRun {
 };
 
 // Sends the day's digests. `skip_already_sent`: the daily run (true) or check-alerts (false).
-Result<DigestRun> SendDigests(Core& core, const Config& config, const std::string& day, std::int64_t as_of_ms,
+// Each digest sent is recorded in a unit of its own (cli_support.h): with PostgreSQL, in
+// PostgreSQL. Several `serve` processes with ALERTS_DAILY_AT could each send the same day's
+// digests if they ran at the very same moment: set it on one process (docs/operations.md).
+Result<DigestRun> SendDigests(ServerDatabase& db, const Config& config, const std::string& day, std::int64_t as_of_ms,
                               bool skip_already_sent);
 
 // `serve`'s daily run (ALERTS_DAILY_AT): a thread that sleeps until the configured local

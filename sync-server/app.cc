@@ -128,8 +128,34 @@ Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
                                                   .pragmas = kServerConnectionPragmas}));
   std::unique_ptr<App> app(new App(config, std::move(core), clock));
   app->attachments_.emplace(std::move(store));
-  INVENTO_RETURN_IF_ERROR(app->accounts_.EnsureBootstrapAdmin(app->NowSeconds()));
+  if (!config.postgres_url.empty()) {
+    INVENTO_ASSIGN_OR_RETURN(app->mirror_, PgMirror::Open(config.postgres_url, app->core_->db()));
+    // Snapshots are cached per process, by version: after a restore elsewhere (which needs
+    // every process stopped) older ones could name versions the database no longer has.
+    std::filesystem::remove_all(config.database_path + ".snapshots", ec);
+  }
+  INVENTO_RETURN_IF_ERROR(app->InUnit([&] { return app->accounts_.EnsureBootstrapAdmin(app->NowSeconds()); }));
+  if (app->mirror_) {
+    App* self = app.get();
+    app->listener_ = std::make_unique<PgListener>(config.postgres_url, [self](std::int64_t) {
+      self->OnCommitElsewhere();
+    });
+  }
   return app;
+}
+
+void App::OnCommitElsewhere() {
+  std::int64_t version = 0;
+  VersionListener poke;
+  {
+    std::lock_guard lock(mu_);
+    if (!mirror_->CatchUp().ok()) return;  // the next unit catches up
+    auto v = sync_.CurrentVersion();
+    if (!v.ok() || v.value() <= poked_version_) return;
+    version = poked_version_ = v.value();
+    poke = on_version_;
+  }
+  if (poke) poke(version);
 }
 
 App::App(Config config, std::unique_ptr<Core> core, Clock clock)
@@ -191,14 +217,18 @@ HttpResponse App::Route(const HttpRequest& req) {
 }
 
 HttpResponse App::Health() {
-  std::lock_guard lock(mu_);
-  auto check = core_->db().QueryValue("PRAGMA quick_check");
-  bool db_ok = check.ok() && check.value() == "ok";
-  return JsonResponse(db_ok ? 200 : 503, {{"ok", db_ok},
-                                          {"version", kCoreVersion},
-                                          {"sqlite", Core::SqliteVersion()},
-                                          {"schema", core_->schema_version()},
-                                          {"database", db_ok ? "ok" : "unavailable"}});
+  // In the PostgreSQL mode the unit also proves PostgreSQL answers.
+  Result<bool> db_ok = InUnit([&]() -> Result<bool> {
+    auto check = core_->db().QueryValue("PRAGMA quick_check");
+    return check.ok() && check.value() == "ok";
+  });
+  bool ok = db_ok.ok() && db_ok.value();
+  return JsonResponse(ok ? 200 : 503, {{"ok", ok},
+                                       {"version", kCoreVersion},
+                                       {"sqlite", Core::SqliteVersion()},
+                                       {"schema", core_->schema_version()},
+                                       {"storage", mirror_ ? "postgresql" : "sqlite"},
+                                       {"database", ok ? "ok" : "unavailable"}});
 }
 
 Result<SessionUser> App::RequireSession(const HttpRequest& req, std::string* token_out) {
@@ -209,11 +239,7 @@ Result<SessionUser> App::RequireSession(const HttpRequest& req, std::string* tok
   }
   std::string token = auth.substr(prefix.size());
   if (token_out) *token_out = token;
-  Result<SessionUser> user = Status::Internal("unreached");
-  {
-    std::lock_guard lock(mu_);
-    user = accounts_.Authenticate(token, NowSeconds());
-  }
+  Result<SessionUser> user = InUnit([&] { return accounts_.Authenticate(token, NowSeconds()); });
   if (user.ok() && t_request_user) *t_request_user = user->user_id;
   return user;
 }
@@ -234,22 +260,14 @@ HttpResponse App::Login(const HttpRequest& req) {
   }
   // Argon2id (~50 ms) runs outside the database lock: only the lookup and the new session
   // hold it, so sign-ins do not stall sync, health or each other's database work.
-  Result<std::optional<Credentials>> found = Status::Internal("unreached");
-  {
-    std::lock_guard lock(mu_);
-    found = accounts_.FindForLogin(username);
-  }
+  Result<std::optional<Credentials>> found = InUnit([&] { return accounts_.FindForLogin(username); });
   if (!found.ok()) return StatusResponse(found.status());
   if (!accounts_.VerifyLogin(found.value(), password)) {
     limiter_.RecordFailure(account, address, clock_());
     return JsonError(401, "unauthenticated", "invalid username or password");
   }
   const SessionUser& user = found.value()->user;
-  Result<std::string> token = Status::Internal("unreached");
-  {
-    std::lock_guard lock(mu_);
-    token = accounts_.StartSession(user.user_id, NowSeconds());
-  }
+  Result<std::string> token = InUnit([&] { return accounts_.StartSession(user.user_id, NowSeconds()); });
   if (!token.ok()) return StatusResponse(token.status());
   limiter_.RecordSuccess(account, address);
   if (t_request_user) *t_request_user = user.user_id;
@@ -260,8 +278,7 @@ HttpResponse App::Logout(const HttpRequest& req) {
   std::string token;
   auto user = RequireSession(req, &token);
   if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
-  std::lock_guard lock(mu_);
-  Status s = accounts_.Logout(token);
+  Status s = InUnit([&] { return accounts_.Logout(token); });
   return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
 }
 
@@ -286,11 +303,7 @@ HttpResponse App::Password(const HttpRequest& req) {
   const std::string current = StringField(body, "current_password");
   const std::string next = StringField(body, "new_password");
   // Read under the lock; verify and hash (Argon2id, ~100 ms) outside it; store under it.
-  Result<std::string> stored = Status::Internal("unreached");
-  {
-    std::lock_guard lock(mu_);
-    stored = accounts_.PasswordHashOf(user->user_id);
-  }
+  Result<std::string> stored = InUnit([&] { return accounts_.PasswordHashOf(user->user_id); });
   if (!stored.ok()) return StatusResponse(stored.status());
   Status check = Accounts::CheckPasswordChange(stored.value(), current, next);
   if (!check.ok()) {
@@ -300,19 +313,16 @@ HttpResponse App::Password(const HttpRequest& req) {
   password_limiter_.RecordSuccess(key, address);
   auto hash = accounts_.HashPassword(next);
   if (!hash.ok()) return StatusResponse(hash.status());
-  std::lock_guard lock(mu_);
-  Status s = accounts_.StorePassword(user->user_id, hash.value(), token);
+  Status s = InUnit([&] { return accounts_.StorePassword(user->user_id, hash.value(), token); });
   return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
 }
 
 Result<SessionUser> App::Authenticate(const std::string& token) {
-  std::lock_guard lock(mu_);
-  return accounts_.Authenticate(token, NowSeconds());
+  return InUnit([&] { return accounts_.Authenticate(token, NowSeconds()); });
 }
 
 Result<std::int64_t> App::CurrentVersion() {
-  std::lock_guard lock(mu_);
-  return sync_.CurrentVersion();
+  return InUnit([&] { return sync_.CurrentVersion(); });
 }
 
 bool App::ReadSyncRequest(const HttpRequest& req, SessionUser* user, Json* body, HttpResponse* refusal) {
@@ -334,13 +344,12 @@ HttpResponse App::Push(const HttpRequest& req) {
   Json body;
   HttpResponse err;
   if (!ReadSyncRequest(req, &user, &body, &err)) return err;
-  Result<Json> r = Status::Internal("unreached");
   std::int64_t before = 0;
-  {
-    std::lock_guard lock(mu_);
+  // Acknowledged only once committed (in the PostgreSQL mode: in PostgreSQL).
+  Result<Json> r = InUnit([&] {
     before = sync_.CurrentVersion().ok() ? sync_.CurrentVersion().value() : 0;
-    r = sync_.Push(user, body, clock_());
-  }
+    return sync_.Push(user, body, clock_());
+  });
   if (!r.ok()) return StatusResponse(r.status());
   // (A reset answer, for a device of another epoch, wrote nothing and has no version.)
   std::int64_t after = r.value().value("version", before);
@@ -355,8 +364,7 @@ HttpResponse App::Pull(const HttpRequest& req) {
   Json body;
   HttpResponse err;
   if (!ReadSyncRequest(req, &user, &body, &err)) return err;
-  std::lock_guard lock(mu_);
-  auto r = sync_.Pull(user, body, clock_());
+  auto r = InUnit([&] { return sync_.Pull(user, body, clock_()); });
   if (!r.ok()) return StatusResponse(r.status());
   Json out = r.value();
   out["ok"] = true;
@@ -374,13 +382,12 @@ HttpResponse App::SnapshotDownload(const HttpRequest& req) {
   }
   std::int64_t current = 0;
   int server_schema = 0;
-  {
-    std::lock_guard lock(mu_);
-    auto v = sync_.CurrentVersion();
-    if (!v.ok()) return StatusResponse(v.status());
-    current = v.value();
+  Status read = InUnit([&]() -> Status {
+    INVENTO_ASSIGN_OR_RETURN(current, sync_.CurrentVersion());
     server_schema = core_->schema_version();
-  }
+    return Status::Ok();
+  });
+  if (!read.ok()) return StatusResponse(read);
   if (config_.snapshot_min_version <= 0 || current < config_.snapshot_min_version) {
     HttpResponse r;
     r.status = 204;

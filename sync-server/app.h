@@ -13,12 +13,14 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <type_traits>
 
 #include "core/core.h"
 #include "sync-server/accounts.h"
 #include "sync-server/attachment_store.h"
 #include "sync-server/config.h"
 #include "sync-server/http_types.h"
+#include "sync-server/pg_mirror.h"
 #include "sync-server/rate_limiter.h"
 #include "sync-server/snapshot_store.h"
 #include "sync-server/sync_service.h"
@@ -53,8 +55,12 @@ class App {
     std::optional<HttpResponse> refusal;
   };
   HeaderDecision OnRequestHeader(const HttpRequest& head);
-  // Called (outside the database lock) after a push committed a new version: pokes.
-  void SetVersionListener(VersionListener listener) { on_version_ = std::move(listener); }
+  // Called (outside the database lock) after a push committed a new version: pokes. In the
+  // PostgreSQL mode also after another process committed one (LISTEN/NOTIFY).
+  void SetVersionListener(VersionListener listener) {
+    std::lock_guard lock(mu_);
+    on_version_ = std::move(listener);
+  }
   // Authenticates a bearer token (for the WebSocket).
   Result<SessionUser> Authenticate(const std::string& token);
   Result<std::int64_t> CurrentVersion();
@@ -89,6 +95,14 @@ class App {
   std::optional<HttpResponse> CheckAttachmentRequest(const HttpRequest& request,
                                                      std::string* sha256);
   std::int64_t NowSeconds() { return clock_() / 1000; }
+  // Runs fn as one unit of database work under the lock (single writer). In the PostgreSQL
+  // mode, between PgMirror::Begin and Commit: what fn wrote is in PostgreSQL before its
+  // answer is given, and a failure to reach PostgreSQL answers instead of fn's result.
+  // fn returns a Status, a Result<T> or an HttpResponse.
+  template <class F>
+  auto InUnit(F&& fn) -> decltype(fn());
+  // The PostgreSQL listener's callback: catch up with another process's commit, then poke.
+  void OnCommitElsewhere();
   Result<SessionUser> RequireSession(const HttpRequest& request, std::string* token = nullptr);
 
   Config config_;
@@ -102,6 +116,9 @@ class App {
   SnapshotStore snapshots_;
   Clock clock_;
   std::mutex mu_;
+  std::unique_ptr<PgMirror> mirror_;      // PostgreSQL mode only; before listener_ (used by it)
+  std::int64_t poked_version_ = 0;        // the newest version announced to devices
+  std::unique_ptr<PgListener> listener_;  // PostgreSQL mode only; stopped first
 };
 
 void AddSecurityHeaders(HttpResponse& response);
@@ -109,5 +126,19 @@ void AddSecurityHeaders(HttpResponse& response);
 HttpResponse StatusResponse(const Status& s);
 // Parses a JSON object body; on failure fills *error with a 400/415 response.
 bool ParseJsonObject(const HttpRequest& req, Json* out, HttpResponse* error);
+
+template <class F>
+auto App::InUnit(F&& fn) -> decltype(fn()) {
+  using R = decltype(fn());
+  auto failed = [](const Status& s) -> R {
+    if constexpr (std::is_same_v<R, HttpResponse>) {
+      return StatusResponse(s);
+    } else {
+      return R(s);
+    }
+  };
+  std::lock_guard lock(mu_);
+  return RunUnit(mirror_.get(), std::forward<F>(fn), failed);
+}
 
 }  // namespace invento::server

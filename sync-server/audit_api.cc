@@ -78,7 +78,7 @@ HttpResponse App::Audit(const HttpRequest& req) {
   std::int64_t offset = r.OptionalInt("offset", 0, INT64_MAX).value_or(0);
   Status s = r.Finish();
   if (!s.ok()) return StatusResponse(s);
-  std::lock_guard lock(mu_);
+  return InUnit([&]() -> HttpResponse {
   auto st = core_->db().Prepare(
       "SELECT l.seq, l.server_time, l.device_time, l.user_id, coalesce(u.username, ''), l.client_id,"
       " l.mutation_id, l.name, l.args, l.result, l.code, l.message, l.version, l.touched"
@@ -125,6 +125,7 @@ HttpResponse App::Audit(const HttpRequest& req) {
     return out;
   }
   return JsonResponse(200, {{"ok", true}, {"rows", std::move(rows)}, {"limit", limit}, {"offset", offset}});
+  });
 }
 
 }  // namespace invento::server

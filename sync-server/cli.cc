@@ -84,18 +84,32 @@ std::string GeneratePassword() {
   return out;
 }
 
-Result<std::unique_ptr<Core>> OpenServerDatabase(const Config& config, bool must_exist) {
+Result<ServerDatabase> OpenServerDatabase(const Config& config, bool must_exist) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (must_exist && !fs::is_regular_file(config.database_path, ec)) {
+  if (must_exist && config.postgres_url.empty() && !fs::is_regular_file(config.database_path, ec)) {
     return Status::NotFound("no database at " + config.database_path +
                             " (DATABASE_URL): run 'invento-server init-db' first");
   }
   auto parent = fs::path(config.database_path).parent_path();
   if (!parent.empty()) fs::create_directories(parent, ec);
-  INVENTO_ASSIGN_OR_RETURN(auto core, Core::Open({.path = config.database_path, .server_tables = true,
-                                                  .pragmas = server::kCliConnectionPragmas}));
-  return core;
+  const bool replica_existed = fs::exists(config.database_path, ec);
+  ServerDatabase db;
+  INVENTO_ASSIGN_OR_RETURN(db.core, Core::Open({.path = config.database_path, .server_tables = true,
+                                                .pragmas = server::kCliConnectionPragmas}));
+  if (!config.postgres_url.empty()) {
+    auto mirror = PgMirror::Open(config.postgres_url, db.core->db(), /*create=*/!must_exist);
+    if (!mirror.ok()) {
+      db.core.reset();
+      // A replica made only for this failed attempt is not left behind.
+      if (!replica_existed) {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(config.database_path + suffix, ec);
+      }
+      return mirror.status();
+    }
+    db.mirror = std::move(mirror).value();
+  }
+  return db;
 }
 
 int CreateAdminCommand(const Config& config, const CliArgs& args, std::ostream& out,
@@ -133,7 +147,7 @@ int CreateAdminCommand(const Config& config, const CliArgs& args, std::ostream& 
     return 1;
   }
   Accounts accounts((*core)->db(), config.fast_password_hash);
-  auto id = accounts.CreateUser(user, NowMs() / 1000);
+  auto id = core->Unit([&] { return accounts.CreateUser(user, NowMs() / 1000); });
   if (!id.ok()) {
     std::string hint;
     if (id.status().field() == "username") {
@@ -145,7 +159,7 @@ int CreateAdminCommand(const Config& config, const CliArgs& args, std::ostream& 
     return 1;
   }
   out << "Created administrator " << user.username << " <" << email << "> (id " << id.value()
-      << ") in " << config.database_path << "\n"
+      << ") in " << (config.postgres_url.empty() ? config.database_path : "the PostgreSQL database") << "\n"
       << "  username: " << user.username << "\n"
       << "  password: " << user.password << "\n"
       << "This password is shown only once. It must be changed at the first sign-in.\n";

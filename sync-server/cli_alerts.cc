@@ -44,13 +44,14 @@ int CheckAlertsCommand(const Config& config, const CliArgs& args, std::ostream& 
     err << "check-alerts: " << figures.status().ToString() << "\n";
     return 1;
   }
-  out << "Invento alerts on " << day << " (database " << config.database_path << ")\n";
+  out << "Invento alerts on " << day << " (database "
+      << (config.postgres_url.empty() ? config.database_path : "in PostgreSQL") << ")\n";
   PrintAlertReport(out, *figures);
   if (config.mail_server.empty()) {
     out << "E-mail: MAIL_SERVER is not set; nothing was sent.\n";
     return 0;
   }
-  auto run = SendDigests(**core, config, day, as_of_ms, /*skip_already_sent=*/false);
+  auto run = SendDigests(*core, config, day, as_of_ms, /*skip_already_sent=*/false);
   if (!run.ok()) {
     err << "check-alerts: " << run.status().ToString() << "\n";
     return 1;

@@ -150,6 +150,13 @@ int RestoreDatabaseCommand(const Config& config, const CliArgs& args, std::ostre
         << kUsage;
     return 2;
   }
+  if (!config.postgres_url.empty()) {
+    if (!fs::is_regular_file(options->at("from"))) {
+      err << "restore-database: no file at " << options->at("from") << "\n";
+      return 1;
+    }
+    return PgRestoreCommand(config, options->at("from"), out, err);
+  }
   std::error_code ec;
   const fs::path database = config.database_path;
   const std::string from = options->at("from");
@@ -232,6 +239,7 @@ int BackupDatabaseCommand(const Config& config, const CliArgs& args, std::ostrea
         << "usage: invento-server backup-database [--output PATH]\n";
     return 2;
   }
+  if (!config.postgres_url.empty()) return PgBackupCommand(config, options.value(), out, err);
   std::error_code ec;
   const fs::path database = config.database_path;
   if (!fs::is_regular_file(database, ec)) {

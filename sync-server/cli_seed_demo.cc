@@ -70,7 +70,7 @@ int SeedDemoCommand(const Config& config, const CliArgs& args, std::ostream& out
   }
   const std::int64_t now = NowMs();
   Accounts accounts(core.db(), config.fast_password_hash);
-  if (Status s = accounts.EnsureBootstrapAdmin(now / 1000); !s.ok()) {
+  if (Status s = opened->Unit([&] { return accounts.EnsureBootstrapAdmin(now / 1000); }); !s.ok()) {
     err << "seed-demo: " << s.ToString() << "\n";
     return 1;
   }
@@ -88,26 +88,26 @@ int SeedDemoCommand(const Config& config, const CliArgs& args, std::ostream& out
     return 1;
   }
   DemoPeople people;
-  if (Status s = core.db().Exec("BEGIN IMMEDIATE"); !s.ok()) {
-    err << "seed-demo: " << s.ToString() << "\n";
-    return 1;
-  }
-  for (const DemoAccount& account : DemoAccounts()) {
-    Accounts::NewUser user{.username = account.username, .display_name = account.display_name,
-                           .email = account.username + "@maintenance-demo.example",
-                           .role = account.role, .password = password,
-                           .must_change_password = false};
-    auto id = accounts.CreateUser(user, *hash, now / 1000);
-    if (!id.ok()) {
-      (void)core.db().Exec("ROLLBACK");
-      err << "seed-demo: account " << account.username << ": " << id.status().message() << "\n";
-      return 1;
+  std::string failed_account;
+  Status created = opened->Unit([&]() -> Status {
+    INVENTO_ASSIGN_OR_RETURN(auto tx, db::Transaction::Begin(core.db()));
+    for (const DemoAccount& account : DemoAccounts()) {
+      Accounts::NewUser user{.username = account.username, .display_name = account.display_name,
+                             .email = account.username + "@maintenance-demo.example",
+                             .role = account.role, .password = password,
+                             .must_change_password = false};
+      auto id = accounts.CreateUser(user, *hash, now / 1000);
+      if (!id.ok()) {
+        failed_account = "account " + account.username + ": ";
+        return id.status();
+      }
+      if (account.role == "technician") people.technician_user_ids.push_back(*id);
+      if (account.role == "manager") people.manager_user_id = *id;
     }
-    if (account.role == "technician") people.technician_user_ids.push_back(*id);
-    if (account.role == "manager") people.manager_user_id = *id;
-  }
-  if (Status s = core.db().Exec("COMMIT"); !s.ok()) {
-    err << "seed-demo: " << s.ToString() << "\n";
+    return tx->Commit();
+  });
+  if (!created.ok()) {
+    err << "seed-demo: " << failed_account << (failed_account.empty() ? created.ToString() : created.message()) << "\n";
     return 1;
   }
 
@@ -122,7 +122,7 @@ int SeedDemoCommand(const Config& config, const CliArgs& args, std::ostream& out
       batch.push_back({{"id", next + 1}, {"name", mutations[next].first},
                        {"args", mutations[next].second}, {"at", now}});
     }
-    auto reply = sync.Push(*admin, {{"client_id", client_id}, {"mutations", std::move(batch)}}, now);
+    auto reply = opened->Unit([&] { return sync.Push(*admin, {{"client_id", client_id}, {"mutations", std::move(batch)}}, now); });
     if (!reply.ok()) {
       err << "seed-demo: push refused: " << reply.status().ToString() << "\n";
       return 1;
@@ -138,7 +138,7 @@ int SeedDemoCommand(const Config& config, const CliArgs& args, std::ostream& out
       }
     }
   }
-  out << "Demo company created in " << config.database_path << ": " << mutations.size()
+  out << "Demo company created in " << (config.postgres_url.empty() ? config.database_path : "the PostgreSQL database") << ": " << mutations.size()
       << " changes.\n"
       << "Demo accounts (password for all: " << password << ", shown only once):\n";
   for (const DemoAccount& account : DemoAccounts()) {

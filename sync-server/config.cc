@@ -97,8 +97,7 @@ Status ReadMail(const Get& get, Config& c) {
 
 Result<std::string> SqlitePathFromUrl(const std::string& url) {
   if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) {
-    return Status::InvalidArgument(
-        "DATABASE_URL: PostgreSQL is not supported by this build yet; use a SQLite path");
+    return Status::InvalidArgument("DATABASE_URL: a PostgreSQL URL names no SQLite file");
   }
   std::string path = url;
   if (url.rfind("sqlite:///", 0) == 0) {
@@ -143,7 +142,23 @@ Result<Config> ConfigFromVariables(const std::map<std::string, std::string>& env
     return it == env.end() || it->second.empty() ? nullptr : &it->second;
   };
   if (auto v = get("DATABASE_URL")) {
-    INVENTO_ASSIGN_OR_RETURN(c.database_path, SqlitePathFromUrl(*v));
+    if (v->rfind("postgres://", 0) == 0 || v->rfind("postgresql://", 0) == 0) {
+      if (v->find_first_of(" \t\r\n") != std::string::npos) {
+        return Status::InvalidArgument("DATABASE_URL: a postgresql:// URL has no spaces (percent-encode them)");
+      }
+      c.postgres_url = *v;
+      c.database_path = "data/replica.db";
+    } else {
+      INVENTO_ASSIGN_OR_RETURN(c.database_path, SqlitePathFromUrl(*v));
+    }
+  }
+  if (auto v = get("REPLICA_PATH")) {
+    if (c.postgres_url.empty()) {
+      return Status::InvalidArgument("REPLICA_PATH is only used with a postgresql:// DATABASE_URL");
+    }
+    auto path = SqlitePathFromUrl(*v);
+    if (!path.ok()) return Status::InvalidArgument("REPLICA_PATH: " + path.status().message());
+    c.database_path = path.value();
   }
   if (auto v = get("PORT")) {
     INVENTO_ASSIGN_OR_RETURN(long p, ParseNumber("PORT", *v, 0, 65535));

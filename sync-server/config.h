@@ -3,7 +3,11 @@
 //
 //   DATABASE_URL  SQLite file: a path, sqlite:///relative/path (as in the original
 //                 specification) or sqlite:////absolute/path; default data/invento.db.
-//                 postgresql:// URLs are recognised and refused until PostgreSQL lands.
+//                 Or postgresql://user:password@host:port/database (libpq's URI form):
+//                 PostgreSQL is the store of record, shared by several server processes
+//                 (sync-server/pg_mirror.h).
+//   REPLICA_PATH  with PostgreSQL: this process's SQLite working copy, rebuilt from
+//                 PostgreSQL when missing; default data/replica.db (same forms as above).
 //   PORT          default 8080 (0: any free port)
 //   BIND_ADDRESS  an IP address, default 127.0.0.1
 //   WEB_ROOT      built web app, default web/dist
@@ -45,7 +49,8 @@
 namespace invento::server {
 
 struct Config {
-  std::string database_path = "data/invento.db";
+  std::string database_path = "data/invento.db";  // with PostgreSQL: the replica
+  std::string postgres_url;                       // empty: SQLite alone
   std::string bind_address = "127.0.0.1";
   int port = 8080;
   std::string web_root = "web/dist";

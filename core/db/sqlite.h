@@ -114,6 +114,9 @@ class Db {
 inline constexpr std::size_t kMaxCachedStatements = 512;
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless Commit() succeeded.
+// Begun while the connection is already inside a transaction (the server's PostgreSQL mode
+// wraps each unit of database work in one, sync-server/pg_mirror.h), it is a savepoint of that
+// transaction instead: Commit() releases it, Rollback() undoes only its own effects.
 class Transaction {
  public:
   static Result<std::unique_ptr<Transaction>> Begin(Db& db);
@@ -122,8 +125,9 @@ class Transaction {
   void Rollback();
 
  private:
-  explicit Transaction(Db& db) : db_(db) {}
+  Transaction(Db& db, bool nested) : db_(db), nested_(nested) {}
   Db& db_;
+  bool nested_;
   bool open_ = true;
 };
 

@@ -19,11 +19,23 @@ TEST(ConfigTest, DatabaseUrlForms) {
   EXPECT_EQ(path("sqlite:///instance/gmao.db"), "instance/gmao.db");  // relative, as in the specification
   EXPECT_EQ(path("sqlite:////srv/invento/main.db"), "/srv/invento/main.db");
   EXPECT_EQ(ConfigFromVariables({})->database_path, "data/invento.db");
-  for (const char* bad : {"postgresql://u@h/db", "mysql://h/db", "sqlite:///", "data/"}) {
+  for (const char* bad : {"postgresql://u@h/my db", "mysql://h/db", "sqlite:///", "data/"}) {
     auto r = ConfigFromVariables({{"DATABASE_URL", bad}});
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.status().message().rfind("DATABASE_URL", 0), 0u) << r.status().message();
   }
+  // PostgreSQL: the URL is kept for libpq; the SQLite file is the process's replica.
+  auto pg = ConfigFromVariables({{"DATABASE_URL", "postgresql://invento@db.internal/invento"}});
+  ASSERT_TRUE(pg.ok()) << pg.status().ToString();
+  EXPECT_EQ(pg->postgres_url, "postgresql://invento@db.internal/invento");
+  EXPECT_EQ(pg->database_path, "data/replica.db");
+  auto replica = ConfigFromVariables({{"DATABASE_URL", "postgres://h/db"}, {"REPLICA_PATH", "sqlite:////var/lib/invento/r.db"}});
+  ASSERT_TRUE(replica.ok());
+  EXPECT_EQ(replica->database_path, "/var/lib/invento/r.db");
+  auto alone = ConfigFromVariables({{"REPLICA_PATH", "r.db"}});
+  ASSERT_FALSE(alone.ok());
+  EXPECT_EQ(alone.status().message().rfind("REPLICA_PATH", 0), 0u) << alone.status().message();
+  EXPECT_TRUE(ConfigFromVariables({})->postgres_url.empty());
 }
 
 TEST(ConfigTest, EveryBadValueNamesItsVariable) {

@@ -2,6 +2,7 @@
 #include <utility>  // before Asio (Boost 1.74 + C++20)
 
 #include <chrono>
+#include <iostream>
 #include <mutex>
 #include <thread>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "sync-server/http_server.h"
 #include "sync-server/server_log.h"
+#include "tests/server/server_process.h"
 #include "tests/server/sim_device.h"
 #include "tests/server/test_support.h"
 
@@ -241,6 +243,90 @@ TEST_F(PokesAuditTest, AdminManagesUsersAndSessions) {
   EXPECT_EQ(post("/api/admin/users/update", {{"id", self}, {"display_name", "Chef"}}).status, 200);
   ASSERT_TRUE(admin_->Login("admin", "Admin-Pass-1"));
   EXPECT_EQ(admin_->actor().role, Role::kAdmin);
+}
+
+// Several server processes on one PostgreSQL database (issue 18, point 2): a device on
+// process 1, another on process 2; the second is poked (LISTEN/NOTIFY across processes) and
+// pulls the first's change within one second. Then process 1 is killed (-9) while the first
+// device pushes; it fails over to process 2 and nothing acknowledged is lost or doubled.
+// PostgreSQL only: it is not registered in the SQLite run (tests/CMakeLists.txt).
+TEST(MultiProcessTest, TwoProcessesShareOnePostgresDatabase) {
+  ASSERT_TRUE(testing::OnPostgres()) << "needs INVENTO_TEST_PG (scripts/pg_test_cluster.sh)";
+  testing::TempDir dir;
+  std::mt19937_64 rng(1234);
+  const int port1 = 20000 + static_cast<int>(rng() % 20000), port2 = port1 + 1;
+  ServerProcess p1(dir.Path("data/replica-1.db"), dir.Path("web"), port1, dir.PostgresUrl());
+  ServerProcess p2(dir.Path("data/replica-2.db"), dir.Path("web"), port2, dir.PostgresUrl());
+  p1.Start();
+  p2.Start();
+  int port_a = port1;  // where the load balancer sends device A
+  testing::SimDevice a([&](const HttpRequest& r) { return RealHttp(port_a, r); }, rng);
+  testing::SimDevice b([&](const HttpRequest& r) { return RealHttp(port2, r); }, rng);
+  ASSERT_TRUE(a.Login("admin", "Admin123!"));
+  ASSERT_EQ(a.Post("/api/password", {{"current_password", "Admin123!"}, {"new_password", "Admin-Pass-1"}}).status, 200);
+  // The password changed on process 1 is the one process 2 knows.
+  ASSERT_TRUE(b.Login("admin", "Admin-Pass-1"));
+  ASSERT_TRUE(b.Sync().ok());
+
+  asio::io_context ioc;
+  websocket::stream<tcp::socket> ws(ioc);
+  tcp::resolver resolver(ioc);
+  asio::connect(ws.next_layer(), resolver.resolve("127.0.0.1", std::to_string(port2)));
+  ws.handshake("127.0.0.1", "/api/ws");
+  ws.write(asio::buffer(Json{{"type", "auth"}, {"token", b.token()}}.dump()));
+  auto read = [&]() {
+    beast::flat_buffer buf;
+    ws.read(buf);
+    return Json::parse(beast::buffers_to_string(buf.data()));
+  };
+  timeval tv{3, 0};  // a lost poke fails the test instead of hanging it
+  setsockopt(ws.next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ASSERT_EQ(read()["type"], "hello");
+
+  const std::string id = testing::RandomId(rng);
+  ASSERT_TRUE(a.Mutate("category.create", {{"id", id}, {"name", "Vu par le processus 2"}}).ok());
+  ASSERT_TRUE(a.Push().ok());
+  const auto pushed = std::chrono::steady_clock::now();
+  Json poke = read();
+  EXPECT_EQ(poke["type"], "poke");
+  ASSERT_TRUE(b.Pull().ok());
+  const auto seen_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - pushed).count();
+  EXPECT_EQ(b.core().db().QueryValue("SELECT name FROM categories WHERE id = ?", {id}).value(), "Vu par le processus 2");
+  EXPECT_LT(seen_ms, 1000) << "device B saw device A's change after " << seen_ms << " ms";
+  std::cout << "process 2's device saw process 1's change " << seen_ms << " ms after the push\n";
+
+  // kill -9 of process 1 while device A pushes; A fails over to process 2.
+  constexpr int kMutations = 200;
+  for (int i = 0; i < kMutations; ++i) {
+    ASSERT_TRUE(a.Mutate("category.create", {{"id", testing::RandomId(rng)}, {"name", "K" + std::to_string(i)}}).ok());
+  }
+  std::int64_t acknowledged = 0;
+  std::thread killer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(40));
+    p1.Kill();
+  });
+  int refused = 0;
+  for (int round = 0; round < 1000 && a.Pending() > 0; ++round) {
+    Status pushed_batch = a.Push(10);
+    if (pushed_batch.ok()) {
+      acknowledged = std::max(acknowledged, Json::parse(a.last_push_body)["last_mutation_id"].get<std::int64_t>());
+    } else {
+      ++refused;
+      port_a = port2;  // the load balancer's failover
+    }
+  }
+  killer.join();
+  EXPECT_GE(refused, 1) << "process 1 was killed while device A pushed";
+  EXPECT_EQ(acknowledged, kMutations + 1);
+  ASSERT_TRUE(a.Sync().ok());
+  ASSERT_TRUE(b.Sync().ok());
+  EXPECT_EQ(b.core().db().QueryValue("SELECT count(*) FROM categories").value(), kMutations + 1);
+  EXPECT_EQ(a.Digest(), b.Digest());
+  auto pg = PgConnection::Connect(dir.PostgresUrl());
+  ASSERT_TRUE(pg.ok());
+  auto accepted = pg->Exec("SELECT count(*) FROM invento_rows WHERE tbl = 'mutation_log' AND data::json->>'result' = 'accepted'");
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  EXPECT_EQ(accepted.value()[0][0], std::to_string(kMutations + 1)) << "each mutation applied exactly once";
 }
 
 }  // namespace

@@ -94,7 +94,7 @@ TEST_F(SeedDemoTest, FillsAnEmptyDatabaseWithAWholeCompany) {
   // Every row was confirmed by the server's push (a device pulls it), none left at version 0.
   EXPECT_EQ(Count(core, "SELECT count(*) FROM items WHERE version = 0"), 0);
   EXPECT_EQ(Count(core, "SELECT count(*) FROM tasks WHERE version = 0"), 0);
-  opened->reset();
+  opened->Close();
 
   // A demo technician signs in with the printed password and pulls their own data.
   auto app = App::Create(config_);
