@@ -10,6 +10,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "sync-server/app.h"
 #include "tests/server/sim_device.h"
@@ -64,6 +65,20 @@ inline void SignInAdmin(server::testing::SimDevice& admin) {
   admin.Login("admin", "Admin123!");
   admin.Post("/api/password", {{"current_password", "Admin123!"}, {"new_password", "Admin-Pass-1"}});
   admin.Login("admin", "Admin-Pass-1");
+}
+
+// 50 items and 5 vans made by `admin` (not yet synced): what the push benchmarks move stock
+// between.
+inline void CreateItemsAndVans(server::testing::SimDevice& admin, std::mt19937_64& rng,
+                               std::vector<std::string>* items, std::vector<std::string>* vans) {
+  for (int i = 0; i < 50; ++i) {
+    items->push_back(server::testing::RandomId(rng));
+    (void)admin.Mutate("item.create", {{"id", items->back()}, {"reference", "R" + std::to_string(i)}, {"label", "Item"}});
+  }
+  for (int i = 0; i < 5; ++i) {
+    vans->push_back(server::testing::RandomId(rng));
+    (void)admin.Mutate("location.create", {{"id", vans->back()}, {"kind", "vehicle"}, {"name", "V" + std::to_string(i)}});
+  }
 }
 
 }  // namespace invento::bench

@@ -31,14 +31,7 @@ int main() {
   st::SimDevice admin(transport, rng);
   SignInAdmin(admin);
   std::vector<std::string> items, locs;
-  for (int i = 0; i < 50; ++i) {
-    items.push_back(st::RandomId(rng));
-    (void)admin.Mutate("item.create", {{"id", items.back()}, {"reference", "R" + std::to_string(i)}, {"label", "Item"}});
-  }
-  for (int i = 0; i < 5; ++i) {
-    locs.push_back(st::RandomId(rng));
-    (void)admin.Mutate("location.create", {{"id", locs.back()}, {"kind", "vehicle"}, {"name", "V" + std::to_string(i)}});
-  }
+  CreateItemsAndVans(admin, rng, &items, &locs);
   (void)admin.Sync();
 
   // --- 1a. server: 20,000 receipts pushed in batches of 1000 -------------------------------

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up (scripts/setup.sh) and runs every test suite:
 #   1. C++ unit + integration tests (core and server, real SQLite, real HTTP) through ctest;
+#      the server suite again on PostgreSQL ("pg." tests, a throwaway cluster started by ctest);
 #   2. the core tests again under AddressSanitizer + UndefinedBehaviorSanitizer, built with
 #      clang in build-fuzz together with
 #   3. the libFuzzer targets (tests/fuzz, docs/fuzzing.md): committed crash inputs

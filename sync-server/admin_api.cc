@@ -9,7 +9,7 @@ namespace invento::server {
 
 HttpResponse App::Admin(const HttpRequest& req, const std::string& path) {
   auto user = RequireSession(req);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (!user.ok()) return SessionRefusal(user.status());
   if (!IsAllowed(user->role, "cap.server.admin")) {
     return JsonError(403, "forbidden", "administrators only");
   }

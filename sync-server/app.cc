@@ -29,6 +29,8 @@ int HttpStatusFor(const Status& s) {
     case Code::kForbidden: return 403;
     case Code::kConflict: return 409;
     case Code::kFailedPrecondition: return 412;
+    // The database could not be reached (PostgreSQL down, disk): the client retries later.
+    case Code::kIoError: return 503;
     default: return 500;
   }
 }
@@ -37,6 +39,12 @@ int HttpStatusFor(const Status& s) {
 
 HttpResponse StatusResponse(const Status& s) {
   return JsonResponse(HttpStatusFor(s), ErrorJson(s));
+}
+
+HttpResponse SessionRefusal(const Status& s) {
+  // Only a refused token is "sign in again"; a database that could not check it is not.
+  if (s.code() == Code::kForbidden) return JsonError(401, "unauthenticated", s.message());
+  return StatusResponse(s);
 }
 
 bool ParseJsonObject(const HttpRequest& req, Json* out, HttpResponse* error) {
@@ -277,21 +285,21 @@ HttpResponse App::Login(const HttpRequest& req) {
 HttpResponse App::Logout(const HttpRequest& req) {
   std::string token;
   auto user = RequireSession(req, &token);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (!user.ok()) return SessionRefusal(user.status());
   Status s = InUnit([&] { return accounts_.Logout(token); });
   return s.ok() ? JsonResponse(200, {{"ok", true}}) : StatusResponse(s);
 }
 
 HttpResponse App::Me(const HttpRequest& req) {
   auto user = RequireSession(req);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (!user.ok()) return SessionRefusal(user.status());
   return JsonResponse(200, {{"ok", true}, {"user", UserJson(user.value())}});
 }
 
 HttpResponse App::Password(const HttpRequest& req) {
   std::string token;
   auto user = RequireSession(req, &token);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (!user.ok()) return SessionRefusal(user.status());
   Json body;
   HttpResponse err;
   if (!ParseJsonObject(req, &body, &err)) return err;
@@ -328,7 +336,7 @@ Result<std::int64_t> App::CurrentVersion() {
 bool App::ReadSyncRequest(const HttpRequest& req, SessionUser* user, Json* body, HttpResponse* refusal) {
   auto session = RequireSession(req);
   if (!session.ok()) {
-    *refusal = JsonError(401, "unauthenticated", session.status().message());
+    *refusal = SessionRefusal(session.status());
     return false;
   }
   if (session->must_change_password) {

@@ -124,6 +124,9 @@ class App {
 void AddSecurityHeaders(HttpResponse& response);
 // Shared by the API files.
 HttpResponse StatusResponse(const Status& s);
+// A session check that failed: 401 for a refused token (forbidden), else as StatusResponse
+// (503 when the database could not be reached: the device must not sign out for that).
+HttpResponse SessionRefusal(const Status& s);
 // Parses a JSON object body; on failure fills *error with a 400/415 response.
 bool ParseJsonObject(const HttpRequest& req, Json* out, HttpResponse* error);
 

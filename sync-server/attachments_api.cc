@@ -66,7 +66,7 @@ App::HeaderDecision App::OnRequestHeader(const HttpRequest& head) {
 std::optional<HttpResponse> App::CheckAttachmentRequest(const HttpRequest& req,
                                                         std::string* sha256) {
   auto user = RequireSession(req);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (!user.ok()) return SessionRefusal(user.status());
   if (user->must_change_password) {
     return JsonError(403, "password_change_required", "change your password first");
   }

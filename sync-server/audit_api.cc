@@ -44,7 +44,7 @@ std::string CsvCell(const std::string& s) {
 
 HttpResponse App::Audit(const HttpRequest& req) {
   auto user = RequireSession(req);
-  if (!user.ok()) return JsonError(401, "unauthenticated", user.status().message());
+  if (!user.ok()) return SessionRefusal(user.status());
   if (!IsAllowed(user->role, "cap.server.audit")) {
     return JsonError(403, "forbidden", "the audit trail is for administrators and managers");
   }

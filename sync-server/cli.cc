@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 
 #include "core/base/clock.h"
@@ -82,6 +83,15 @@ std::string GeneratePassword() {
     }
   }
   return out;
+}
+
+std::string UtcStamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%SZ", &tm);
+  return buf;
 }
 
 Result<ServerDatabase> OpenServerDatabase(const Config& config, bool must_exist) {

@@ -31,14 +31,6 @@ namespace fs = std::filesystem;
 constexpr int kPagesPerStep = 1024;
 constexpr auto kBusyWait = std::chrono::milliseconds(50);
 
-std::string UtcStamp() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%SZ", &tm);
-  return buf;
-}
 
 // <dir>/<stem>-backup-<stamp>.db, with a counter if a backup of the same second exists.
 fs::path DefaultOutput(const fs::path& dir, const fs::path& database) {

@@ -58,14 +58,6 @@ Status RunTool(const std::vector<std::string>& argv, const fs::path& log) {
   return Status::IoError(argv[0] + " failed" + (text.empty() ? "" : ": " + text));
 }
 
-std::string Stamp() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%SZ", &tm);
-  return buf;
-}
 
 fs::path Folder(const fs::path& p) { return p.parent_path().empty() ? fs::path(".") : p.parent_path(); }
 
@@ -88,7 +80,7 @@ Status Dump(const std::string& url, const fs::path& output) {
 int PgBackupCommand(const Config& config, const std::map<std::string, std::string>& options, std::ostream& out,
                     std::ostream& err) {
   std::error_code ec;
-  const std::string name = "invento-" + Stamp() + ".dump";
+  const std::string name = "invento-" + UtcStamp() + ".dump";
   fs::path output = options.count("output") ? fs::path(options.at("output")) : Folder(config.database_path) / name;
   if (output.empty()) {
     err << "backup-database: --output must not be empty\n";
@@ -145,7 +137,7 @@ int PgRestoreCommand(const Config& config, const std::string& from, std::ostream
       return 1;
     }
   }
-  const fs::path saved = Folder(config.database_path) / ("invento-before-restore-" + Stamp() + ".dump");
+  const fs::path saved = Folder(config.database_path) / ("invento-before-restore-" + UtcStamp() + ".dump");
   if (Status s = Dump(config.postgres_url, saved); !s.ok()) {
     err << "restore-database: cannot save the current database first: " << s.message() << "; nothing was changed\n";
     return 1;

@@ -37,6 +37,9 @@ struct ServerDatabase {
 // Invento's tables there) is missing, rather than creating an empty database.
 Result<ServerDatabase> OpenServerDatabase(const Config& config, bool must_exist);
 
+// The current UTC time as 20261206-023000Z, for backup file names.
+std::string UtcStamp();
+
 // backup-database and restore-database with PostgreSQL: pg_dump and pg_restore
 // (cli_pg_backup.cc).
 int PgBackupCommand(const Config& config, const std::map<std::string, std::string>& options, std::ostream& out,

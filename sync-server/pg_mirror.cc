@@ -112,6 +112,17 @@ PgConnection::~PgConnection() {
   if (conn_) PQfinish(conn_);
 }
 
+Status PgConnection::Revive() {
+  if (PQstatus(conn_) == CONNECTION_OK) return Status::Ok();
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(conn_);
+    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    return Status::IoError("PostgreSQL (DATABASE_URL) cannot be reached: " + msg);
+  }
+  return Exec("SET client_min_messages = warning").status();
+}
+
 Result<Rows> PgConnection::Exec(const std::string& sql) {
   return ResultRows(PQexec(conn_, sql.c_str()), conn_);
 }
@@ -213,7 +224,7 @@ Status PgMirror::EnsureSchema(bool create) {
   const std::string mine = std::to_string(shared.value()) + "/" + std::to_string(server.value());
 
   INVENTO_ASSIGN_OR_RETURN(Json source, db_.QueryValue("SELECT source FROM replica_state WHERE id = 1"));
-  INVENTO_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON"));
+  INVENTO_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   Status done = [&]() -> Status {
     if (values.empty() && !create) {
       return Status::NotFound("the PostgreSQL database (DATABASE_URL) holds no Invento data: run "
@@ -317,6 +328,10 @@ Status PgMirror::ApplySince(std::int64_t since) {
                                  " WHERE (seq, tbl, pk) > ($1::bigint, $2, $3) ORDER BY seq, tbl, pk LIMIT $4::int",
                                  {&seq, &tbl, &pk, &limit});
     if (!page.ok()) return page.status();
+    // Rows arrive in seq order, not in the order of their references: the foreign keys are
+    // checked at the end of the transaction while applying them (deferring them for the
+    // unit's own work would slow every insert down).
+    if (first && !page->empty()) INVENTO_RETURN_IF_ERROR(db_.Exec("PRAGMA defer_foreign_keys = ON"));
     first = false;
     for (const auto& row : page.value()) {
       INVENTO_RETURN_IF_ERROR(ApplyRow(row[0], row[1], IsNull(row[3]) ? nullptr : &row[3]));
@@ -327,6 +342,7 @@ Status PgMirror::ApplySince(std::int64_t since) {
     pk = page->back()[1];
     seq = page->back()[2];
   }
+  if (max_seq != since) INVENTO_RETURN_IF_ERROR(db_.Exec("PRAGMA defer_foreign_keys = OFF"));
   if (max_seq != seq_ || since == 0) {
     seq_ = max_seq;
     INVENTO_RETURN_IF_ERROR(SaveSeq());
@@ -406,12 +422,20 @@ Status PgMirror::Begin() {
   if (in_unit_) return Status::Internal("a unit of database work is already open");
   // The lock, and the database's id in the same round trip: it changes after a pg_restore
   // (restore-database --new-epoch), and then this replica is reloaded whole.
-  auto id = pg_.Exec(std::string(kLockSql) + "; SELECT value FROM invento_meta WHERE key = 'database_id'");
+  const std::string lock = std::string(kLockSql) + "; SELECT value FROM invento_meta WHERE key = 'database_id'";
+  INVENTO_RETURN_IF_ERROR(pg_.Revive());
+  auto id = pg_.Exec(lock);
+  if (!id.ok() && PQstatus(pg_.raw()) != CONNECTION_OK) {
+    // The connection was lost since the last unit (nothing of ours was open on it): reopen
+    // it and start again.
+    INVENTO_RETURN_IF_ERROR(pg_.Revive());
+    id = pg_.Exec(lock);
+  }
   if (!id.ok()) {
     (void)pg_.Exec("ROLLBACK");
     return id.status();
   }
-  if (Status s = db_.Exec("BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON"); !s.ok()) {
+  if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s.ok()) {
     (void)pg_.Exec("ROLLBACK");
     return s;
   }
@@ -499,6 +523,13 @@ Result<std::string> PgMirror::RowsJson() {
 
 Result<std::int64_t> PgMirror::Commit() {
   if (!in_unit_) return Status::Internal("no unit of database work is open");
+  if (!db_.in_transaction()) {
+    // The work rolled its transaction back (db::Transaction, nested): nothing to publish.
+    EndSession();
+    (void)pg_.Exec("ROLLBACK");
+    in_unit_ = false;
+    return seq_;
+  }
   auto rows = RowsJson();
   EndSession();
   Status s = rows.status();
@@ -543,7 +574,8 @@ void PgMirror::Rollback() {
 
 Status PgMirror::CatchUp() {
   if (in_unit_) return Status::Internal("CatchUp inside a unit");
-  INVENTO_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON"));
+  INVENTO_RETURN_IF_ERROR(pg_.Revive());
+  INVENTO_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   Status s = [&]() -> Status {
     INVENTO_ASSIGN_OR_RETURN(Json seq, db_.QueryValue("SELECT seq FROM replica_state WHERE id = 1"));
     seq_ = seq.get<std::int64_t>();

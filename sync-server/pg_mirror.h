@@ -61,6 +61,8 @@ class PgConnection {
   Result<std::vector<std::vector<std::string>>> Exec(const std::string& sql,
                                                      const std::vector<const std::string*>& params);
   pg_conn* raw() const { return conn_; }
+  // Reopens a connection that was lost (PostgreSQL restarted, a backend terminated).
+  Status Revive();
 
  private:
   explicit PgConnection(pg_conn* c) : conn_(c) {}

@@ -240,7 +240,7 @@ bool Db::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 Result<std::unique_ptr<Transaction>> Transaction::Begin(Db& db) {
   const bool nested = db.in_transaction();
-  INVENTO_RETURN_IF_ERROR(db.Exec(nested ? "SAVEPOINT nested_transaction" : "BEGIN IMMEDIATE"));
+  if (!nested) INVENTO_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   return std::unique_ptr<Transaction>(new Transaction(db, nested));
 }
 
@@ -248,7 +248,7 @@ Transaction::~Transaction() { Rollback(); }
 
 Status Transaction::Commit() {
   if (!open_) return Status::Internal("transaction already finished");
-  Status s = db_.Exec(nested_ ? "RELEASE nested_transaction" : "COMMIT");
+  Status s = nested_ ? Status::Ok() : db_.Exec("COMMIT");
   if (s.ok()) open_ = false;
   return s;
 }
@@ -256,13 +256,7 @@ Status Transaction::Commit() {
 void Transaction::Rollback() {
   if (!open_) return;
   open_ = false;
-  if (!db_.in_transaction()) return;
-  if (nested_) {
-    (void)db_.Exec("ROLLBACK TO nested_transaction");
-    (void)db_.Exec("RELEASE nested_transaction");
-  } else {
-    (void)db_.Exec("ROLLBACK");
-  }
+  if (db_.in_transaction()) (void)db_.Exec("ROLLBACK");
 }
 
 Result<Savepoint> Savepoint::Begin(const Db& db, const char* name) {

@@ -115,8 +115,11 @@ inline constexpr std::size_t kMaxCachedStatements = 512;
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless Commit() succeeded.
 // Begun while the connection is already inside a transaction (the server's PostgreSQL mode
-// wraps each unit of database work in one, sync-server/pg_mirror.h), it is a savepoint of that
-// transaction instead: Commit() releases it, Rollback() undoes only its own effects.
+// wraps each unit of database work in one, sync-server/pg_mirror.h), it joins that
+// transaction: Commit() leaves the commit to its owner, and Rollback() rolls the WHOLE
+// enclosing transaction back (the unit then publishes nothing). Not a savepoint: a savepoint
+// held across a whole batch copies every page it touches into the sub-journal, which made
+// each push slower as the tables grew (docs/benchmarks.md, "Storage engines").
 class Transaction {
  public:
   static Result<std::unique_ptr<Transaction>> Begin(Db& db);

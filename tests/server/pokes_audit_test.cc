@@ -329,5 +329,30 @@ TEST(MultiProcessTest, TwoProcessesShareOnePostgresDatabase) {
   EXPECT_EQ(accepted.value()[0][0], std::to_string(kMutations + 1)) << "each mutation applied exactly once";
 }
 
+// A server whose PostgreSQL connection is lost (PostgreSQL restarted, the backend terminated)
+// reopens it at the next request instead of failing from then on. PostgreSQL only.
+TEST(MultiProcessTest, ALostPostgresConnectionIsReopened) {
+  ASSERT_TRUE(testing::OnPostgres()) << "needs INVENTO_TEST_PG (scripts/pg_test_cluster.sh)";
+  testing::TempDir dir;
+  auto app = App::Create(testing::TestConfig(dir));
+  ASSERT_TRUE(app.ok()) << app.status().ToString();
+  std::mt19937_64 rng(5);
+  testing::SimDevice d([&](const HttpRequest& r) { return (*app)->Handle(r); }, rng);
+  ASSERT_TRUE(d.Login("admin", "Admin123!"));
+  ASSERT_EQ(d.Post("/api/password", {{"current_password", "Admin123!"}, {"new_password", "Admin-Pass-1"}}).status, 200);
+  auto pg = PgConnection::Connect(dir.PostgresUrl());
+  ASSERT_TRUE(pg.ok());
+  auto killed = pg->Exec("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                         " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  ASSERT_TRUE(killed.ok()) << killed.status().ToString();
+  EXPECT_GE(std::stoi(killed.value()[0][0]), 1);
+  ASSERT_TRUE(d.Mutate("category.create", {{"id", testing::RandomId(rng)}, {"name", "Après coupure"}}).ok());
+  Status pushed = d.Push();
+  ASSERT_TRUE(pushed.ok()) << pushed.ToString() << " " << d.last_push_body;
+  auto n = pg->Exec("SELECT count(*) FROM invento_rows WHERE tbl = 'categories'");
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(n.value()[0][0], "1");
+}
+
 }  // namespace
 }  // namespace invento::server
