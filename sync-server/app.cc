@@ -142,6 +142,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config, Clock clock) {
     // every process stopped) older ones could name versions the database no longer has.
     std::filesystem::remove_all(config.database_path + ".snapshots", ec);
   }
+  // WAL checkpoints on a thread of their own, not inside a push's commit (wal_checkpointer.h).
+  INVENTO_ASSIGN_OR_RETURN(app->checkpointer_, WalCheckpointer::Start(app->core_->db()));
   INVENTO_RETURN_IF_ERROR(app->InUnit([&] { return app->accounts_.EnsureBootstrapAdmin(app->NowSeconds()); }));
   if (app->mirror_) {
     App* self = app.get();

@@ -21,6 +21,7 @@
 #include "sync-server/config.h"
 #include "sync-server/http_types.h"
 #include "sync-server/pg_mirror.h"
+#include "sync-server/wal_checkpointer.h"
 #include "sync-server/rate_limiter.h"
 #include "sync-server/snapshot_store.h"
 #include "sync-server/sync_service.h"
@@ -119,6 +120,7 @@ class App {
   std::unique_ptr<PgMirror> mirror_;      // PostgreSQL mode only; before listener_ (used by it)
   std::int64_t poked_version_ = 0;        // the newest version announced to devices
   std::unique_ptr<PgListener> listener_;  // PostgreSQL mode only; stopped first
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // after core_: stopped before it closes
 };
 
 void AddSecurityHeaders(HttpResponse& response);

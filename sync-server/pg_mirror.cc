@@ -7,10 +7,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <set>
+#include <sstream>
 
 #include "core/base/json_parse.h"
+#include "core/db/migration_list.h"
 #include "core/db/migrations.h"
+#include "sync-server/row_text.h"
 
 namespace invento::server {
 namespace {
@@ -25,17 +29,6 @@ std::string Quote(const std::string& name) {  // names come from sqlite_schema, 
   return "\"" + name + "\"";
 }
 
-Json ValueJson(sqlite3_value* v) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_NULL: return nullptr;
-    case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_value_int64(v));
-    case SQLITE_FLOAT: return sqlite3_value_double(v);
-    default:
-      return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)),
-                         static_cast<std::size_t>(sqlite3_value_bytes(v)));
-  }
-}
-
 void BindJson(db::Stmt& st, int index, const Json& v) {
   if (v.is_number_float()) {
     sqlite3_bind_double(st.raw(), index, v.get<double>());
@@ -48,8 +41,11 @@ Result<Rows> ResultRows(PGresult* res, pg_conn* conn) {
   const ExecStatusType st = PQresultStatus(res);
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
     std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
+    const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    const bool duplicate = state && std::string_view(state) == "23505";  // unique_violation
     PQclear(res);
     while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    if (duplicate) return Status::Conflict("PostgreSQL: " + msg);
     return Status::IoError("PostgreSQL: " + msg);
   }
   Rows rows;
@@ -66,6 +62,23 @@ Result<Rows> ResultRows(PGresult* res, pg_conn* conn) {
   }
   PQclear(res);
   return rows;
+}
+
+// The row `st` stands on as a JSON object of its columns; false when a text is not UTF-8.
+bool AppendRowJson(std::string& out, sqlite3_stmt* st) {
+  out += '{';
+  for (int i = 0, n = sqlite3_column_count(st); i < n; ++i) {
+    if (i) out += ',';
+    if (!AppendJsonString(out, sqlite3_column_name(st, i))) return false;
+    out += ':';
+    if (!AppendJsonValue(out, sqlite3_column_value(st, i))) return false;
+  }
+  out += '}';
+  return true;
+}
+
+Status NotUtf8(const std::string& table) {
+  return Status::Internal("a changed row of " + table + " holds text that is not UTF-8: it cannot be published to PostgreSQL");
 }
 
 bool IsNull(const std::string& s) { return s.size() == 5 && s[0] == '\x01'; }
@@ -136,6 +149,22 @@ Result<Rows> PgConnection::Exec(const std::string& sql, const std::vector<const 
                     conn_);
 }
 
+Status PgConnection::CopyIn(const std::string& copy_sql, const std::string& data) {
+  PGresult* res = PQexec(conn_, copy_sql.c_str());
+  if (PQresultStatus(res) != PGRES_COPY_IN) return ResultRows(res, conn_).status();
+  PQclear(res);
+  const bool sent = PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1;
+  if (PQputCopyEnd(conn_, sent ? nullptr : "the client could not send the rows") != 1) {
+    return Status::IoError("PostgreSQL: " + std::string(PQerrorMessage(conn_)));
+  }
+  Status s = Status::Ok();
+  while (PGresult* r = PQgetResult(conn_)) {
+    auto rows = ResultRows(r, conn_);  // clears r
+    if (s.ok() && !rows.ok()) s = rows.status();
+  }
+  return s;
+}
+
 const std::vector<std::string>& PgMirror::DerivedTables() {
   // Kept by the triggers of schema/0002, 0007 and 0010 from stock_movements and items; the
   // triggers rebuild them on every replica as the rows they summarise are applied.
@@ -153,6 +182,9 @@ Result<std::unique_ptr<PgMirror>> PgMirror::Open(const std::string& url, db::Db&
   INVENTO_RETURN_IF_ERROR(m->LoadTables());
   INVENTO_RETURN_IF_ERROR(m->EnsureSchema(create));
   sqlite3_commit_hook(replica.raw(), CommitHook, &m->committing_);
+  // The replica is a copy that catches up from PostgreSQL, the store of record: a commit
+  // lost to a power cut is applied again, so its commits need not wait for the disk.
+  INVENTO_RETURN_IF_ERROR(replica.Exec("PRAGMA synchronous=NORMAL"));
   return m;
 }
 
@@ -208,7 +240,7 @@ Status PgMirror::EnsureSchema(bool create) {
   };
   Status s = pg_.Exec(
                     "CREATE TABLE IF NOT EXISTS invento_meta (key text PRIMARY KEY, value text NOT NULL);"
-                    "CREATE TABLE IF NOT EXISTS invento_rows (tbl text NOT NULL, pk text NOT NULL,"
+                    "CREATE TABLE IF NOT EXISTS invento_rows (tbl text COLLATE \"C\" NOT NULL, pk text COLLATE \"C\" NOT NULL,"
                     " seq bigint NOT NULL, data text, PRIMARY KEY (tbl, pk));"
                     "CREATE INDEX IF NOT EXISTS invento_rows_seq ON invento_rows (seq, tbl, pk)")
                  .status();
@@ -249,10 +281,17 @@ Status PgMirror::EnsureSchema(bool create) {
     }
     database_id_ = values["database_id"];
     if (values["schema"] != mine) {
-      return Status::FailedPrecondition("the PostgreSQL database holds schema " + values["schema"] +
-                                        " and this server's is " + mine +
-                                        " (shared/server migrations): upgrading a PostgreSQL database's "
-                                        "schema is not supported yet (docs/operations.md)");
+      int their_shared = 0, their_server = 0;
+      char slash = 0;
+      std::istringstream in(values["schema"]);
+      const bool parsed = static_cast<bool>(in >> their_shared >> slash >> their_server) && slash == '/';
+      if (!parsed || their_shared > shared.value() || their_server > server.value()) {
+        return Status::FailedPrecondition("the PostgreSQL database holds schema " + values["schema"] +
+                                          " and this server's is " + mine +
+                                          " (shared/server migrations): it was written by a newer Invento,"
+                                          " which this server cannot run on");
+      }
+      INVENTO_RETURN_IF_ERROR(UpgradeRows(their_shared, their_server, mine));
     }
     // An empty replica, or one of another database: emptied, then loaded whole.
     if (source != Json(database_id_)) return Reload();
@@ -266,6 +305,61 @@ Status PgMirror::EnsureSchema(bool create) {
   }
   if (Status c = db_.Exec("COMMIT"); !c.ok()) return fail(c);
   return pg_.Exec("COMMIT").status();
+}
+
+Status PgMirror::UpgradeRows(int shared, int server, const std::string& mine) {
+  // A scratch SQLite database beside the replica, migrated only as far as PostgreSQL's rows
+  // are; they are loaded into it, the newer migrations run there as they would on a SQLite
+  // server, and what they give replaces PostgreSQL's rows.
+  const std::string scratch = std::string(sqlite3_db_filename(db_.raw(), "main")) + ".upgrade";
+  auto remove_scratch = [&] {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((scratch + suffix).c_str());
+  };
+  remove_scratch();
+  auto upto = [](const std::vector<db::Migration>& set, int version) {
+    std::vector<db::Migration> out;
+    for (const db::Migration& m : set) {
+      if (m.version <= version) out.push_back(m);
+    }
+    return out;
+  };
+  Status s = [&]() -> Status {
+    INVENTO_ASSIGN_OR_RETURN(auto tmp, db::Db::Open(scratch));
+    INVENTO_RETURN_IF_ERROR(tmp->Exec("PRAGMA synchronous=OFF"));
+    INVENTO_RETURN_IF_ERROR(db::ApplyMigrations(*tmp, "shared", upto(db::SharedMigrations(), shared)));
+    INVENTO_RETURN_IF_ERROR(db::ApplyMigrations(*tmp, "server", upto(db::ServerMigrations(), server)));
+    INVENTO_RETURN_IF_ERROR(tmp->Exec(
+        "CREATE TABLE replica_state (id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL, seq INTEGER NOT NULL)"));
+    // The same connection (and so the same lock) reads PostgreSQL's rows into the scratch copy.
+    PgMirror old(std::move(pg_), *tmp);
+    Status done = [&]() -> Status {
+      INVENTO_RETURN_IF_ERROR(old.LoadTables());
+      INVENTO_RETURN_IF_ERROR(tmp->Exec("BEGIN IMMEDIATE"));
+      if (Status a = old.ApplySince(0); !a.ok()) {
+        (void)tmp->Exec("ROLLBACK");
+        return a;
+      }
+      INVENTO_RETURN_IF_ERROR(tmp->Exec("COMMIT"));
+      INVENTO_RETURN_IF_ERROR(db::ApplyMigrations(*tmp, "shared", db::SharedMigrations()));
+      INVENTO_RETURN_IF_ERROR(db::ApplyMigrations(*tmp, "server", db::ServerMigrations()));
+      old.tables_.clear();
+      INVENTO_RETURN_IF_ERROR(old.LoadTables());
+      INVENTO_RETURN_IF_ERROR(old.pg_.Exec("DELETE FROM invento_rows").status());
+      return old.PublishAll();
+    }();
+    pg_ = std::move(old.pg_);
+    if (!done.ok()) return done;
+    INVENTO_ASSIGN_OR_RETURN(Rows id, pg_.Exec("UPDATE invento_meta SET value = gen_random_uuid()::text"
+                                               " WHERE key = 'database_id' RETURNING value"));
+    if (id.empty()) return Status::NotFound("invento_meta has no database_id");
+    database_id_ = id[0][0];
+    return pg_.Exec("UPDATE invento_meta SET value = $1 WHERE key = 'schema'", {&mine}).status();
+  }();
+  remove_scratch();
+  if (!s.ok()) {
+    return Status(s.code(), "upgrading the PostgreSQL database's rows to schema " + mine + " failed: " + s.message());
+  }
+  return Status::Ok();
 }
 
 Status PgMirror::Reload() {
@@ -294,25 +388,35 @@ Status PgMirror::SaveSeq() {
 }
 
 Status PgMirror::PublishAll() {
-  Json rows = Json::array();
+  std::string rows, json;
   for (const auto& [name, table] : tables_) {
     INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare("SELECT * FROM " + Quote(name)));
+    std::vector<int> pk;
+    for (int i = 0; i < sqlite3_column_count(st.raw()); ++i) {
+      const std::string column = sqlite3_column_name(st.raw(), i);
+      if (std::find(table.pk.begin(), table.pk.end(), column) != table.pk.end()) pk.push_back(i);
+    }
     while (true) {
       INVENTO_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
-      Json obj = st.RowObject();
-      Json pk = Json::array();
-      for (const std::string& c : table.pk) pk.push_back(obj[c]);
-      rows.push_back(Json::array({name, pk.dump(), obj.dump()}));
+      AppendCopyField(rows, name);
+      json = "[";
+      for (std::size_t k = 0; k < pk.size(); ++k) {
+        if (k) json += ',';
+        if (!AppendJsonValue(json, sqlite3_column_value(st.raw(), pk[k]))) return NotUtf8(name);
+      }
+      json += ']';
+      rows += '\t';
+      AppendCopyField(rows, json);
+      rows += "\t1\t";
+      json.clear();
+      if (!AppendRowJson(json, st.raw())) return NotUtf8(name);
+      AppendCopyField(rows, json);
+      rows += '\n';
     }
   }
   seq_ = 1;
-  const std::string seq = "1", body = rows.dump();
-  return pg_.Exec(
-             "INSERT INTO invento_rows (tbl, pk, seq, data)"
-             " SELECT e->>0, e->>1, $1::bigint, e->>2 FROM json_array_elements($2::json) e",
-             {&seq, &body})
-      .status();
+  return pg_.CopyIn("COPY invento_rows (tbl, pk, seq, data) FROM STDIN", rows);
 }
 
 Status PgMirror::ApplySince(std::int64_t since) {
@@ -422,7 +526,11 @@ Status PgMirror::Begin() {
   if (in_unit_) return Status::Internal("a unit of database work is already open");
   // The lock, and the database's id in the same round trip: it changes after a pg_restore
   // (restore-database --new-epoch), and then this replica is reloaded whole.
-  const std::string lock = std::string(kLockSql) + "; SELECT value FROM invento_meta WHERE key = 'database_id'";
+  // The staging table Commit copies into lives as long as the connection.
+  const std::string lock = std::string(kLockSql) +
+                           "; CREATE TEMP TABLE IF NOT EXISTS invento_stage (tbl text NOT NULL, pk text NOT NULL,"
+                           " seq bigint NOT NULL, data text) ON COMMIT DELETE ROWS"
+                           "; SELECT value FROM invento_meta WHERE key = 'database_id'";
   INVENTO_RETURN_IF_ERROR(pg_.Revive());
   auto id = pg_.Exec(lock);
   if (!id.ok() && PQstatus(pg_.raw()) != CONNECTION_OK) {
@@ -473,52 +581,109 @@ void PgMirror::EndSession() {
   session_ = nullptr;
 }
 
-Result<std::string> PgMirror::RowsJson() {
+Status PgMirror::ChangedRows(const std::string& seq, std::string& inserted, std::string& other) {
   int n = 0;
   void* buf = nullptr;
   if (sqlite3session_changeset(session_, &n, &buf) != SQLITE_OK) {
     return Status::Internal("cannot read the SQLite session's changes");
   }
-  std::vector<std::pair<std::string, Json>> changed;
+  inserted.clear();  // keeps its capacity: no growing a megabyte afresh at each batch
+  other.clear();
+  std::string pk, data;
+  Status s = Status::Ok();
   sqlite3_changeset_iter* it = nullptr;
   if (n > 0 && sqlite3changeset_start(&it, n, buf) == SQLITE_OK) {
-    while (sqlite3changeset_next(it) == SQLITE_ROW) {
+    while (s.ok() && sqlite3changeset_next(it) == SQLITE_ROW) {
       const char* tab = nullptr;
       int ncol = 0, op = 0, indirect = 0;
       sqlite3changeset_op(it, &tab, &ncol, &op, &indirect);
       unsigned char* is_pk = nullptr;
       sqlite3changeset_pk(it, &is_pk, &ncol);
-      Json pk = Json::array();
-      for (int i = 0; i < ncol; ++i) {
-        if (!is_pk[i]) continue;
+      const Table& table = tables_.at(tab);
+      const auto value = [&](int i) {
         sqlite3_value* v = nullptr;
         if (op == SQLITE_INSERT) {
           sqlite3changeset_new(it, i, &v);
         } else {
           sqlite3changeset_old(it, i, &v);
         }
-        pk.push_back(v ? ValueJson(v) : Json(nullptr));
+        return v;
+      };
+      // The key as a JSON array, and the bound values to read an updated row back by.
+      pk = "[";
+      std::vector<sqlite3_value*> key;
+      for (int i = 0; i < ncol; ++i) {
+        if (!is_pk[i]) continue;
+        sqlite3_value* v = value(i);
+        key.push_back(v);
+        if (key.size() > 1) pk += ',';
+        if (v == nullptr) {
+          pk += "null";
+        } else if (!AppendJsonValue(pk, v)) {
+          s = NotUtf8(tab);
+          break;
+        }
       }
-      changed.emplace_back(tab, std::move(pk));
+      if (!s.ok()) break;
+      pk += ']';
+      // The row as it is now: an insert's changeset record holds every column's current
+      // value; an update's only the changed ones, so the row is read back.
+      data.clear();
+      bool present = op != SQLITE_DELETE;
+      if (op == SQLITE_INSERT && static_cast<std::size_t>(ncol) == table.columns.size()) {
+        data += '{';
+        for (int i = 0; i < ncol && s.ok(); ++i) {
+          if (i) data += ',';
+          AppendJsonString(data, table.columns[static_cast<std::size_t>(i)]);
+          data += ':';
+          sqlite3_value* v = value(i);
+          if (v == nullptr) {
+            data += "null";
+          } else if (!AppendJsonValue(data, v)) {
+            s = NotUtf8(tab);
+          }
+        }
+        data += '}';
+      } else if (present) {
+        std::string where;
+        for (std::size_t i = 0; i < table.pk.size(); ++i) {
+          where += (i ? " AND " : " WHERE ") + Quote(table.pk[i]) + " = ?";
+        }
+        auto st = db_.Prepare("SELECT * FROM " + Quote(tab) + where);
+        if (!st.ok()) {
+          s = st.status();
+          break;
+        }
+        for (std::size_t k = 0; k < key.size(); ++k) {
+          sqlite3_bind_value(st->raw(), static_cast<int>(k) + 1, key[k]);
+        }
+        auto found = st->Step();
+        if (!found.ok()) {
+          s = found.status();
+          break;
+        }
+        present = found.value();
+        if (present && !AppendRowJson(data, st->raw())) s = NotUtf8(tab);
+      }
+      if (!s.ok()) break;
+      std::string& out = op == SQLITE_INSERT ? inserted : other;
+      AppendCopyField(out, tab);
+      out += '\t';
+      AppendCopyField(out, pk);
+      out += '\t';
+      out += seq;
+      out += '\t';
+      if (present) {
+        AppendCopyField(out, data);
+      } else {
+        out += "\\N";
+      }
+      out += '\n';
     }
     sqlite3changeset_finalize(it);
   }
   sqlite3_free(buf);
-  if (changed.empty()) return std::string();
-  Json rows = Json::array();
-  for (const auto& [name, pk] : changed) {
-    const Table& table = tables_.at(name);
-    std::string where;
-    for (std::size_t i = 0; i < table.pk.size(); ++i) {
-      where += (i ? " AND " : " WHERE ") + Quote(table.pk[i]) + " = ?";
-    }
-    INVENTO_ASSIGN_OR_RETURN(db::Stmt st, db_.Prepare("SELECT * FROM " + Quote(name) + where));
-    int k = 0;
-    for (const Json& v : pk) BindJson(st, ++k, v);
-    INVENTO_ASSIGN_OR_RETURN(bool found, st.Step());
-    rows.push_back(Json::array({name, pk.dump(), found ? Json(st.RowObject().dump()) : Json(nullptr)}));
-  }
-  return rows.dump();
+  return s;
 }
 
 Result<std::int64_t> PgMirror::Commit() {
@@ -530,22 +695,38 @@ Result<std::int64_t> PgMirror::Commit() {
     in_unit_ = false;
     return seq_;
   }
-  auto rows = RowsJson();
+  std::int64_t next = seq_ + 1;
+  const std::string seq = std::to_string(next);
+  Status s = ChangedRows(seq, inserted_text_, other_text_);
   EndSession();
-  Status s = rows.status();
-  std::int64_t next = seq_;
-  if (s.ok() && !rows->empty()) {
-    next = seq_ + 1;
-    const std::string seq = std::to_string(next);
-    s = pg_.Exec(
-               "INSERT INTO invento_rows (tbl, pk, seq, data)"
-               " SELECT e->>0, e->>1, $1::bigint, e->>2 FROM json_array_elements($2::json) e"
-               " ON CONFLICT (tbl, pk) DO UPDATE SET seq = excluded.seq, data = excluded.data",
-               {&seq, &rows.value()})
-            .status();
-    if (s.ok()) s = pg_.Exec("SELECT pg_notify('invento', '" + seq + "')").status();
+  if (inserted_text_.empty() && other_text_.empty()) next = seq_;
+  if (s.ok() && !inserted_text_.empty()) {
+    // New rows go straight in. One can still collide with what PostgreSQL keeps of a row
+    // deleted earlier (data NULL): then the savepoint undoes the COPY and they are upserted.
+    s = pg_.CopyIn("SAVEPOINT invento_copy; COPY invento_rows (tbl, pk, seq, data) FROM STDIN", inserted_text_);
+    if (s.code() == Code::kConflict) {
+      s = pg_.Exec("ROLLBACK TO SAVEPOINT invento_copy").status();
+      other_text_ += inserted_text_;
+    }
   }
-  if (s.ok()) s = pg_.Exec("COMMIT").status();
+  if (s.ok() && !other_text_.empty()) {
+    // Changed and deleted rows: COPY into the unit's staging table (emptied at each commit),
+    // then one upsert.
+    s = pg_.CopyIn("COPY invento_stage (tbl, pk, seq, data) FROM STDIN", other_text_);
+    if (s.ok()) {
+      s = pg_.Exec("INSERT INTO invento_rows (tbl, pk, seq, data) SELECT tbl, pk, seq, data FROM invento_stage"
+                   " ON CONFLICT (tbl, pk) DO UPDATE SET seq = excluded.seq, data = excluded.data")
+              .status();
+    }
+  }
+  // A typical batch's text stays allocated for the next; an import's megabytes do not.
+  for (std::string* text : {&inserted_text_, &other_text_}) {
+    if (text->capacity() > (std::size_t{16} << 20)) std::string().swap(*text);
+  }
+  // The notification is delivered at the commit, in the same round trip.
+  if (s.ok()) {
+    s = pg_.Exec(next != seq_ ? "SELECT pg_notify('invento', '" + seq + "'); COMMIT" : std::string("COMMIT")).status();
+  }
   if (!s.ok()) {
     Rollback();
     return s;

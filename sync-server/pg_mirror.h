@@ -60,6 +60,8 @@ class PgConnection {
   // One statement with text parameters ($1, $2, ...); NULL for a nullptr entry.
   Result<std::vector<std::vector<std::string>>> Exec(const std::string& sql,
                                                      const std::vector<const std::string*>& params);
+  // COPY ... FROM STDIN with `data` in COPY's text format (one call, one round trip).
+  Status CopyIn(const std::string& copy_sql, const std::string& data);
   pg_conn* raw() const { return conn_; }
   // Reopens a connection that was lost (PostgreSQL restarted, a backend terminated).
   Status Revive();
@@ -108,8 +110,13 @@ class PgMirror {
   Status ApplySince(std::int64_t since);  // inside an open SQLite transaction
   Status ApplyRow(const std::string& table, const std::string& pk, const std::string* data);
   Status PublishAll();  // a fresh PostgreSQL database: the replica's rows as seq 1
+  // PostgreSQL's rows are of an older schema (`theirs`, "shared/server"): migrates them to
+  // this build's (`mine`) under a new database id. Inside EnsureSchema's PostgreSQL transaction.
+  Status UpgradeRows(int shared, int server, const std::string& mine);
   Status SaveSeq();
-  Result<std::string> RowsJson();  // the session's changed rows: [[tbl, pk, data|null], ...]
+  // The session's changed rows in COPY's text format, "tbl\tpk\tseq\tdata-or-\N\n" each:
+  // inserted ones into `inserted`, changed and deleted ones into `other`.
+  Status ChangedRows(const std::string& seq, std::string& inserted, std::string& other);
   void EndSession();
 
   PgConnection pg_;
@@ -120,6 +127,8 @@ class PgMirror {
   sqlite3_session* session_ = nullptr;
   std::atomic<bool> committing_{false};  // the commit hook lets only the unit's commit through
   std::string database_id_;
+  // Commit's rows for COPY, kept between commits for their capacity.
+  std::string inserted_text_, other_text_;
 };
 
 // Runs fn as one unit of database work: directly without a mirror (SQLite), else between

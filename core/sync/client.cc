@@ -183,14 +183,19 @@ Status SyncClient::RedoPending(const Actor& actor) {
 
 Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
                                    std::int64_t device_now_ms) {
+  // A page that started the pull over (a new epoch, a new read scope): nothing applied; the
+  // next request starts from version 0.
+  auto started_over = [&](db::Transaction& sql_tx, Json until, const char* why) -> Result<Json> {
+    INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
+    INVENTO_RETURN_IF_ERROR(sql_tx.Commit());
+    return Json{{"done", false}, {"rows", 0}, {"pending", pending}, {"rejected", Json::array()},
+                {"until", std::move(until)}, {"reached", 0}, {why, true}};
+  };
   if (response.is_object() && response.value("reset", false) == true) {
     INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
     INVENTO_ASSIGN_OR_RETURN(bool reset, FollowEpoch(response, actor));
     if (!reset) return Status::InvalidArgument("malformed pull response");
-    INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
-    INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
-    return Json{{"done", false}, {"rows", 0}, {"pending", pending}, {"rejected", Json::array()},
-                {"until", 0}, {"reached", 0}, {"reset", true}};
+    return started_over(*sql_tx, 0, "reset");
   }
   if (!response.is_object() || !response.contains("rows") || !response["rows"].is_array() ||
       !response.contains("until") || !response["until"].is_number_integer() ||
@@ -200,13 +205,8 @@ Result<Json> SyncClient::ApplyPull(const Json& response, const Actor& actor,
   INVENTO_ASSIGN_OR_RETURN(auto sql_tx, db::Transaction::Begin(core_.db()));
   if (auto s = response.find("scope"); s != response.end() && s->is_string()) {
     INVENTO_ASSIGN_OR_RETURN(bool rescoped, AdoptScope(s->get<std::string>(), actor));
-    if (rescoped) {
-      // This page was cut for the old scope: drop it; the next request starts from 0.
-      INVENTO_ASSIGN_OR_RETURN(Json pending, core_.db().QueryValue("SELECT count(*) FROM sync_outbox"));
-      INVENTO_RETURN_IF_ERROR(sql_tx->Commit());
-      return Json{{"done", false}, {"rows", 0}, {"pending", pending}, {"rejected", Json::array()},
-                  {"until", response["until"]}, {"reached", 0}, {"rescoped", true}};
-    }
+    // This page was cut for the old scope: dropped.
+    if (rescoped) return started_over(*sql_tx, response["until"], "rescoped");
   }
   INVENTO_ASSIGN_OR_RETURN(bool reset, FollowEpoch(response, actor));
   if (reset) return Status::InvalidArgument("malformed pull response");  // reset comes alone

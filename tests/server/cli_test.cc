@@ -25,6 +25,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Files a backup left half-written (".partial-" in their name) under dir.
+int Partials(const std::string& dir) {
+  int n = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) n += e.path().string().find(".partial-") != std::string::npos;
+  return n;
+}
+
 struct Outcome {
   int code = -1;
   std::string out, err;
@@ -312,16 +319,8 @@ TEST_F(CliTest, CheckAlertsEmailsEachRecipientTheirDigest) {
   ASSERT_EQ(got.size(), 3u);
   std::map<std::string, std::string> text;
   for (const auto& m : got) {
-    const std::string body = m.data.substr(m.data.find("\r\n\r\n") + 4);
-    std::string b64;
-    for (char c : body) {
-      if (c != '\r' && c != '\n') b64 += c;
-    }
-    std::string plain(b64.size(), '\0');
-    std::size_t n = 0;
-    ASSERT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(plain.data()), plain.size(), b64.c_str(),
-                                b64.size(), nullptr, &n, nullptr, sodium_base64_VARIANT_ORIGINAL), 0);
-    plain.resize(n);
+    const std::string plain = testing::DecodedBody(m.data);
+    ASSERT_FALSE(plain.empty()) << m.data;
     text[m.to.at(0)] = plain;
   }
   const std::string& marie = text["marie@example.fr"];
@@ -433,11 +432,7 @@ TEST_F(CliTest, BackupIsAnOnlineCheckedCopy) {
   Outcome named = Call(BackupDatabaseCommand, {"--output", dir_.Path("nightly.db")}, Cfg());
   ASSERT_EQ(named.code, 0) << named.err;
   EXPECT_TRUE(fs::is_regular_file(dir_.Path("nightly.db")));
-  int partials = 0;
-  for (const auto& e : fs::directory_iterator(dir_.Path())) {
-    partials += e.path().string().find(".partial-") != std::string::npos ? 1 : 0;
-  }
-  EXPECT_EQ(partials, 0);
+  EXPECT_EQ(Partials(dir_.Path()), 0);
 }
 
 TEST_F(CliTest, BackupRefusesUnwritableOrExistingOutput) {
@@ -503,11 +498,7 @@ TEST_F(CliTest, PostgresBackupIsACheckedPgDumpArchive) {
   Outcome through_binary = RunBinary(dir_, "backup-database --output " + dir_.Path("nightly.dump"));
   EXPECT_EQ(through_binary.code, 0) << through_binary.err;
   EXPECT_TRUE(fs::is_regular_file(dir_.Path("nightly.dump")));
-  int partials = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir_.Path())) {
-    partials += e.path().string().find(".partial-") != std::string::npos ? 1 : 0;
-  }
-  EXPECT_EQ(partials, 0);
+  EXPECT_EQ(Partials(dir_.Path()), 0);
 }
 
 }  // namespace

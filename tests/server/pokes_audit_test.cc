@@ -10,10 +10,14 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "core/db/migration_list.h"
+#include "core/db/migrations.h"
 #include "sync-server/http_server.h"
 #include "sync-server/server_log.h"
 #include "tests/server/server_process.h"
@@ -352,6 +356,125 @@ TEST(MultiProcessTest, ALostPostgresConnectionIsReopened) {
   auto n = pg->Exec("SELECT count(*) FROM invento_rows WHERE tbl = 'categories'");
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(n.value()[0][0], "1");
+}
+
+// Upgrading (issue 18, docs/operations.md): a server of this build started on a PostgreSQL
+// database written by an older one migrates its rows (loaded into a scratch copy at the old
+// schema, the newer migrations run there, the rows replaced under a new database id); one
+// written by a newer build is refused. PostgreSQL only.
+TEST(PostgresUpgradeTest, RowsOfAnOlderSchemaAreMigratedAtStartUp) {
+  ASSERT_TRUE(testing::OnPostgres()) << "needs INVENTO_TEST_PG (scripts/pg_test_cluster.sh)";
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.Path("data"));
+  auto upto = [](const std::vector<db::Migration>& set, int version) {
+    std::vector<db::Migration> out;
+    for (const db::Migration& m : set) {
+      if (m.version <= version) out.push_back(m);
+    }
+    return out;
+  };
+  // The older build: shared migrations up to 0008 (count_lines without location_id), server
+  // migrations up to 0003 (server_state without epoch).
+  {
+    auto old = db::Db::Open(dir.Path("data/old.db"));
+    ASSERT_TRUE(old.ok());
+    ASSERT_TRUE(db::ApplyMigrations(**old, "shared", upto(db::SharedMigrations(), 8)).ok());
+    ASSERT_TRUE(db::ApplyMigrations(**old, "server", upto(db::ServerMigrations(), 3)).ok());
+    auto mirror = PgMirror::Open(dir.PostgresUrl(), **old);
+    ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+    ASSERT_TRUE((*mirror)->Begin().ok());
+    ASSERT_TRUE((*old)->Exec("INSERT INTO categories (id, name, name_key, version) VALUES ('c1', 'Filtres', 'filtres', 3)").ok());
+    ASSERT_TRUE((*mirror)->Commit().ok());
+  }
+  auto pg = PgConnection::Connect(dir.PostgresUrl());
+  ASSERT_TRUE(pg.ok());
+  auto value = [&](const std::string& sql) {
+    auto r = pg->Exec(sql);
+    return r.ok() && !r->empty() ? r.value()[0][0] : "(" + r.status().ToString() + ")";
+  };
+  ASSERT_EQ(value("SELECT value FROM invento_meta WHERE key = 'schema'"), "8/3");
+  const std::string old_id = value("SELECT value FROM invento_meta WHERE key = 'database_id'");
+
+  const std::string latest = std::to_string(db::SharedMigrations().back().version) + "/" +
+                             std::to_string(db::ServerMigrations().back().version);
+  Config cfg = testing::TestConfig(dir);
+  {
+    auto app = App::Create(cfg);
+    ASSERT_TRUE(app.ok()) << app.status().ToString();
+  }
+  EXPECT_EQ(value("SELECT value FROM invento_meta WHERE key = 'schema'"), latest);
+  EXPECT_NE(value("SELECT value FROM invento_meta WHERE key = 'database_id'"), old_id);
+  // The row written by the older build is kept; the newer migration's column is filled in.
+  EXPECT_EQ(value("SELECT data::json->>'name' FROM invento_rows WHERE tbl = 'categories' AND pk = '[\"c1\"]'"),
+            "Filtres");
+  EXPECT_EQ(value("SELECT length(data::json->>'epoch') FROM invento_rows WHERE tbl = 'server_state'"), "32");
+  {
+    auto replica = db::Db::Open(cfg.database_path);
+    ASSERT_TRUE(replica.ok());
+    EXPECT_EQ((*replica)->QueryValue("SELECT version FROM categories WHERE id = 'c1'").value(), 3);
+    EXPECT_EQ((*replica)->QueryValue("SELECT count(*) FROM pragma_table_info('count_lines') WHERE name = 'location_id'").value(), 1);
+  }
+  // Starting again changes nothing; a database written by a newer build is refused, untouched.
+  ASSERT_TRUE(App::Create(cfg).ok());
+  EXPECT_EQ(value("SELECT value FROM invento_meta WHERE key = 'schema'"), latest);
+  ASSERT_TRUE(pg->Exec("UPDATE invento_meta SET value = '99/1' WHERE key = 'schema'").ok());
+  const std::string rows = value("SELECT count(*) FROM invento_rows");
+  auto newer = App::Create(cfg);
+  ASSERT_FALSE(newer.ok());
+  EXPECT_EQ(newer.status().code(), Code::kFailedPrecondition);
+  EXPECT_NE(newer.status().message().find("written by a newer Invento"), std::string::npos) << newer.status().ToString();
+  EXPECT_EQ(value("SELECT count(*) FROM invento_rows"), rows);
+}
+
+// What PgMirror publishes reads back unchanged on another replica: text full of what COPY and
+// JSON escape, and a row deleted then inserted again under the same key (new rows are copied
+// straight into invento_rows; that one collides with the deleted row's record and is upserted).
+TEST(PostgresMirrorTest, RowsReachAnotherReplicaUnchanged) {
+  ASSERT_TRUE(testing::OnPostgres()) << "needs INVENTO_TEST_PG (scripts/pg_test_cluster.sh)";
+  testing::TempDir dir;
+  auto open_replica = [&](const std::string& name) {
+    auto db = db::Db::Open(dir.Path(name));
+    EXPECT_TRUE(db.ok());
+    EXPECT_TRUE(db::ApplyMigrations(**db, "shared", db::SharedMigrations()).ok());
+    EXPECT_TRUE(db::ApplyMigrations(**db, "server", db::ServerMigrations()).ok());
+    return std::move(db.value());
+  };
+  auto a = open_replica("a.db");
+  auto mirror = PgMirror::Open(dir.PostgresUrl(), *a);
+  ASSERT_TRUE(mirror.ok()) << mirror.status().ToString();
+  const std::string awkward = "tab\t newline\n return\r back\\slash \"quoted\" \x01 é 漢 🔧";
+  auto unit = [&](const std::function<void()>& work) {
+    ASSERT_TRUE((*mirror)->Begin().ok());
+    work();
+    auto seq = (*mirror)->Commit();
+    ASSERT_TRUE(seq.ok()) << seq.status().ToString();
+  };
+  auto insert = [&](const std::string& id, const std::string& name) {
+    auto st = a->Prepare("INSERT INTO categories (id, name, name_key, version) VALUES (?, ?, ?, 1)");
+    ASSERT_TRUE(st.ok());
+    st->Bind(1, std::string_view(id)).Bind(2, std::string_view(name)).Bind(3, std::string_view(id));
+    ASSERT_TRUE(st->Run().ok());
+  };
+  unit([&] { insert("c1", "Filtres"); });
+  unit([&] { ASSERT_TRUE(a->Exec("DELETE FROM categories WHERE id = 'c1'").ok()); });
+  unit([&] {
+    insert("c1", awkward);  // the same key again
+    insert("c2", "Joints");
+  });
+  unit([&] { ASSERT_TRUE(a->Exec("UPDATE categories SET version = 2 WHERE id = 'c2'").ok()); });
+
+  auto pg = PgConnection::Connect(dir.PostgresUrl());
+  ASSERT_TRUE(pg.ok());
+  auto c1 = pg->Exec("SELECT data::json->>'name' FROM invento_rows WHERE tbl = 'categories' AND pk = '[\"c1\"]'");
+  ASSERT_TRUE(c1.ok() && c1->size() == 1) << c1.status().ToString();
+  EXPECT_EQ(c1.value()[0][0], awkward);
+
+  auto b = open_replica("b.db");
+  auto other = PgMirror::Open(dir.PostgresUrl(), *b);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  EXPECT_EQ(b->QueryValue("SELECT name FROM categories WHERE id = 'c1'").value(), awkward);
+  EXPECT_EQ(b->QueryValue("SELECT version FROM categories WHERE id = 'c2'").value(), 2);
+  EXPECT_EQ(b->QueryValue("SELECT count(*) FROM categories WHERE id IN ('c1', 'c2')").value(), 2);
 }
 
 }  // namespace

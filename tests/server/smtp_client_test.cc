@@ -15,21 +15,6 @@ namespace {
 using testing::SinkOptions;
 using testing::SmtpSink;
 
-std::string DecodeBody(const std::string& data) {
-  const std::string body = data.substr(data.find("\r\n\r\n") + 4);
-  std::string b64;
-  for (char c : body) {
-    if (c != '\r' && c != '\n') b64 += c;
-  }
-  std::string out(b64.size(), '\0');
-  std::size_t n = 0;
-  EXPECT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.c_str(), b64.size(),
-                              nullptr, &n, nullptr, sodium_base64_VARIANT_ORIGINAL),
-            0);
-  out.resize(n);
-  return out;
-}
-
 class SmtpClientTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_GE(sodium_init(), 0); }
@@ -62,7 +47,7 @@ TEST_F(SmtpClientTest, DeliversAUtf8MessageUnchanged) {
       << got[0].data;
   EXPECT_NE(got[0].data.find("Content-Type: text/plain; charset=UTF-8"), std::string::npos);
   EXPECT_NE(got[0].data.find("Message-ID: <"), std::string::npos);
-  EXPECT_EQ(DecodeBody(got[0].data), "Bonjour Marie,\r\n.une ligne qui commence par un point\r\nété\r\n");
+  EXPECT_EQ(testing::DecodedBody(got[0].data), "Bonjour Marie,\r\n.une ligne qui commence par un point\r\nété\r\n");
 }
 
 TEST_F(SmtpClientTest, StartTlsVerifiesTheCertificateThenAuthenticates) {

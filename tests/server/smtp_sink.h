@@ -19,6 +19,27 @@
 
 namespace invento::server::testing {
 
+// Standard base64 (line breaks skipped); empty when the text is not base64.
+inline std::string Base64Decode(const std::string& text) {
+  std::string b64;
+  for (char c : text) {
+    if (c != '\r' && c != '\n') b64 += c;
+  }
+  std::string out(b64.size(), '\0');
+  std::size_t n = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.c_str(), b64.size(), nullptr,
+                        &n, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return {};
+  }
+  out.resize(n);
+  return out;
+}
+
+// The decoded body of a message whose body is base64 (the digests').
+inline std::string DecodedBody(const std::string& data) {
+  return Base64Decode(data.substr(data.find("\r\n\r\n") + 4));
+}
+
 struct SinkMessage {
   std::string from;
   std::vector<std::string> to;
@@ -137,12 +158,7 @@ class SmtpSink {
         c.in.consume(c.in.size());
         m.tls = true;
       } else if (verb == "AUTH") {
-        const std::string b64 = line.size() > 11 ? line.substr(11) : "";
-        std::string decoded(b64.size(), '\0');
-        std::size_t n = 0;
-        sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), b64.c_str(), b64.size(),
-                          nullptr, &n, nullptr, sodium_base64_VARIANT_ORIGINAL);
-        decoded.resize(n);
+        const std::string decoded = Base64Decode(line.size() > 11 ? line.substr(11) : "");
         const bool good = decoded == std::string(1, '\0') + options_.user + '\0' + options_.password;
         m.auth = decoded;
         c.Write(good ? "235 ok\r\n" : "535 authentication failed\r\n");
