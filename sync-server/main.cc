@@ -76,7 +76,8 @@ void OnFatalSignal(int sig) {
 }
 
 void InstallCrashLog() {
-  backtrace(nullptr, 0);  // loads libgcc now, not inside the handler
+  void* warm_up[1];
+  backtrace(warm_up, 1);  // loads libgcc now, not inside the handler
   invento::server::PrepareThreadForCrashLog();  // a stack overflow can still be reported
   struct sigaction sa {};
   sa.sa_handler = OnFatalSignal;

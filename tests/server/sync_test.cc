@@ -142,10 +142,10 @@ TEST_F(SyncTest, AfterARestoreDevicesStartOverKeepingWhatTheyHadNotSent) {
   EXPECT_EQ(a->Pending(), 0);
   EXPECT_NE(a->State()["client_id"].get<std::string>(), old_client) << "a new client of the new epoch";
   auto refs = [](SimDevice& d) {
-    std::set<std::string> out;
+    std::set<std::string> found;
     auto list = d.core().Query("item.search", {{"q", ""}, {"limit", 100}}, d.actor());
-    for (const auto& i : list.value()["items"]) out.insert(i["reference"].get<std::string>());
-    return out;
+    for (const auto& i : list.value()["items"]) found.insert(i["reference"].get<std::string>());
+    return found;
   };
   EXPECT_EQ(refs(*a), (std::set<std::string>{"KEPT-1", "PENDING-1", "PENDING-2"}));
   auto fresh = Device("viewer");
